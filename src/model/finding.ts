@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+/** Where a finding points: as precise as the producer knows. */
+export const Place = z.object({
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  record: z.number().int().nonnegative().optional(),
+  item: z.string().optional(),
+  field: z.string().optional(),
+});
+export type Place = z.infer<typeof Place>;
+
+/**
+ * A finding is data: a rule or reader id, a message id, its parameters and a Chinese
+ * message rendered from them. Formatters (text, JSON, SARIF) work from the data.
+ */
+export const Finding = z.object({
+  ruleId: z.string(),
+  messageId: z.string(),
+  severity: Severity,
+  message: z.string(),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+  place: Place,
+  /** Another place the finding relates to (the first occurrence of a duplicate, say). */
+  cause: Place.optional(),
+});
+export type Finding = z.infer<typeof Finding>;
