@@ -1,0 +1,42 @@
+import { Command, CommanderError } from 'commander';
+import { importCommand } from './commands/import.js';
+import { inspectCommand } from './commands/inspect.js';
+import { startCommand } from './commands/start.js';
+import { EXIT, type Io, processIo } from './io.js';
+
+/**
+ * Runs the quanze CLI and resolves to its exit code; never calls process.exit, so tests
+ * and other programs can call it.
+ *
+ * @example
+ * const code = await run(['inspect', 'data/samples/004_a6a5239ed012e120.txt']);
+ */
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const program = new Command('quanze')
+    .description('quanze 权责清单：导入、核查、比对、发布和运行权责清单')
+    .version('0.1.0', '-v, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpCommand('help [command]', '显示某个命令的帮助')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  for (const make of [importCommand, inspectCommand, startCommand]) {
+    program.addCommand(make(io, setExit).exitOverride());
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr.write(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,27 @@
+import { ImportError } from './errors.js';
+
+const UTF8_BOM = '\uFEFF';
+
+/**
+ * Decodes a text file: UTF-8 (BOM removed) when it is valid UTF-8, otherwise GB18030,
+ * the superset of GBK and GB2312 that government files use. Anything that is neither
+ * is reported rather than decoded into replacement characters.
+ */
+export function decodeText(bytes: Uint8Array, file: string): { text: string; encoding: 'utf-8' | 'gb18030' } {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.startsWith(UTF8_BOM) ? text.slice(1) : text, encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: new TextDecoder('gb18030', { fatal: true }).decode(bytes), encoding: 'gb18030' };
+    } catch (cause) {
+      throw new ImportError('bad-encoding', file, '文件既不是有效的 UTF-8，也不是 GB18030/GBK 编码的文本', {}, { cause });
+    }
+  }
+}
+
+/** True when the bytes look like text rather than a binary container (no NUL in the first 8 KiB). */
+export function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 8192);
+  return !head.includes(0);
+}
