@@ -1,0 +1,77 @@
+import { parseChineseNumber } from './chinese-number.js';
+import { afterSpace, atLineStart } from './spans.js';
+
+/**
+ * Enumerators that number the parts of a cell, as data. `pattern` is sticky-matched at a
+ * candidate position; group 1 is the main number, group 2 an optional sub-number.
+ */
+export type EnumeratorStyle = 'arabic' | 'paren-cn' | 'cn';
+
+interface EnumeratorDef {
+  style: EnumeratorStyle;
+  pattern: RegExp;
+}
+
+const D = '[0-9０-９]';
+const CN = '[一二三四五六七八九十百零〇两]';
+
+export const ENUMERATORS: readonly EnumeratorDef[] = [
+  // 1.  1．  1、  2-1.  1－1.   — the dot must not start a decimal (1.5倍).
+  { style: 'arabic', pattern: new RegExp(`(${D}{1,3})(?:[-－—–](${D}{1,3}))?[.．、](?!${D})`, 'y') },
+  // （一）  (一)  （1）
+  { style: 'paren-cn', pattern: new RegExp(`[（(]\\s*(${CN}{1,4}|${D}{1,3})\\s*[）)]`, 'y') },
+  // 一、
+  { style: 'cn', pattern: new RegExp(`(${CN}{1,4})、`, 'y') },
+];
+
+export interface Enumerator {
+  style: EnumeratorStyle;
+  /** As written, e.g. "2-1." or "（三）". */
+  label: string;
+  no: number;
+  sub?: number;
+  start: number;
+  end: number;
+}
+
+/** Reads an enumerator of one of `styles` exactly at `pos`. */
+export function enumeratorAt(text: string, pos: number, styles: readonly EnumeratorStyle[]): Enumerator | null {
+  for (const def of ENUMERATORS) {
+    if (!styles.includes(def.style)) continue;
+    def.pattern.lastIndex = pos;
+    const m = def.pattern.exec(text);
+    if (!m) continue;
+    const no = parseChineseNumber(m[1] ?? '');
+    if (no === null || no <= 0) continue;
+    const sub = m[2] === undefined ? undefined : parseChineseNumber(m[2]);
+    if (sub === null || sub === 0) continue;
+    const e: Enumerator = { style: def.style, label: m[0], no, start: pos, end: pos + m[0].length };
+    if (sub !== undefined) e.sub = sub;
+    return e;
+  }
+  return null;
+}
+
+/** Where an enumerator stands: at the start of a line, or mid-line after whitespace. */
+export interface EnumeratorHit extends Enumerator {
+  lineStart: boolean;
+}
+
+/**
+ * Every enumerator that starts a line or follows whitespace (callers decide which of the
+ * mid-line ones to believe). A digit right before the position disqualifies it.
+ */
+export function findEnumerators(text: string, styles: readonly EnumeratorStyle[]): EnumeratorHit[] {
+  const out: EnumeratorHit[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!afterSpace(text, i)) continue;
+    const c = text[i] ?? '';
+    if (/\s/.test(c)) continue;
+    const e = enumeratorAt(text, i, styles);
+    if (e) {
+      out.push({ ...e, lineStart: atLineStart(text, i) });
+      i = e.end - 1;
+    }
+  }
+  return out;
+}

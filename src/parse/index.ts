@@ -1,0 +1,10 @@
+export { parseAccountability, PURSUER_SUFFIXES } from './accountability.js';
+export { parseArticleRefs, readArticleRefs } from './article-refs.js';
+export { cleanCell, looksTruncated } from './cell-text.js';
+export { parseChineseNumber, toHalfWidthDigits } from './chinese-number.js';
+export { CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS, type CreditCodeCheck, checkCreditCode, creditCheckChar } from './credit-code.js';
+export { dutyName, parseDuties } from './duties.js';
+export { parseDutyBasis } from './duty-basis.js';
+export { LOCAL_CODE_TYPE_SEGMENTS, parseLocalCode } from './local-code.js';
+export { hasBrokenLevelTag, LEVEL_TAGS, parseProvisions } from './provisions.js';
+export { parseTimeLimit } from './time-limit.js';
