@@ -52,8 +52,8 @@ function readDate(
   monthText: string | undefined,
   dayText: string | undefined,
   paren: string | undefined,
-  text: string,
 ): DateToken {
+  const text = `${yearText ? `${yearText}年` : ''}${monthText ? `${monthText}月` : ''}${dayText}日${paren === undefined ? '' : `（${paren}）`}`;
   if (yearText) cursor.year = Number(yearText);
   if (monthText) cursor.month = Number(monthText);
   const day = Number(dayText);
@@ -79,7 +79,7 @@ function checkWeekday(token: DateToken, issues: string[]): void {
 }
 
 function tokens(sentence: string, pattern: RegExp, cursor: Cursor): DateToken[] {
-  return [...sentence.matchAll(pattern)].map((m) => readDate(cursor, m[1], m[2], m[3], m[4], m[0]));
+  return [...sentence.matchAll(pattern)].map((m) => readDate(cursor, m[1], m[2], m[3], m[4]));
 }
 
 /** `year` is the notice's year: the year of every date that does not spell its own. */
@@ -96,9 +96,9 @@ export function readNoticeText(text: string, year: number): NoticeTextReading {
     if (!sentence) continue;
     const offMatch = OFF_SENTENCE.exec(sentence);
     if (offMatch) {
-      const start = readDate(cursor, offMatch[1], offMatch[2], offMatch[3], offMatch[4], offMatch[0]);
+      const start = readDate(cursor, offMatch[1], offMatch[2], offMatch[3], offMatch[4]);
       const end = offMatch[7]
-        ? readDate(cursor, offMatch[5], offMatch[6], offMatch[7], offMatch[8], offMatch[0])
+        ? readDate(cursor, offMatch[5], offMatch[6], offMatch[7], offMatch[8])
         : start;
       checkWeekday(start, issues);
       if (end !== start) checkWeekday(end, issues);

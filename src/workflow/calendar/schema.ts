@@ -65,6 +65,9 @@ interface Issue {
 
 /** The checks a year file must pass beyond its shape; each names where it failed. */
 function yearIssues(file: z.infer<typeof CalendarYearShape>): Issue[] {
+  // A malformed date is already reported on its own field; nothing below could use it.
+  const everyDate = [...file.sources.flatMap((s) => [s.date, s.published]), ...file.holidays.flatMap((h) => [...h.off, ...h.work])];
+  if (!everyDate.every(isIsoDate)) return [];
   const issues: Issue[] = [];
   const sourceOrder = new Map<string, number>();
   file.sources.forEach((source, index) => {
