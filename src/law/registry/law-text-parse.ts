@@ -88,7 +88,9 @@ export function parseLawText(text: string): ParsedLawText {
 
     const division = isDivisionHeading(line);
     if (division) {
-      const name = `第${division[1]}${division[2]}${division[3] ? ` ${division[3].replace(/[\s\u3000]+/g, ' ')}` : ''}`;
+      // Typesetting spaces inside short titles (总  则) are not part of the name.
+      const heading = (division[3] ?? '').replace(/[\s\u3000]+/g, '');
+      const name = `第${division[1]}${division[2]}${heading ? ` ${heading}` : ''}`;
       if (division[2] === '节') section = name;
       else {
         if (division[2] === '章') chapter = name;

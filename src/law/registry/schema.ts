@@ -250,6 +250,7 @@ export const LawTextFile = z.object({
   versionId: VersionId,
   /** Where the text came from (the reference file's source line, or what `quanze law add` was given). */
   source: z.string().min(1),
+  /** Of the text as parsed, after any `edits`. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   title: z.string().optional(),
   preamble: z.array(z.string()),
