@@ -16,18 +16,19 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const setExit = (code: number) => {
     exitCode = code;
   };
+  const output = {
+    writeOut: (text: string) => io.stdout.write(text),
+    writeErr: (text: string) => io.stderr.write(text),
+  };
   const program = new Command('quanze')
     .description('quanze 权责清单：导入、核查、比对、发布和运行权责清单')
     .version('0.1.0', '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
-    .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
+    .configureOutput(output);
   for (const make of [importCommand, inspectCommand, startCommand]) {
-    program.addCommand(make(io, setExit).exitOverride());
+    program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

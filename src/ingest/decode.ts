@@ -1,3 +1,4 @@
+import { TextDecoder } from 'node:util';
 import { ImportError } from './errors.js';
 
 const UTF8_BOM = '\uFEFF';

@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { PowerList } from '../../src/model/index.js';
+import { samplePath } from '../helpers/samples.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await run(argv, { stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('quanze import', () => {
+  it('writes the canonical model as JSON that validates against the schema', async () => {
+    const { code, stdout } = await cli('import', samplePath('liangzhou'));
+    expect(code).toBe(0);
+    const list = PowerList.parse(JSON.parse(stdout));
+    expect(list.items).toHaveLength(14);
+    expect(list.source).toMatchObject({ file: '004_a6a5239ed012e120.txt', format: 'markdown-table' });
+    expect(list.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('writes NDJSON: one line per item, the list last', async () => {
+    const { code, stdout } = await cli('import', samplePath('mima'), '--format', 'ndjson');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(lines.filter((l) => l.type === 'item')).toHaveLength(19);
+    expect(lines.at(-1)?.type).toBe('list');
+  });
+
+  it('writes several files as a JSON array to -o', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'quanze-')), 'lists.json');
+    const { code } = await cli('import', samplePath('liuzhou'), samplePath('baomi'), '-o', out);
+    expect(code).toBe(0);
+    const lists = JSON.parse(readFileSync(out, 'utf8')) as unknown[];
+    expect(lists.map((l) => PowerList.parse(l).items.length)).toEqual([7, 13]);
+  });
+
+  it('reads with --from, overriding detection, and fails clearly when the format does not fit', async () => {
+    const { code, stderr } = await cli('import', samplePath('liangzhou'), '--from', 'tab-records');
+    expect(code).toBe(3);
+    expect(stderr).toContain('004_a6a5239ed012e120.txt');
+  });
+
+  it('exit 3 with the file named for a missing file; the other files still import', async () => {
+    const { code, stdout, stderr } = await cli('import', '/nonexistent/清单.txt', samplePath('liuzhou'), '--format', 'ndjson');
+    expect(code).toBe(3);
+    expect(stderr).toMatch(/清单\.txt：无法读取文件/);
+    expect(stdout.trim().split('\n')).toHaveLength(8);
+  });
+
+  it('exit 2 for usage errors, in Chinese', async () => {
+    const { code, stderr } = await cli('import', samplePath('liuzhou'), '--format', 'yaml');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format 只能是 json、ndjson');
+  });
+
+  it('a malformed record yields a diagnostic and the other records still import', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-'));
+    const file = join(dir, 'bad.tsv');
+    writeFileSync(file, '序号\t权力类型\t事项名称\t实施依据\n1\t行政处罚\t对甲的处罚\t《某法》第一条\n2\t行政处罚\n3\t行政检查\t对乙的检查\t《某法》第二条\n');
+    const { code, stdout } = await cli('import', file);
+    expect(code).toBe(0);
+    const list = PowerList.parse(JSON.parse(stdout));
+    expect(list.items.map((i) => i.name.text)).toEqual(['对甲的处罚', '', '对乙的检查']);
+    expect(list.findings.find((f) => f.messageId === 'row-shape')?.place).toMatchObject({ file: 'bad.tsv', line: 3 });
+  });
+});
+
+describe('quanze inspect', () => {
+  it('prints a Chinese summary per file with counts by type and the column mapping', async () => {
+    const { code, stdout } = await cli('inspect', samplePath('baomi'), samplePath('liuzhou'));
+    expect(code).toBe(0);
+    expect(stdout).toContain('事项：13 项');
+    expect(stdout).toContain('行政许可 3');
+    expect(stdout).toContain('事项：7 项');
+    expect(stdout).toContain('权力分类→权力类型');
+    expect(stdout).toMatch(/第372行 记录缺少尾部单元格：免责情形/);
+  });
+
+  it('--format json gives the same summary as data', async () => {
+    const { stdout } = await cli('inspect', samplePath('mima'), '--format', 'json');
+    const [summary] = JSON.parse(stdout) as { items: number; byType: Record<string, number> }[];
+    expect(summary?.items).toBe(19);
+    expect(summary?.byType).toEqual({ 行政处罚: 11, 行政检查: 7, 其他行政权力: 1 });
+  });
+});
+
+describe('the quanze bin', () => {
+  it('runs from a fresh checkout without a build step', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/quanze.js', '--help']);
+    expect(stdout).toContain('quanze 权责清单');
+  });
+});
