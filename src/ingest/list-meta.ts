@@ -20,7 +20,8 @@ const LEVEL_BY_SERVICE: Readonly<Record<string, Level>> = { 国家级: '国家',
 const PLACE_PATTERNS: readonly { pattern: RegExp; level: Level }[] = [
   { pattern: /^(?:中共)?(自治区|[\u4e00-\u9fff]{2,8}?(?:省|自治区))/, level: '省级' },
   { pattern: /^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:县|旗|区))/, level: '县级' },
-  { pattern: /^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:市|州|盟))/, level: '市级' },
+  { pattern: /^(?:中共)?([\u4e00-\u9fff]{1,8}?市)/, level: '市级' },
+  { pattern: /^(?:中共)?([\u4e00-\u9fff]{1,8}?(?:州|盟))/, level: '市级' },
 ];
 
 /** Region and level from what a list says: its items' 办事层级 first, else the department's name. */
