@@ -6,15 +6,9 @@ import { headingOf } from './headings.js';
 import { fieldParts, labelsIn } from './labels.js';
 import { type SourceLine, contentSpan, sourceLines } from './lines.js';
 import { readSheet } from './sheet.js';
+import type { SyntaxPiece } from './syntax.js';
 
-export { groupBoxes, joinRule, JOIN_RULES, BRANCH_LABEL, type Box } from './boxes.js';
-export { BOX_KINDS, classifyBox, type BoxKind } from './classify.js';
-export { findDeadline, documentsIn, type DeadlineHit } from './deadline.js';
-export { headingOf, type Heading } from './headings.js';
-export { FIELD_LABELS, fieldParts, splitPhone, type FieldKey, type FieldPart } from './labels.js';
-export { sourceLines, squeeze, type SourceLine } from './lines.js';
-export { readList, type ListItem } from './lists.js';
-export { buildSteps, STEP_SHORT_FORMS } from './steps.js';
+export { SYNTAX_SHAPES, type SyntaxPiece } from './syntax.js';
 
 /** How many lines detection looks at: enough for a document's first chart head. */
 const DETECT_LINES = 400;
@@ -38,8 +32,11 @@ export function detectFlowchart(text: string): number {
   return labels > 0 ? 0.1 : 0;
 }
 
-/** Reads a flowchart document: one ProcessSheet per chart, the rest kept as file residue. */
-export function readFlowchart(file: string, text: string): ReadResult {
+/**
+ * Reads a flowchart document: one ProcessSheet per chart, the rest kept as file residue,
+ * and the characters read as structure (labels, list numbers) in `syntax`.
+ */
+export function parseFlowchart(file: string, text: string): { result: ReadResult; syntax: SyntaxPiece[] } {
   const lines = sourceLines(text);
   if (lines.length === 0) throw new ImportError('empty-file', file, '文件是空的，没有可读的流程图文本');
   const isFlowchart = lines.some((l) => l.raw.includes('流程图') || fieldParts(l.raw) !== null);
@@ -49,6 +46,7 @@ export function readFlowchart(file: string, text: string): ReadResult {
     });
   }
   const result = emptyReadResult();
+  const syntax: SyntaxPiece[] = [];
   const keep = (line: SourceLine, reason: string) => {
     const [start, end] = contentSpan(line);
     result.residue.push({ text: text.slice(start, end), firstLine: line.line, lastLine: line.line, reason });
@@ -58,7 +56,7 @@ export function readFlowchart(file: string, text: string): ReadResult {
     if (open === null) return;
     if (open.body.length === 0) keep(open.heading, '章节标题');
     else {
-      const { sheet, findings } = readSheet({ file, text, ...open });
+      const { sheet, findings } = readSheet({ file, text, ...open }, syntax);
       result.processSheets.push(sheet);
       result.findings.push(...findings);
     }
@@ -69,6 +67,10 @@ export function readFlowchart(file: string, text: string): ReadResult {
     if (heading?.kind === 'chart') {
       close();
       open = { heading: line, title: heading.title, body: [] };
+      if (heading.enumerator !== null) {
+        const at = line.offset + line.raw.indexOf(heading.enumerator);
+        syntax.push({ kind: 'enumerator', start: at, end: at + heading.enumerator.length });
+      }
     } else if (heading?.kind === 'section') {
       close();
       keep(line, '章节标题');
@@ -82,7 +84,35 @@ export function readFlowchart(file: string, text: string): ReadResult {
     }
   }
   close();
-  return result;
+  syntax.sort((a, b) => a.start - b.start);
+  return { result, syntax };
+}
+
+/** Reads a flowchart document: one ProcessSheet per chart, the rest kept as file residue. */
+export function readFlowchart(file: string, text: string): ReadResult {
+  return parseFlowchart(file, text).result;
+}
+
+/**
+ * The text with what the reader reads as structure blanked out (same length, same lines):
+ * what a lossless check compares the reader's output against.
+ *
+ * @example withoutFlowchartSyntax('1.保密检查流程图\n项目类型：行政检查') // '  保密检查流程图\n     行政检查'
+ */
+export function withoutFlowchartSyntax(text: string): string {
+  let syntax: SyntaxPiece[];
+  try {
+    syntax = parseFlowchart('', text).syntax;
+  } catch {
+    return text;
+  }
+  let out = '';
+  let at = 0;
+  for (const piece of syntax) {
+    out += text.slice(at, piece.start) + ' '.repeat(piece.end - piece.start);
+    at = piece.end;
+  }
+  return out + text.slice(at);
 }
 
 /** Text pulled from a PDF of 流程图 (sample 002): heads, lists and boxes broken across lines. */

@@ -54,6 +54,10 @@ export interface FieldPart {
   value: string;
   /** Offset of the trimmed value inside the line. */
   valueAt: number;
+  /** [start, end) of "label：" inside the line, and where the label ends. */
+  labelAt: number;
+  labelEnd: number;
+  colonEnd: number;
 }
 
 /**
@@ -72,7 +76,8 @@ export function fieldParts(line: string): FieldPart[] | null {
     const to = hits[i + 1]?.index ?? line.length;
     const slice = line.slice(from, to);
     const value = slice.trim();
-    return { label, key: FIELD_LABELS[label] ?? 'category', value, valueAt: from + (slice.length - slice.trimStart().length) };
+    const valueAt = from + (slice.length - slice.trimStart().length);
+    return { label, key: FIELD_LABELS[label] ?? 'category', value, valueAt, labelAt: hit.index, labelEnd: hit.index + label.length, colonEnd: from };
   });
 }
 

@@ -7,6 +7,7 @@ import { type FieldKey, type FieldPart, fieldParts, splitPhone } from './labels.
 import { type SourceLine, contentSpan, squeeze } from './lines.js';
 import { readList } from './lists.js';
 import { buildSteps } from './steps.js';
+import type { SyntaxPiece } from './syntax.js';
 
 export interface SheetInput {
   file: string;
@@ -31,7 +32,7 @@ interface Run {
  * One chart: its head (label/value lines, 申请条件 and 提交材料 lists) and its boxes. Every
  * line of the sheet ends up in a field, a list entry, a step or the sheet's residue.
  */
-export function readSheet(input: SheetInput): { sheet: ProcessSheet; findings: Finding[] } {
+export function readSheet(input: SheetInput, syntax: SyntaxPiece[]): { sheet: ProcessSheet; findings: Finding[] } {
   const { file, text, heading, title, body } = input;
   const last = body.at(-1) ?? heading;
   const base = heading.offset;
@@ -54,6 +55,8 @@ export function readSheet(input: SheetInput): { sheet: ProcessSheet; findings: F
   };
 
   const applyField = (part: FieldPart, line: SourceLine) => {
+    const labelStart = line.offset + (part.key === 'phone' ? part.labelEnd : part.labelAt);
+    syntax.push({ kind: part.key === 'phone' ? 'colon' : 'label', start: labelStart, end: line.offset + part.colonEnd });
     const value = squeeze(part.value);
     if (value === '') return;
     if (part.key === 'phone') {
@@ -96,7 +99,12 @@ export function readSheet(input: SheetInput): { sheet: ProcessSheet; findings: F
     const open = lists.at(-1);
     // A list label that is not the line's last one has only its own value as its entry.
     for (const part of lists.slice(0, -1)) {
-      const entry = squeeze(part.value).replace(/[；;。]$/, '');
+      let entry = squeeze(part.value);
+      if (/[；;。]$/.test(entry)) {
+        entry = entry.slice(0, -1);
+        const at = line.offset + part.valueAt + part.value.length - 1;
+        syntax.push({ kind: 'terminator', start: at, end: at + 1 });
+      }
       if (entry) sheet[part.key as 'conditions'].push(entry);
     }
     if (open === undefined) {
@@ -104,8 +112,8 @@ export function readSheet(input: SheetInput): { sheet: ProcessSheet; findings: F
       i++;
       continue;
     }
-    const inline = { text: open.value, line: line.line };
-    const { items, end } = readList(body, i + 1, inline, (l) => fieldParts(l.raw) !== null);
+    const inline = { text: open.value, line: line.line, offset: line.offset + open.valueAt };
+    const { items, end } = readList(body, i + 1, inline, (l) => fieldParts(l.raw) !== null, syntax);
     sheet[open.key as 'conditions'].push(...items.map((item) => item.text));
     afterField = false;
     i = end;
