@@ -24,6 +24,7 @@ export {
   type CalendarYearCheck,
   checkCalendarYear,
   HolidayEntry,
+  IsoDateString,
   NoticeSource,
   parseCalendarYear,
 } from './schema.js';

@@ -35,7 +35,7 @@ const EXAMPLES: readonly Example[] = [
     request: { from: '2025-09-30', amount: 5, unit: 'workday' },
     due: '2025-10-14',
     article: '第八十五条',
-    explains: ['2025年10月1日至2025年10月8日国庆节、中秋节放假', '2025年10月11日（星期六）调休上班'],
+    explains: ['未指定规则，按一般规则：期间计算', '2025年10月1日至2025年10月8日国庆节、中秋节放假', '2025年10月11日（星期六）调休上班'],
   },
   {
     title: '民事诉讼法第八十五条: 5 days ending on 10-01 run on to the first workday after the holiday',

@@ -52,6 +52,8 @@ export interface DeadlineExtension extends ExtensionInput {
 export interface DeadlineResult {
   readonly due: IsoDate;
   readonly rule: { readonly id: string; readonly name: string; readonly law: string; readonly article: string };
+  /** 'default' when the request named no rule and the general one was used. */
+  readonly ruleSource: 'request' | 'default';
   /** True when any year between `from` and `due` has no holiday data. */
   readonly provisional: boolean;
   readonly provisionalYears: readonly number[];
@@ -126,6 +128,7 @@ export function computeDeadline(request: DeadlineRequest, calendar: Calendar): D
   const result = {
     due,
     rule: { id: rule.id, name: rule.name, law: primary.law, article: primary.article },
+    ruleSource: input.rule ? ('request' as const) : ('default' as const),
     provisional: provisionalYears.length > 0,
     provisionalYears,
     unverifiedYears,

@@ -13,7 +13,7 @@ const MAX_SPECIAL_GROUPS = 6;
 /** The Chinese explanation of a computed deadline, one sentence per step. */
 export function explainDeadline(result: Explained, rule: PeriodRule, calendar: Calendar): string {
   const lines = [
-    `适用规则：${rule.name}。${rule.basis.map(quoteOf).join('')}`,
+    `${result.ruleSource === 'default' ? '未指定规则，按一般规则' : '适用规则'}：${rule.name}。${rule.basis.map(quoteOf).join('')}`,
     `自${formatChineseDate(result.from)}起算，起算日不计入。`,
     ...result.pauses.map((pause) => pauseLine(pause, result.parts[0]?.unit === 'workday' ? '个工作日' : '日')),
     ...result.extensions.map((extension) => extensionLine(extension, rule)),
