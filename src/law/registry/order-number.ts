@@ -50,13 +50,12 @@ const PATTERNS: Array<{
   },
 ];
 
-function cleanIssuer(raw: string): string {
-  let issuer = raw.replace(/\s/g, '');
-  // Date remnants (…29日国家保密局令) and the country prefix are not part of the issuer.
-  issuer = issuer.replace(/^.*[年月日号，、：；]/, '');
-  issuer = issuer.replace(/^(?:中华人民共和国|中国人民共和国)/, '');
-  issuer = issuer.replace(/^(?:根据|依据|经|由|以)/, '');
-  return issuer;
+/** The issuer without what precedes it in the same run of characters, and how many characters that was. */
+function cleanIssuer(raw: string): { issuer: string; skipped: number } {
+  // Date remnants (…29日国家保密局令) and verbs before the issuer are not part of the number.
+  const noise = /^(?:.*[年月日号，、：；])?(?:根据|依据|经|由|以)?/.exec(raw)?.[0] ?? '';
+  const issuer = raw.slice(noise.length).replace(/\s/g, '').replace(/^(?:中华人民共和国|中国人民共和国)/, '');
+  return { issuer, skipped: noise.length };
 }
 
 function normalizedOf(kind: OrderNumber['kind'], issuer: string, year: number | undefined, number: number): string {
@@ -76,11 +75,11 @@ export function parseOrderNumbers(text: string): OrderNumber[] {
   for (const { kind, pattern, read } of PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(input); m !== null; m = pattern.exec(input)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (found.some((f) => start < f.end && end > f.index)) continue;
       const parts = read(m);
-      const issuer = cleanIssuer(parts.issuer);
+      const { issuer, skipped } = cleanIssuer(parts.issuer);
+      const start = m.index + skipped;
+      const end = m.index + m[0].length;
+      if (found.some((f) => start < f.end && end > f.index)) continue;
       const number = parseNumeral(parts.number);
       if (issuer === '' || number === undefined) continue;
       const year = parts.year !== undefined ? Number(parts.year) : undefined;
