@@ -1,4 +1,4 @@
-export { addCalendarYear, type AddCalendarYearOptions, type AddCalendarYearResult, type CalendarWriteFs } from './add-year.js';
+export { type AddCalendarYearOptions, type AddCalendarYearResult, addCalendarYear, type CalendarWriteFs } from './add-year.js';
 export { type Calendar, createCalendar, type DayInfo, type DayKind } from './calendar.js';
 export {
   addDays,
@@ -6,12 +6,12 @@ export {
   daysBetween,
   formatChineseDate,
   formatChineseDateWithWeekday,
+  fromDayNumber,
   type IsoDate,
   type IsoWeekday,
   isIsoDate,
   parseIsoDate,
   toDayNumber,
-  fromDayNumber,
   WEEKDAY_NAMES,
   weekdayOf,
   yearOf,
