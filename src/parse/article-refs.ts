@@ -111,7 +111,7 @@ export function parseArticleRefs(text: string): ArticleRef[] {
   while (i >= 0) {
     const r = readArticleRefs(text, i);
     if (r) {
-      out.push(...r.refs);
+      for (const ref of r.refs) out.push(ref);
       i = text.indexOf('第', r.end);
     } else {
       i = text.indexOf('第', i + 1);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanCell, looksTruncated } from './cell-text.js';
 import { CELL_FIXTURES } from './fixtures/values.js';
 import { expectText } from './testing/expect-parse.js';
+import { sampleCells } from './testing/sample-cells.js';
 
 describe('cleanCell and looksTruncated on sample cells', () => {
   it.each(CELL_FIXTURES.map((f) => [f.name, f] as const))('%s', (_name, f) => {
@@ -55,5 +56,44 @@ describe('looksTruncated', () => {
     ['', false],
   ] as const)('%j → %s', (text, truncated) => {
     expect(looksTruncated(text)).toBe(truncated);
+  });
+});
+
+/**
+ * Read by hand: the 003 cells that stop mid-text (most at about 250 characters, an export
+ * limit of the source), by their last characters. Every other cell of the samples ends
+ * properly, except 001's "…中明确的免责" which the heuristic cannot tell from a short label.
+ */
+const CUT_003 = [
+  '《中华人民共和国公务',
+  '《中华人民共和国公务',
+  '违法实施行政强制情形的。',
+  '投入使用许可证，并',
+  '（主要证据不足时，以适当',
+  '保守国家秘密法实施',
+  '单位进行调查处理。涉嫌犯罪',
+  '2. 【法律】《中华人',
+  '当事人或者有关人员',
+  '查阅有关保密工作材料、',
+  '（二）保密制度建',
+  '不协助其他机关行政执法工作的',
+  '相关材料进行审查。第十六条',
+  '3. 【法规】',
+];
+
+describe('looksTruncated on every cell of the samples', () => {
+  it('flags exactly the 003 cells read as cut off', () => {
+    const flagged = sampleCells('003')
+      .map((c) => cleanCell(c.raw).text)
+      .filter(looksTruncated);
+    expect(flagged).toHaveLength(CUT_003.length);
+    for (const ending of CUT_003) expect(flagged.some((t) => t.endsWith(ending)), ending).toBe(true);
+  });
+
+  it.each(['000', '001', '004'] as const)('flags no cell of %s', (id) => {
+    const flagged = sampleCells(id)
+      .map((c) => cleanCell(c.raw).text)
+      .filter(looksTruncated);
+    expect(flagged).toEqual([]);
   });
 });

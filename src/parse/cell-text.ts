@@ -88,12 +88,18 @@ const DANGLING = /(?:【[^【】\n]{1,10}】|(?:^|\s)\d+(?:[-－]\d+)?[.．、])
 
 function hasUnclosedBracket(line: string): boolean {
   const stack: string[] = [];
+  const open = new Map<string, number>();
   for (const c of line) {
     const close = OPENERS[c];
-    if (close !== undefined) stack.push(close);
-    else if (CLOSERS.has(c)) {
-      const i = stack.lastIndexOf(c);
-      if (i >= 0) stack.length = i;
+    if (close !== undefined) {
+      stack.push(close);
+      open.set(close, (open.get(close) ?? 0) + 1);
+    } else if (CLOSERS.has(c) && (open.get(c) ?? 0) > 0) {
+      // A closer shuts its own opener and any left open inside it; each pop is paid for once.
+      for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+        open.set(top, (open.get(top) ?? 1) - 1);
+        if (top === c) break;
+      }
     }
   }
   return stack.length > 0;

@@ -100,7 +100,7 @@ export function parseDuties(text: string): DutyList {
     const prev = accepted[accepted.length - 1];
     if (!e.lineStart) {
       if (!prev || e.no !== prev.no + 1) continue;
-      const after = text.slice(e.end).trimStart();
+      const after = text.slice(e.end, e.end + HEADING_WINDOW + 20).trimStart();
       if (!findHeading(after) && !after.startsWith('其他')) continue;
     }
     accepted.push({ start: e.start, labelEnd: e.end, no: e.no });

@@ -61,14 +61,14 @@ export interface EnumeratorHit extends Enumerator {
  * Every enumerator that starts a line or follows whitespace (callers decide which of the
  * mid-line ones to believe). A digit right before the position disqualifies it.
  */
-export function findEnumerators(text: string, styles: readonly EnumeratorStyle[]): EnumeratorHit[] {
+export function findEnumerators(text: string, styles: readonly EnumeratorStyle[], from = 0, to = text.length): EnumeratorHit[] {
   const out: EnumeratorHit[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     if (!afterSpace(text, i)) continue;
     const c = text[i] ?? '';
     if (/\s/.test(c)) continue;
     const e = enumeratorAt(text, i, styles);
-    if (e) {
+    if (e && e.end <= to) {
       out.push({ ...e, lineStart: atLineStart(text, i) });
       i = e.end - 1;
     }

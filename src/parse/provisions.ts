@@ -1,7 +1,7 @@
 import type { ArticleRef, Provision, Residue } from '../model/index.js';
 import { readArticleRefs } from './article-refs.js';
 import { enumeratorAt, findEnumerators } from './enumerators.js';
-import { atLineStart, inside, lineStarts, type Piece, quotedRegions, residueBetween, trimSpan } from './spans.js';
+import { atLineStart, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
 
 /** Level tags a list puts before a title, as data. A mid-text 【…】 starts a provision only if known. */
 export const LEVEL_TAGS = [
@@ -26,6 +26,7 @@ const TAG = /【([^【】\n]{1,12})】/y;
 const BROKEN_TAG = new RegExp(`(${[...LEVEL_TAGS].sort((a, b) => b.length - a.length).join('|')})】`, 'y');
 const TITLE = /《([^《》\n]{1,120})》/y;
 const SPACES = /\s*/y;
+const LINE_SPACES = /[^\S\n]*/y;
 const REF_TEXT_SEP = /\s*[：:]?\s*/y;
 
 function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -67,34 +68,55 @@ function isKnownLevel(level: string): boolean {
   return (LEVEL_TAGS as readonly string[]).includes(level);
 }
 
+/** What a scan of [from, to) needs: the text, the bounds, and which offsets lie inside quotes. */
+interface Scope {
+  text: string;
+  from: number;
+  to: number;
+  quoted: Uint8Array;
+}
+
+function scope(text: string, from: number, to: number): Scope {
+  return { text, from, to, quoted: quoteMask(text, from, to) };
+}
+
+function isQuoted(sc: Scope, pos: number): boolean {
+  return sc.quoted[pos - sc.from] === 1;
+}
+
 /**
  * Offsets where a provision begins: an enumerator opening a line; a known level tag
  * anywhere (or the enumerator right before it); a 《title》 or level tag opening a line;
  * an enumerator after whitespace followed by 【, 《 or 同N. Nothing inside a closed “…”.
  */
-export function provisionStarts(text: string, from: number, to: number): number[] {
-  const region = text.slice(0, to);
-  const quotes = quotedRegions(region);
+function startsIn(sc: Scope): number[] {
+  const { text, from, to } = sc;
   const starts = new Set<number>();
-  for (const e of findEnumerators(region, ['arabic'])) {
-    if (e.start < from) continue;
-    const next = skipSpaces(region, e.end, to);
-    if (e.lineStart || /^(?:【|《|同[0-9０-９])/.test(region.slice(next, next + 2))) starts.add(e.start);
+  for (const e of findEnumerators(text, ['arabic'], from, to)) {
+    const next = skipSpaces(text, e.end, to);
+    if (e.lineStart || /^(?:【|《|同[0-9０-９])/.test(text.slice(next, Math.min(next + 2, to)))) starts.add(e.start);
   }
-  for (let i = region.indexOf('【', from); i >= 0; i = region.indexOf('【', i + 1)) {
-    const tag = levelAt(region, i, false);
-    if (!tag) continue;
-    const known = isKnownLevel(tag.level);
-    const lineStart = atLineStart(region, i);
-    if (!known && !(lineStart && region[skipSpaces(region, tag.end, to)] === '《')) continue;
-    starts.add(labelBefore(region, i, from) ?? i);
+  for (let i = text.indexOf('【', from); i >= 0 && i < to; i = text.indexOf('【', i + 1)) {
+    const tag = levelAt(text, i, false);
+    if (!tag || tag.end > to) continue;
+    const lineStart = atLineStart(text, i);
+    if (!isKnownLevel(tag.level) && !(lineStart && text[skipSpaces(text, tag.end, to)] === '《')) continue;
+    starts.add(labelBefore(text, i, from) ?? i);
   }
-  for (const line of lineStarts(region)) {
-    const i = skipSpaces(region, line, to);
-    if (i < from || i >= to || (i > line && region.slice(line, i).includes('\n'))) continue;
-    if (region[i] === '《' || levelAt(region, i, true)) starts.add(i);
+  for (let line = from; line < to; ) {
+    const i = Math.min(to, line + (sticky(LINE_SPACES, text, line)?.[0].length ?? 0));
+    const nl = text.indexOf('\n', line);
+    const next = nl < 0 || nl >= to ? to : nl + 1;
+    const lineStart = atLineStart(text, i);
+    if (i < next && lineStart && (text[i] === '《' || (levelAt(text, i, true)?.end ?? to + 1) <= to)) starts.add(i);
+    line = next;
   }
-  return [...starts].filter((s) => !inside(quotes, s)).sort((a, b) => a - b);
+  return [...starts].filter((x) => !isQuoted(sc, x)).sort((a, b) => a - b);
+}
+
+/** Offsets in [from, to) where a provision begins (duty-basis entries are keyed from these). */
+export function provisionStarts(text: string, from: number, to: number): number[] {
+  return startsIn(scope(text, from, to));
 }
 
 /** The arabic enumerator that stands right before `pos` ("。2.【"), if any. */
@@ -109,17 +131,17 @@ function labelBefore(text: string, pos: number, from: number): number | null {
 }
 
 /** Further articles of the same law inside the quoted text: "。第二十条：…", a line "第四十四条 …". */
-function continuationRefs(text: string, from: number, to: number): ArticleRef[] {
+function continuationRefs(sc: Scope, from: number, to: number): ArticleRef[] {
+  const { text } = sc;
   const out: ArticleRef[] = [];
-  const quotes = quotedRegions(text.slice(0, to));
   for (let i = text.indexOf('第', from); i >= 0 && i < to; i = text.indexOf('第', i + 1)) {
     const before = text[i - 1] ?? '\n';
-    if (!(atLineStart(text, i) || /[。；;]/.test(before)) || inside(quotes, i)) continue;
+    if (!(/[。；;]/.test(before) || atLineStart(text, i)) || isQuoted(sc, i)) continue;
     const r = readArticleRefs(text, i);
     if (!r || r.end > to) continue;
     const after = text[r.end];
     if (r.end === to || after === undefined || /[\s：:]/.test(after)) {
-      out.push(...r.refs);
+      for (const ref of r.refs) out.push(ref);
       i = r.end - 1;
     }
   }
@@ -133,7 +155,8 @@ function unquote(s: string): string {
 }
 
 /** Parses one provision occupying [start, end); null when nothing in it looks like a citation. */
-function parseOne(text: string, seg: Piece): Provision | null {
+function parseOne(sc: Scope, seg: Piece): Provision | null {
+  const { text } = sc;
   const { start, end } = seg;
   let pos = start;
   const p: Partial<Provision> & { refs: ArticleRef[] } = { refs: [] };
@@ -159,13 +182,13 @@ function parseOne(text: string, seg: Piece): Provision | null {
   }
   const refs = readArticleRefs(text, pos);
   if (refs && refs.end <= end) {
-    p.refs.push(...refs.refs);
+    for (const ref of refs.refs) p.refs.push(ref);
     pos = refs.end;
     pos += sticky(REF_TEXT_SEP, text, pos)?.[0].length ?? 0;
     pos = Math.min(pos, end);
   }
   if (p.label === undefined && p.level === undefined && p.title === undefined && p.refs.length === 0) return null;
-  p.refs.push(...continuationRefs(text, pos, end));
+  for (const ref of continuationRefs(sc, pos, end)) p.refs.push(ref);
   const out: Provision = {
     ...(p.label !== undefined && { label: p.label }),
     ...(p.level !== undefined && { level: p.level }),
@@ -181,14 +204,15 @@ function parseOne(text: string, seg: Piece): Provision | null {
 
 /** Provisions of [from, to), with spans into the whole `text` (duty-basis entries use this for their bodies). */
 export function parseProvisionsIn(text: string, from: number, to: number): { provisions: Provision[]; residue: Residue[] } {
-  const starts = provisionStarts(text, from, to);
+  const sc = scope(text, from, to);
+  const starts = startsIn(sc);
   const first = trimSpan(text, from, to).start;
   if (starts[0] !== first) starts.unshift(first);
   const provisions: Provision[] = [];
   for (let i = 0; i < starts.length; i++) {
     const seg = trimSpan(text, starts[i] ?? from, starts[i + 1] ?? to);
     if (seg.end <= seg.start) continue;
-    const p = parseOne(text, seg);
+    const p = parseOne(sc, seg);
     if (p) provisions.push(p);
   }
   const taken = provisions.map((p) => ({ start: p.span[0], end: p.span[1] }));

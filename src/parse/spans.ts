@@ -61,23 +61,30 @@ export function afterSpace(text: string, pos: number): boolean {
 }
 
 /**
- * Regions enclosed by matched quotation marks “…”. An opening mark with no closing one
- * (a cell cut off mid-quote) encloses nothing, so it cannot swallow what follows.
+ * Which offsets of [from, to) lie strictly inside a matched pair of quotation marks “…”
+ * (index i of the mask is offset from + i). An opening mark with no closing one (a cell cut
+ * off mid-quote) encloses nothing, so it cannot swallow what follows.
  */
-export function quotedRegions(text: string): Piece[] {
-  const stack: number[] = [];
-  const out: Piece[] = [];
-  for (let i = 0; i < text.length; i++) {
+export function quoteMask(text: string, from: number, to: number): Uint8Array {
+  const n = Math.max(0, to - from);
+  const depth = new Int32Array(n + 1);
+  const open: number[] = [];
+  for (let i = from; i < to; i++) {
     const c = text[i];
-    if (c === '“') stack.push(i);
+    if (c === '“') open.push(i);
     else if (c === '”') {
-      const open = stack.pop();
-      if (open !== undefined && stack.length === 0) out.push({ start: open, end: i + 1 });
+      const o = open.pop();
+      if (o !== undefined) {
+        depth[o + 1 - from] = (depth[o + 1 - from] ?? 0) + 1;
+        depth[i - from] = (depth[i - from] ?? 0) - 1;
+      }
     }
   }
-  return out;
-}
-
-export function inside(regions: readonly Piece[], pos: number): boolean {
-  return regions.some((r) => pos > r.start && pos < r.end);
+  const mask = new Uint8Array(n);
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    d += depth[i] ?? 0;
+    mask[i] = d > 0 ? 1 : 0;
+  }
+  return mask;
 }
