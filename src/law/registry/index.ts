@@ -23,6 +23,7 @@ export {
 } from './law-text.js';
 export { currentVersion, versionAt, versionByDate, versionById, versionByOrder, versionDate } from './lookup.js';
 export { type MapResult, type MapStep, mapArticle } from './map-article.js';
+export { memoryFs } from './mem-fs.js';
 export { formatNumeral, parseNumeral } from './numerals.js';
 export {
   normalizeOrderNumber,
