@@ -68,6 +68,7 @@ describe('parseProvisions boundaries', () => {
     const { provisions } = parseProvisions('行政法规】《甲条例》第一条 甲。\n【法律】《乙法》第二条 乙。');
     expect(provisions.map(hasBrokenLevelTag)).toEqual([true, false]);
     expect(provisions.map((p) => p.level)).toEqual(['行政法规', '法律']);
+    expect(parseProvisions('1.【 行政法规 】《甲条例》第一条').provisions.map(hasBrokenLevelTag)).toEqual([false]);
   });
 
   it('puts text before the first provision in residue', () => {

@@ -232,5 +232,7 @@ export function parseProvisions(text: string): { provisions: Provision[]; residu
 
 /** True when the provision's level tag lacks its opening 【 ("行政法规】《…》", sample 001). */
 export function hasBrokenLevelTag(p: Provision): boolean {
-  return p.level !== undefined && !p.raw.includes(`【${p.level}`);
+  if (p.level === undefined) return false;
+  const close = p.raw.indexOf('】');
+  return close >= 0 && p.raw.lastIndexOf('【', close) < 0;
 }

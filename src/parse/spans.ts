@@ -1,4 +1,4 @@
-import type { Residue, TextSpan } from '../model/index.js';
+import type { Residue } from '../model/index.js';
 
 /** A piece of the input: [start, end) and the exact text. */
 export interface Piece {
@@ -13,10 +13,6 @@ export function trimSpan(text: string, start: number, end: number): Piece {
   while (s < e && /\s/.test(text[s] ?? '')) s++;
   while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
   return { start: s, end: e };
-}
-
-export function span(p: Piece): TextSpan {
-  return [p.start, p.end];
 }
 
 /**
@@ -36,13 +32,6 @@ export function residueBetween(text: string, taken: readonly Piece[], reason: st
   }
   if (cursor < to) push(cursor, to);
   return out;
-}
-
-/** Start offset of each line (0 and every position after a newline). */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
 }
 
 /** True when only spaces/tabs stand between the start of the line and `pos`. */
