@@ -28,3 +28,20 @@ export const Finding = z.object({
   cause: Place.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** Fills "{name}" placeholders of a Chinese message template from a finding's data. */
+export function renderMessage(template: string, data: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(data[key] ?? ''));
+}
+
+/** Builds a finding from a message map owned by its producer (reader, grammar or rule). */
+export function makeFinding<Id extends string>(
+  ruleId: string,
+  messages: Readonly<Record<Id, string>>,
+  messageId: Id,
+  severity: Severity,
+  place: Place,
+  data: Readonly<Record<string, string | number>> = {},
+): Finding {
+  return { ruleId, messageId, severity, message: renderMessage(messages[messageId], data), data: { ...data }, place };
+}
