@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { calendarCommand } from './commands/calendar.js';
+import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
 import { startCommand } from './commands/start.js';
@@ -27,7 +29,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand]) {
+  for (const make of [importCommand, inspectCommand, startCommand, deadlineCommand, calendarCommand]) {
     program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {
