@@ -1,3 +1,11 @@
+/**
+ * Cell grammars: pure functions from a cell's text to the model's types. None of them reads
+ * files or throws, whatever the input; each is lossless: every non-blank character of the
+ * text lies in exactly one element's span (a provision, step, entry, situation, or the
+ * preamble before the first of them) or in a residue entry with a Chinese reason.
+ * Spans are [start, end) offsets into the string the grammar was given (usually
+ * cleanCell(raw).text).
+ */
 export { parseAccountability, PURSUER_SUFFIXES } from './accountability.js';
 export { parseArticleRefs, readArticleRefs } from './article-refs.js';
 export { cleanCell, looksTruncated } from './cell-text.js';

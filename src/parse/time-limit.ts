@@ -17,7 +17,9 @@ const UNITS: readonly (readonly [string, TimeUnit])[] = [
 ];
 
 const NUMBER = '([0-9０-９]+(?:\\.[0-9]+)?|[零〇一二两三四五六七八九十百千半]+)';
-const PATTERN = new RegExp(`${NUMBER}\\s*(${UNITS.map(([w]) => w).join('|')})`);
+const PATTERN = new RegExp(`${NUMBER}\\s*(${UNITS.map(([w]) => w).join('|')})`, 'g');
+/** A date's parts (2014年1月17日) are not time limits: what follows a year or a month. */
+const DATE_TAIL = /^[0-9０-９一二三四五六七八九十]{1,2}[月日]/;
 /** "1-2个工作日", "3至5日": a range has no single value. */
 const RANGE = new RegExp(`${NUMBER}\\s*(?:[-－~～—]|至|到)\\s*${NUMBER}\\s*(${UNITS.map(([w]) => w).join('|')})`);
 
@@ -44,7 +46,9 @@ export function parseTimeLimit(text: string): TimeLimit {
     if (unit) out.unit = unit;
     return out;
   }
-  const m = PATTERN.exec(text);
+  const inDate = (x: RegExpExecArray) =>
+    /[年月]/.test(text[x.index - 1] ?? '') || DATE_TAIL.test(text.slice(x.index + x[0].length, x.index + x[0].length + 3));
+  const m = [...text.matchAll(PATTERN)].find((x) => !inDate(x));
   if (!m) return out;
   const v = value(m[1] ?? '');
   const unit = unitOf(m[2] ?? '');
