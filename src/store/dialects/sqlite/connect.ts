@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { causeText, StoreError } from '../../errors.js';
+import type { Tables } from '../../tables.js';
+
+/**
+ * Opens (creating directories and file as needed) a SQLite database in WAL mode: readers do
+ * not block the writer, and a killed process leaves the last committed state.
+ */
+export function connectSqlite(path: string): Kysely<Tables> {
+  const file = path === ':memory:' ? path : resolve(path);
+  let database: Database.Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    database = new Database(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 15000');
+  } catch (error) {
+    throw new StoreError('connect-failed', `无法打开 SQLite 数据库文件 ${file}：${causeText(error)}`, { cause: error });
+  }
+  return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
+}

@@ -1,0 +1,30 @@
+import type { Level, PowerTypeName } from '../../../model/index.js';
+import { codePoints } from '../../search/grams.js';
+
+/**
+ * FTS5 sees grams as ASCII words: each code point becomes four base-36 digits, so no
+ * tokenizer rule (punctuation, case, CJK runs) can split or merge them. Filter tokens
+ * carry an underscore, which no gram token has.
+ */
+export function encodeGram(gram: string): string {
+  let out = '';
+  for (const ch of codePoints(gram)) out += ch.codePointAt(0)!.toString(36).padStart(4, '0');
+  return out;
+}
+
+export function typeToken(type: PowerTypeName | string | null): string {
+  return type === null ? 'ty_' : `ty_${encodeGram(type)}`;
+}
+
+export function levelToken(level: Level | string | null): string {
+  return level === null ? 'lv_' : `lv_${encodeGram(level)}`;
+}
+
+export function agencyToken(normalizedAgency: string): string {
+  return `ag_${encodeGram(normalizedAgency)}`;
+}
+
+/** An FTS5 string literal; tokens never hold a double quote, but quoting keeps the grammar closed. */
+export function quoted(tokens: readonly string[]): string {
+  return `"${tokens.join(' ').replace(/"/g, '""')}"`;
+}

@@ -1,0 +1,120 @@
+import { type Finding, type Level, PowerItem, PowerList } from '../../model/index.js';
+import type { Db } from '../tables.js';
+import type { ListDetail, ListSummary } from '../types.js';
+import { findingFromRow } from '../write/rows.js';
+import { parseId } from './paging.js';
+
+function summaries(db: Db) {
+  return db
+    .selectFrom('lists as l')
+    .innerJoin('list_versions as v', (join) => join.onRef('v.list_id', '=', 'l.id').on('v.is_latest', '=', 1))
+    .select((eb) => [
+      'l.id',
+      'l.list_key',
+      'v.id as version_id',
+      'v.version_no',
+      'v.title',
+      'v.department',
+      'v.level',
+      'v.region',
+      'v.item_count',
+      'v.counts_by_type',
+      'v.imported_at',
+      'v.source_file',
+      'v.sha256',
+      'v.meta',
+      eb.selectFrom('list_versions as vc').select((c) => c.fn.countAll().as('n')).whereRef('vc.list_id', '=', 'l.id').as('version_count'),
+    ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
+
+function toSummary(row: SummaryRow): ListSummary {
+  return {
+    id: String(row.id),
+    key: row.list_key,
+    title: row.title,
+    department: row.department,
+    level: row.level as Level | null,
+    region: row.region,
+    itemCount: row.item_count,
+    countsByType: JSON.parse(row.counts_by_type) as Record<string, number>,
+    versionCount: Number(row.version_count),
+    latestVersionId: String(row.version_id),
+    versionNo: row.version_no,
+    importedAt: row.imported_at,
+    sourceFile: row.source_file,
+    sha256: row.sha256,
+  };
+}
+
+/** Every list, by its latest version, in the order lists were first imported. */
+export async function listLists(db: Db): Promise<ListSummary[]> {
+  const rows = await summaries(db).orderBy('l.id').execute();
+  return rows.map(toSummary);
+}
+
+async function importFindings(db: Db, versionId: number): Promise<Finding[]> {
+  const rows = await db
+    .selectFrom('findings')
+    .select('finding')
+    .where('version_id', '=', versionId)
+    .where('origin', '=', 'import')
+    .orderBy('ordinal')
+    .execute();
+  return rows.map(findingFromRow);
+}
+
+export async function getList(db: Db, id: string): Promise<ListDetail | null> {
+  const listId = parseId(id);
+  if (listId === null) return null;
+  const row = await summaries(db).where('l.id', '=', listId).executeTakeFirst();
+  if (!row) return null;
+  const versions = await db
+    .selectFrom('list_versions')
+    .select(['id', 'version_no', 'is_latest', 'sha256', 'imported_at', 'item_count', 'source_file', 'source_format'])
+    .where('list_id', '=', listId)
+    .orderBy('version_no')
+    .execute();
+  const { schemaVersion, source, columns, residue, processSheets } = JSON.parse(row.meta) as Omit<ListDetail['metadata'], 'findings'>;
+  return {
+    ...toSummary(row),
+    versions: versions.map((v) => ({
+      id: String(v.id),
+      versionNo: v.version_no,
+      latest: v.is_latest === 1,
+      sha256: v.sha256,
+      importedAt: v.imported_at,
+      itemCount: v.item_count,
+      sourceFile: v.source_file,
+      sourceFormat: v.source_format,
+    })),
+    metadata: { schemaVersion, source, columns, residue, processSheets, findings: await importFindings(db, row.version_id) },
+  };
+}
+
+/** Rebuilds a version as the PowerList it was imported from, checked against the model. */
+export async function getPowerList(db: Db, id: string): Promise<PowerList | null> {
+  const versionId = parseId(id);
+  if (versionId === null) return null;
+  const version = await db.selectFrom('list_versions').selectAll().where('id', '=', versionId).executeTakeFirst();
+  if (!version) return null;
+  const items = await db.selectFrom('items').select('data').where('version_id', '=', versionId).orderBy('position').execute();
+  const meta = JSON.parse(version.meta) as Pick<
+    PowerList,
+    'schemaVersion' | 'title' | 'department' | 'region' | 'source' | 'columns' | 'residue' | 'processSheets'
+  >;
+  return PowerList.parse({
+    schemaVersion: meta.schemaVersion,
+    title: meta.title,
+    department: meta.department,
+    region: meta.region,
+    level: version.level,
+    source: meta.source,
+    columns: meta.columns,
+    items: items.map((row) => PowerItem.parse(JSON.parse(row.data))),
+    processSheets: meta.processSheets,
+    residue: meta.residue,
+    findings: await importFindings(db, versionId),
+  });
+}

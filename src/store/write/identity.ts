@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { PowerList } from '../../model/index.js';
+import { normalizeForSearch } from '../search/normalize.js';
+
+/**
+ * Which stored list an imported one is a version of: its department, else its title, else
+ * its source file's base name without extension, normalised (NFKC, lower case, no
+ * whitespace). So "自治区密码管理局" lists are versions of each other whatever the file is called.
+ *
+ * @example listKey({ department: ' 自治区 密码管理局', … }) === '自治区密码管理局'
+ */
+export function listKey(list: Pick<PowerList, 'department' | 'title' | 'source'>): string {
+  const file = basename(list.source.file.replace(/\\/g, '/'));
+  const candidates = [list.department, list.title, file.slice(0, file.length - extname(file).length), file];
+  for (const candidate of candidates) {
+    const key = candidate ? normalizeForSearch(candidate) : '';
+    if (key !== '') return key;
+  }
+  return normalizeForSearch(list.source.sha256);
+}
+
+/**
+ * A hash of what the list says, not of where the file lay: the source file name and the
+ * reader's findings (which name the file) are left out, the file's own sha256 is kept.
+ * Keys are sorted so that property order does not matter.
+ */
+export function contentHash(list: PowerList): string {
+  const { findings: _findings, source, ...rest } = list;
+  const content = { ...rest, source: { sha256: source.sha256, bytes: source.bytes, format: source.format } };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+}
+
+/** JSON with object keys sorted at every depth; undefined members are left out as JSON.stringify does. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}

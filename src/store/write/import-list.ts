@@ -1,0 +1,132 @@
+import { PowerList } from '../../model/index.js';
+import type { DialectAdapter } from '../dialects/adapter.js';
+import { causeText, isStoreError, StoreError } from '../errors.js';
+import { POSITIONS_PER_LIST, searchDocument } from '../search/document.js';
+import { storableText } from '../search/normalize.js';
+import type { Db } from '../tables.js';
+import { inWriteTransaction, nextId } from '../transaction.js';
+import type { ImportOutcome } from '../types.js';
+import { insertRows } from './batch-insert.js';
+import { contentHash, listKey } from './identity.js';
+import { itemLocator } from './place-items.js';
+import { countsByType, dutyRows, findingRows, itemRow, provisionRows, versionMeta } from './rows.js';
+
+/** Items written per round; bounds the rows held in memory for a large list. */
+const ITEMS_PER_ROUND = 250;
+
+export interface ImportDeps {
+  db: Db;
+  adapter: DialectAdapter;
+  now: () => Date;
+}
+
+/** Checks a list against the model before any write, naming the first few problems in Chinese. */
+export function validateList(input: unknown): PowerList {
+  const parsed = PowerList.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.join('.') || '（根）'}：${issue.message}`)
+    .join('；');
+  throw new StoreError('invalid-list', `清单数据不符合模型，未导入：${issues}`);
+}
+
+/**
+ * Stores one list as one transaction: all of it or nothing. The same content as the list's
+ * latest version is a no-op; other content becomes the next version, the old ones kept.
+ */
+export async function importList({ db, adapter, now }: ImportDeps, input: PowerList): Promise<ImportOutcome> {
+  const list = validateList(input);
+  if (list.items.length >= POSITIONS_PER_LIST) {
+    throw new StoreError('too-many-items', `清单 ${list.source.file} 有 ${list.items.length} 个事项，超过单个清单的上限 ${POSITIONS_PER_LIST - 1}`);
+  }
+  const key = listKey(list);
+  const hash = contentHash(list);
+  try {
+    return await inWriteTransaction(db, adapter, async (trx) => {
+      const existing = await trx.selectFrom('lists').select('id').where('list_key', '=', key).executeTakeFirst();
+      let listId: number;
+      let versionNo = 1;
+      if (existing) {
+        listId = existing.id;
+        const latest = await trx
+          .selectFrom('list_versions')
+          .select(['id', 'content_hash', 'version_no', 'item_count'])
+          .where('list_id', '=', listId)
+          .where('is_latest', '=', 1)
+          .executeTakeFirst();
+        if (latest && latest.content_hash === hash) {
+          return { status: 'unchanged', key, listId: String(listId), versionId: String(latest.id), versionNo: latest.version_no, items: latest.item_count };
+        }
+        const last = await trx
+          .selectFrom('list_versions')
+          .select((eb) => eb.fn.max('version_no').as('max'))
+          .where('list_id', '=', listId)
+          .executeTakeFirst();
+        versionNo = Number(last?.max ?? 0) + 1;
+        if (latest) await trx.updateTable('list_versions').set({ is_latest: 0 }).where('id', '=', latest.id).execute();
+        await adapter.search.removeList(trx, listId);
+        await trx.deleteFrom('search_docs').where('list_id', '=', listId).execute();
+      } else {
+        listId = await nextId(trx, 'lists');
+        await trx.insertInto('lists').values({ id: listId, list_key: key, created_at: now().toISOString() }).execute();
+      }
+      const versionId = await nextId(trx, 'list_versions');
+      await trx
+        .insertInto('list_versions')
+        .values({
+          id: versionId,
+          list_id: listId,
+          version_no: versionNo,
+          is_latest: 1,
+          sha256: list.source.sha256,
+          content_hash: hash,
+          source_file: storableText(list.source.file),
+          source_format: list.source.format,
+          source_bytes: list.source.bytes,
+          title: list.title === null ? null : storableText(list.title),
+          department: list.department === null ? null : storableText(list.department),
+          region: list.region === null ? null : storableText(list.region),
+          level: list.level,
+          item_count: list.items.length,
+          counts_by_type: JSON.stringify(countsByType(list.items)),
+          imported_at: now().toISOString(),
+          meta: versionMeta(list),
+        })
+        .execute();
+      const firstItemId = await nextId(trx, 'items');
+      const context = { listId, versionId, department: list.department, level: list.level };
+      for (let start = 0; start < list.items.length; start += ITEMS_PER_ROUND) {
+        const round = list.items.slice(start, start + ITEMS_PER_ROUND);
+        const ids = round.map((_, i) => firstItemId + start + i);
+        await insertRows(trx, adapter, 'items', round.map((item, i) => itemRow({ id: ids[i]!, versionId, listId }, start + i, item)));
+        await insertRows(trx, adapter, 'provisions', round.flatMap((item, i) => provisionRows(ids[i]!, item)));
+        await insertRows(trx, adapter, 'duties', round.flatMap((item, i) => dutyRows(ids[i]!, item)));
+        const docs = round.map((item, i) => searchDocument(context, ids[i]!, start + i, item));
+        await insertRows(trx, adapter, 'search_docs', docs.map((d) => ({ doc_id: d.docId, item_id: d.itemId, list_id: listId, version_id: versionId })));
+        await adapter.search.add(trx, docs);
+      }
+      const locate = itemLocator(
+        list.items.map((item, i) => ({
+          id: firstItemId + i,
+          record: item.provenance.record,
+          firstLine: item.provenance.firstLine,
+          lastLine: item.provenance.lastLine,
+          seq: item.seq,
+        })),
+      );
+      await insertRows(trx, adapter, 'findings', findingRows(versionId, 'import', list.findings, locate));
+      return {
+        status: existing ? 'new-version' : 'created',
+        key,
+        listId: String(listId),
+        versionId: String(versionId),
+        versionNo,
+        items: list.items.length,
+      };
+    });
+  } catch (error) {
+    if (isStoreError(error)) throw error;
+    throw new StoreError('write-failed', `导入清单 ${list.source.file} 失败，数据库未作任何改动：${causeText(error)}`, { cause: error });
+  }
+}
