@@ -51,26 +51,27 @@ export function parseFlowchart(file: string, text: string): { result: ReadResult
     const [start, end] = contentSpan(line);
     result.residue.push({ text: text.slice(start, end), firstLine: line.line, lastLine: line.line, reason });
   };
-  let open: { heading: SourceLine; title: string; body: SourceLine[] } | null = null;
+  let open: { heading: SourceLine; title: string; enumerator: string | null; body: SourceLine[] } | null = null;
   const close = () => {
     if (open === null) return;
-    if (open.body.length === 0) keep(open.heading, '章节标题');
-    else {
-      const { sheet, findings } = readSheet({ file, text, ...open }, syntax);
-      result.processSheets.push(sheet);
-      result.findings.push(...findings);
-    }
+    const { heading, title, enumerator, body } = open;
     open = null;
+    if (body.length === 0) keep(heading, '章节标题');
+    else {
+      if (enumerator !== null) {
+        const at = heading.offset + heading.raw.indexOf(enumerator);
+        syntax.push({ kind: 'enumerator', start: at, end: at + enumerator.length });
+      }
+      const { sheet, findings } = readSheet({ file, text, heading, title, body }, syntax);
+      result.processSheets.push(sheet);
+      for (const finding of findings) result.findings.push(finding);
+    }
   };
   for (const line of lines) {
     const heading = headingOf(line.raw);
     if (heading?.kind === 'chart') {
       close();
-      open = { heading: line, title: heading.title, body: [] };
-      if (heading.enumerator !== null) {
-        const at = line.offset + line.raw.indexOf(heading.enumerator);
-        syntax.push({ kind: 'enumerator', start: at, end: at + heading.enumerator.length });
-      }
+      open = { heading: line, title: heading.title, enumerator: heading.enumerator, body: [] };
     } else if (heading?.kind === 'section') {
       close();
       keep(line, '章节标题');

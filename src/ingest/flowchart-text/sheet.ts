@@ -55,9 +55,11 @@ export function readSheet(input: SheetInput, syntax: SyntaxPiece[]): { sheet: Pr
   };
 
   const applyField = (part: FieldPart, line: SourceLine) => {
-    const labelStart = line.offset + (part.key === 'phone' ? part.labelEnd : part.labelAt);
-    syntax.push({ kind: part.key === 'phone' ? 'colon' : 'label', start: labelStart, end: line.offset + part.colonEnd });
     const value = squeeze(part.value);
+    // A phone keeps its label in Phone.label: only the colon is structure, unless there is no phone.
+    const labelKept = part.key === 'phone' && value !== '';
+    const labelStart = line.offset + (labelKept ? part.labelEnd : part.labelAt);
+    syntax.push({ kind: labelKept ? 'colon' : 'label', start: labelStart, end: line.offset + part.colonEnd });
     if (value === '') return;
     if (part.key === 'phone') {
       const { number, note } = splitPhone(part.value);
@@ -114,7 +116,7 @@ export function readSheet(input: SheetInput, syntax: SyntaxPiece[]): { sheet: Pr
     }
     const inline = { text: open.value, line: line.line, offset: line.offset + open.valueAt };
     const { items, end } = readList(body, i + 1, inline, (l) => fieldParts(l.raw) !== null, syntax);
-    sheet[open.key as 'conditions'].push(...items.map((item) => item.text));
+    for (const item of items) sheet[open.key as 'conditions'].push(item.text);
     afterField = false;
     i = end;
   }

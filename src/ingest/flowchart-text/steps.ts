@@ -11,6 +11,9 @@ export const STEP_SHORT_FORMS: readonly { pattern: RegExp; short: (m: RegExpExec
   { pattern: /^(发|颁发|送达|出具)《[^》]*([证书])》$/, short: (m) => `${m[1]}${m[2]}` },
 ];
 
+/** A deadline box is drawn near its step: looking further only costs time and invites false matches. */
+const NEARBY = 40;
+
 interface Draft {
   boxes: Box[];
   name: string;
@@ -35,13 +38,13 @@ function shortForms(name: string): string[] {
  * (or short form) the box's action names ("…20个工作日内作出是否批准的决定" → 决定). The
  * longest name wins; a tie is not guessed at.
  */
-function targetOf(draft: Draft, drafts: readonly Draft[]): Draft | null {
+function targetOf(draft: Draft, drafts: readonly Draft[], at: number): Draft | null {
   if (!draft.deadline) return null;
   const action = draft.boxes[0]?.text.slice(draft.deadline.end).replace(/^[，,、\s]+/, '') ?? '';
   if (!action) return null;
   let best: { target: Draft; length: number } | null = null;
   let tie = false;
-  for (const other of drafts) {
+  for (const other of drafts.slice(Math.max(0, at - NEARBY), at + NEARBY + 1)) {
     if (other === draft || other.deadline || other.merged || other.boxes.length > 1) continue;
     const names = [other.name, ...shortForms(other.name)].filter((n) => [...n].length >= 2);
     const hit = names.filter((n) => action.includes(n)).sort((a, b) => b.length - a.length)[0];
@@ -61,11 +64,11 @@ function targetOf(draft: Draft, drafts: readonly Draft[]): Draft | null {
  */
 export function buildSteps(boxes: readonly Box[]): ProcessStep[] {
   const drafts: Draft[] = boxes.map((box) => ({ boxes: [box], name: stepName(box.text), deadline: findDeadline(box.text), merged: false }));
-  for (const draft of drafts) {
+  for (const [at, draft] of drafts.entries()) {
     if (draft.boxes.length > 1) continue;
-    const target = targetOf(draft, drafts);
+    const target = targetOf(draft, drafts, at);
     if (!target) continue;
-    target.boxes.push(...draft.boxes);
+    for (const box of draft.boxes) target.boxes.push(box);
     target.deadline = draft.deadline;
     draft.merged = true;
   }
