@@ -31,7 +31,7 @@ describe('the flowchart reader is lossless on 002', () => {
     const own = (first: number, last: number, who: string) => {
       for (let line = first; line <= last; line++) owners.set(line, [...(owners.get(line) ?? []), who]);
     };
-    result.processSheets.forEach((s, i) => own(s.lines.firstLine, s.lines.lastLine, `sheet ${i}`));
+    for (const [i, s] of result.processSheets.entries()) own(s.lines.firstLine, s.lines.lastLine, `sheet ${i}`);
     for (const r of result.residue) own(r.firstLine, r.lastLine, 'residue');
     text.split('\n').forEach((line, i) => {
       if (line.trim() !== '') expect(owners.get(i + 1), `line ${i + 1}`).toHaveLength(1);

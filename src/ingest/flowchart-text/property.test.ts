@@ -25,11 +25,11 @@ function checkAnyText(text: string): 'read' | 'rejected' {
   for (const residue of result.residue) expect(FileResidue.safeParse(residue).error).toBeUndefined();
   expect(result.records).toEqual([]);
   for (const piece of syntax) expect(text.slice(piece.start, piece.end)).toMatch(SYNTAX_SHAPES[piece.kind]);
-  syntax.forEach((piece, i) => expect(piece.start).toBeGreaterThanOrEqual(syntax[i - 1]?.end ?? 0));
+  for (const [i, piece] of syntax.entries()) expect(piece.start).toBeGreaterThanOrEqual(syntax[i - 1]?.end ?? 0);
   expect(charDifference(withoutFlowchartSyntax(text), keptPieces(result).join('\n'))).toEqual([]);
   // Sheets and file residue share out the lines: no line twice.
   const spans = [...result.processSheets.map((s) => s.lines), ...result.residue].sort((a, b) => a.firstLine - b.firstLine);
-  spans.forEach((span, i) => expect(span.firstLine).toBeGreaterThan(spans[i - 1]?.lastLine ?? 0));
+  for (const [i, span] of spans.entries()) expect(span.firstLine).toBeGreaterThan(spans[i - 1]?.lastLine ?? 0);
   const detect = detectFlowchart(text);
   expect(detect).toBeGreaterThanOrEqual(0);
   expect(detect).toBeLessThanOrEqual(1);
