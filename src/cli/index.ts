@@ -3,6 +3,7 @@ import { calendarCommand } from './commands/calendar.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
+import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, type Io, processIo } from './io.js';
 
@@ -29,7 +30,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand, deadlineCommand, calendarCommand]) {
+  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand]) {
     program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Level, PowerTypeName } from '../../model/index.js';
+
+/** Request parameters of the API, validated by zod and described in OpenAPI from the same schemas. */
+
+export const MAX_PAGE_SIZE = 100;
+
+const page = z.coerce.number().int().min(1).max(100_000).default(1).describe('页码，从 1 开始');
+const pageSize = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20).describe(`每页条数，1–${MAX_PAGE_SIZE}`);
+
+export const PageParams = z.object({ page, pageSize });
+export type PageParams = z.output<typeof PageParams>;
+
+/** Store ids are positive integers shown as decimal strings. */
+export const Id = z.string().regex(/^[1-9][0-9]{0,14}$/, '编号应为正整数').describe('编号（正整数）');
+
+export const IdParams = z.object({ id: Id });
+
+export const ListItemsParams = PageParams.extend({
+  type: PowerTypeName.optional().describe('只看这一权力类型'),
+  version: Id.optional().describe('清单版本编号；缺省为最新版本'),
+});
+export type ListItemsParams = z.output<typeof ListItemsParams>;
+
+export const SearchParams = PageParams.extend({
+  q: z.string().trim().min(1).max(200).describe('关键词'),
+  type: PowerTypeName.optional().describe('只看这一权力类型'),
+  agency: z.string().trim().min(1).max(100).optional().describe('部门（实施主体、承办机构或清单所属部门）包含的文字'),
+  listId: Id.optional().describe('只在这份清单中搜索'),
+  level: Level.optional().describe('只看这一层级的清单'),
+});
+export type SearchParams = z.output<typeof SearchParams>;
+
+export const ProcessParams = z.object({
+  id: Id,
+  n: z.coerce.number().int().min(1).max(10_000).describe('流程图序号，从 1 开始'),
+});

@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HttpProblem } from '../http/problem.js';
+import { jsonResponse } from '../http/respond.js';
+import { parseParams } from '../http/validate.js';
+import type { StorePort } from '../store-port.js';
+import { openApiDocument } from './openapi.js';
+import { API_ROUTES } from './routes.js';
+
+/** The JSON API, mounted at /api: read-only, open to every origin, validated by zod. */
+export function apiRoutes(store: StorePort): Hono {
+  const api = new Hono();
+  api.use(
+    '*',
+    cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'Content-Type'], maxAge: 86_400 }),
+  );
+  api.use('*', async (c, next) => {
+    await next();
+    // Reads are public data meant for other sites too.
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  });
+
+  const document = openApiDocument(API_ROUTES);
+  api.get('/openapi.json', (c) => jsonResponse(c, document));
+
+  for (const route of API_ROUTES) {
+    api.get(route.path, async (c) => {
+      const params = route.params ? parseParams(route.params, c.req.param()) : {};
+      const query = route.query ? parseParams(route.query, c.req.query()) : {};
+      return jsonResponse(c, await route.handler(store, { params, query }));
+    });
+  }
+  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/openapi.json', ...API_ROUTES.map((r) => r.path)], () => {
+    throw new HttpProblem('method-not-allowed', '接口只读，只接受 GET、HEAD 和 OPTIONS 请求');
+  });
+  return api;
+}

@@ -1,0 +1,62 @@
+import { Hono, type Context } from 'hono';
+import { etag } from 'hono/etag';
+import { isStoreError } from '../store/index.js';
+import { apiRoutes } from './api/router.js';
+import { HttpProblem, PROBLEMS } from './http/problem.js';
+import { problemResponse } from './http/respond.js';
+import { securityHeaders } from './http/security.js';
+import { portalRoutes } from './portal/routes.js';
+import type { StorePort } from './store-port.js';
+import { errorBody } from './views/error.js';
+import { layout } from './views/layout.js';
+
+export interface AppOptions {
+  store: StorePort;
+  /** The clock; pages show the current year. */
+  now?: () => Date;
+  /** Where unexpected errors are reported (default: stderr). */
+  log?: (message: string) => void;
+}
+
+const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
+
+/** Maps what a handler threw to the one HTTP error type; anything else is a 500. */
+function toProblem(error: unknown): HttpProblem | null {
+  if (error instanceof HttpProblem) return error;
+  if (isStoreError(error) && error.code === 'invalid-query') return new HttpProblem('invalid-parameters', error.message);
+  if (isStoreError(error) && error.code === 'not-found') return new HttpProblem('not-found', error.message);
+  return null;
+}
+
+/**
+ * The quanze web app: the JSON API under /api and the public portal, both over the same
+ * store queries. Tests call `app.request()`; `serveApp` puts it on a port.
+ *
+ * @example
+ * const app = createApp({ store: await openStore(':memory:') });
+ * const res = await app.request('/api/lists');
+ */
+export function createApp(options: AppOptions): Hono {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const app = new Hono();
+  app.use(securityHeaders());
+  app.use(etag());
+  app.route('/api', apiRoutes(options.store));
+  app.route('/', portalRoutes({ store: options.store, now }));
+
+  const respond = (c: Context, problem: HttpProblem) => {
+    if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');
+    if (isApi(c)) return problemResponse(c, problem.toProblem(c.req.path));
+    const page = layout({ title: PROBLEMS[problem.type].title, body: errorBody(problem.status, PROBLEMS[problem.type].title, problem.detail), year: now().getFullYear() });
+    return c.html(page.value, problem.status as 400 | 404 | 405 | 500);
+  };
+  app.notFound((c) => respond(c, new HttpProblem('not-found', isApi(c) ? `没有接口“${c.req.path}”` : '没有这个页面')));
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    if (problem) return respond(c, problem);
+    log(`内部错误：${c.req.method} ${c.req.path}：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return respond(c, new HttpProblem('internal', '处理请求时出错，请稍后再试'));
+  });
+  return app;
+}

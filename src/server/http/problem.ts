@@ -1,0 +1,75 @@
+import type { z } from 'zod';
+
+/** Problem types quanze answers with; each has a stable URI and a Chinese title. */
+export const PROBLEMS = {
+  'invalid-parameters': { status: 400, title: '请求参数不正确' },
+  'not-found': { status: 404, title: '找不到请求的资源' },
+  'method-not-allowed': { status: 405, title: '不支持该请求方法' },
+  internal: { status: 500, title: '服务器内部错误' },
+} as const;
+
+export type ProblemType = keyof typeof PROBLEMS;
+
+/** One invalid parameter, as RFC 9457's "invalid-params" extension lists them. */
+export interface InvalidParam {
+  name: string;
+  reason: string;
+  code: string;
+}
+
+/** An RFC 9457 problem document. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  'invalid-params'?: InvalidParam[];
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemUri(type: ProblemType): string {
+  return `urn:quanze:problem:${type}`;
+}
+
+/**
+ * The one HTTP error type routes throw; `onError` turns it into problem+json for the API
+ * and an HTML error page for the portal.
+ */
+export class HttpProblem extends Error {
+  readonly status: number;
+  constructor(
+    readonly type: ProblemType,
+    readonly detail?: string,
+    readonly invalidParams?: InvalidParam[],
+  ) {
+    super(detail ?? PROBLEMS[type].title);
+    this.name = 'HttpProblem';
+    this.status = PROBLEMS[type].status;
+  }
+
+  toProblem(instance?: string): Problem {
+    return {
+      type: problemUri(this.type),
+      title: PROBLEMS[this.type].title,
+      status: this.status,
+      ...(this.detail !== undefined ? { detail: this.detail } : {}),
+      ...(instance !== undefined ? { instance } : {}),
+      ...(this.invalidParams ? { 'invalid-params': this.invalidParams } : {}),
+    };
+  }
+}
+
+/** Turns zod issues into the parameters they name, in Chinese. */
+export function invalidParams(issues: readonly z.core.$ZodIssue[]): InvalidParam[] {
+  return issues.map((issue) => ({
+    name: issue.path.length > 0 ? issue.path.map(String).join('.') : '(参数)',
+    reason: issue.message,
+    code: issue.code,
+  }));
+}
+
+export function notFound(what: string): HttpProblem {
+  return new HttpProblem('not-found', what);
+}

@@ -1,0 +1,3 @@
+export { createApp, type AppOptions } from './app.js';
+export { serveApp, untilSignal, type RunningServer, type ServeOptions } from './serve.js';
+export type { StorePort } from './store-port.js';

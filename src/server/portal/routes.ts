@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { IdParams, ListItemsParams, ProcessParams, SearchParams } from '../api/params.js';
+import { parseParams } from '../http/validate.js';
+import { allLists, itemDetail, listDetail, listItems, processSheet, search } from '../queries.js';
+import type { StorePort } from '../store-port.js';
+import { listName } from '../views/format.js';
+import type { SafeHtml } from '../views/html.js';
+import { homeBody } from '../views/home.js';
+import { itemBody } from '../views/item.js';
+import { type Crumb, layout } from '../views/layout.js';
+import { listBody } from '../views/list.js';
+import { processBody } from '../views/process.js';
+import { searchBody } from '../views/search.js';
+
+const STYLESHEET = readFileSync(new URL('../assets/style.css', import.meta.url), 'utf8');
+
+export interface PortalOptions {
+  store: StorePort;
+  now: () => Date;
+}
+
+const HOME: Crumb = { label: '首页', href: '/' };
+
+/**
+ * The public portal: server-rendered Chinese pages over the same queries the API answers.
+ * Pages work without JavaScript; filters and paging are plain links and GET forms.
+ */
+export function portalRoutes({ store, now }: PortalOptions): Hono {
+  const portal = new Hono();
+  const page = (title: string, body: SafeHtml, crumbs: Crumb[] = [], query?: string) =>
+    layout({ title, body, crumbs, year: now().getFullYear(), ...(query !== undefined ? { query } : {}) }).value;
+
+  portal.get('/assets/style.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  portal.get('/', async (c) => {
+    const lists = await allLists(store);
+    return c.html(page('首页', homeBody(lists)));
+  });
+
+  portal.get('/lists/:id', async (c) => {
+    const { id } = parseParams(IdParams, c.req.param());
+    const params = parseParams(ListItemsParams, c.req.query());
+    const list = await listDetail(store, id);
+    const items = await listItems(store, id, params);
+    const title = listName(list);
+    return c.html(page(title, listBody({ list, items, type: params.type }), [HOME, { label: title }]));
+  });
+
+  portal.get('/lists/:id/processes/:n', async (c) => {
+    const { id, n } = parseParams(ProcessParams, c.req.param());
+    const { list, sheet } = await processSheet(store, id, n);
+    const listTitle = listName(list);
+    return c.html(page(sheet.title, processBody(list, sheet), [HOME, { label: listTitle, href: `/lists/${encodeURIComponent(list.id)}` }, { label: '流程图' }]));
+  });
+
+  portal.get('/items/:id', async (c) => {
+    const { id } = parseParams(IdParams, c.req.param());
+    const detail = await itemDetail(store, id);
+    const listTitle = detail.listTitle ?? detail.sourceFile;
+    const crumbs = [HOME, { label: listTitle, href: `/lists/${encodeURIComponent(detail.listId)}` }, { label: detail.item.name.text || '事项' }];
+    return c.html(page(detail.item.name.text || '事项', itemBody(detail, detail.findings), crumbs));
+  });
+
+  portal.get('/search', async (c) => {
+    const raw = c.req.query();
+    // An empty box is the search page itself, not a bad request; empty filters mean "any".
+    const asked = Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ''));
+    if (asked.q === undefined) return c.html(page('搜索', searchBody({ q: '' }), [HOME, { label: '搜索' }]));
+    const params = parseParams(SearchParams, asked);
+    const results = await search(store, params);
+    const view = { q: params.q, type: params.type, agency: params.agency, results };
+    return c.html(page(`搜索：${params.q}`, searchBody(view), [HOME, { label: '搜索' }], params.q));
+  });
+
+  return portal;
+}

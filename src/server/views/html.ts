@@ -1,0 +1,59 @@
+/**
+ * A tiny HTML template tag whose interpolations are escaped unless they are already
+ * `SafeHtml`: imported text can only ever reach a page as text.
+ */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+/** What a template may interpolate: nothing, false and null render as nothing. */
+export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
+
+/** Escapes text for element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch] as string);
+}
+
+function render(value: HtmlValue): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (value === null || value === undefined || value === false || value === true) return '';
+  if (Array.isArray(value)) return value.map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/**
+ * @example html`<p title="${title}">${text}</p>` // every ${…} escaped
+ */
+export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, i) => {
+    out += render(value) + (strings[i + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+/** Joins fragments, each escaped unless already safe. */
+export function join(values: readonly HtmlValue[], separator: HtmlValue = ''): SafeHtml {
+  const sep = render(separator);
+  return new SafeHtml(values.map(render).join(sep));
+}
+
+/**
+ * Marks markup written in this code base as safe. Never pass it anything that came from
+ * a request or an imported file.
+ */
+export function trusted(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}

@@ -1,0 +1,109 @@
+import type { AccountabilityCell, Finding, LocalCode, PowerItem, TextCell, TimeLimit } from '../../model/index.js';
+import type { ItemDetail } from '../store-port.js';
+import { dutiesView } from './duties.js';
+import { href, lineRange, textBlock } from './format.js';
+import { html, type SafeHtml } from './html.js';
+import { SEVERITY } from './list.js';
+import { provisionCellView, residueView } from './provisions.js';
+
+function cellValue(cell: TextCell | undefined): SafeHtml {
+  if (!cell || cell.text === '') return html`<span class="empty">无</span>`;
+  return html`<span class="text">${cell.text}</span>${cell.flags.includes('truncated') ? html` <span class="badge warn">原文被截断</span>` : ''}`;
+}
+
+function limitValue(limit: TimeLimit): string {
+  return limit.value !== undefined && limit.unit ? `${limit.value} 个${limit.unit}（原文：${limit.raw}）` : limit.raw;
+}
+
+function localCodeValue(code: LocalCode): SafeHtml {
+  return html`<code>${code.raw}</code>
+<ul class="chips">
+  ${code.creditCode ? html`<li><span class="chip">统一社会信用代码 ${code.creditCode}</span></li>` : ''}
+  ${code.typeSegment ? html`<li><span class="chip">类型段 ${code.typeSegment}</span></li>` : ''}
+  ${code.itemNo ? html`<li><span class="chip">事项号 ${code.itemNo}</span></li>` : ''}
+  ${code.subNo ? html`<li><span class="chip">子项号 ${code.subNo}</span></li>` : ''}
+  ${code.undocumented.length > 0 ? html`<li><span class="chip">含义未说明的位 ${code.undocumented.join(' ')}</span></li>` : ''}
+</ul>`;
+}
+
+function accountabilityView(cell: AccountabilityCell | undefined): SafeHtml {
+  if (!cell || cell.text === '') return textBlock(undefined);
+  if (cell.situations.length === 0) return html`${textBlock(cell.text)}${residueView(cell.residue)}`;
+  return html`${cell.preamble ? html`<p class="text">${cell.preamble}</p>` : ''}
+<ul class="provisions">${cell.situations.map(
+    (s) => html`<li class="provision"><span class="muted">${s.label}</span> <span class="text">${s.text}</span>${s.pursuer ? html` <span class="chip">追责机关：${s.pursuer}</span>` : ''}</li>`,
+  )}</ul>
+${residueView(cell.residue)}`;
+}
+
+function facts(detail: ItemDetail): SafeHtml {
+  const item = detail.item;
+  return html`<dl class="facts">
+  <dt>权力类型</dt><dd>${item.powerType.type ?? html`${item.powerType.raw} <span class="badge warn">未识别的类型</span>`}</dd>
+  <dt>事项名称</dt><dd>${cellValue(item.name)}</dd>
+  <dt>子项</dt><dd>${cellValue(item.subItem)}</dd>
+  <dt>实施主体</dt><dd>${cellValue(item.subject)}</dd>
+  <dt>承办机构</dt><dd>${cellValue(item.office)}</dd>
+  ${item.serviceLevel ? html`<dt>办事层级</dt><dd>${cellValue(item.serviceLevel)}</dd>` : ''}
+  ${item.statutoryLimit ? html`<dt>法定时限</dt><dd>${limitValue(item.statutoryLimit)}</dd>` : ''}
+  ${item.promisedLimit ? html`<dt>承诺时限</dt><dd>${limitValue(item.promisedLimit)}</dd>` : ''}
+  ${item.localCode ? html`<dt>地方权力编码</dt><dd>${localCodeValue(item.localCode)}</dd>` : ''}
+  ${item.subLocalCode ? html`<dt>子项地方权力编码</dt><dd>${localCodeValue(item.subLocalCode)}</dd>` : ''}
+  <dt>所属清单</dt><dd><a href="${href(['lists', detail.listId])}">${detail.listTitle ?? detail.sourceFile}</a>${detail.department ? `（${detail.department}）` : ''}</dd>
+</dl>`;
+}
+
+function extraView(item: PowerItem): SafeHtml {
+  const entries = Object.entries(item.extra);
+  if (entries.length === 0) return html``;
+  return html`<h2>其他列</h2><dl class="facts">${entries.map(([header, cell]) => html`<dt>${header}</dt><dd>${cellValue(cell)}</dd>`)}</dl>`;
+}
+
+function findingsView(findings: readonly Finding[]): SafeHtml {
+  return html`<h2 id="findings">核查发现</h2>
+${
+  findings.length === 0
+    ? html`<p class="empty">暂无核查发现。</p>`
+    : html`<ul>${findings.map((f) => html`<li><span class="badge${f.severity === 'error' ? '' : ' warn'}">${SEVERITY[f.severity]}</span>${f.message}${f.place.field ? html` <span class="muted">（${f.place.field}）</span>` : ''}</li>`)}</ul>`
+}`;
+}
+
+function sourceView(detail: ItemDetail): SafeHtml {
+  const p = detail.item.provenance;
+  const lines = lineRange(p.firstLine, p.lastLine);
+  return html`<h2 id="source">来源</h2>
+<p>${detail.sourceFile} · ${lines} · 第 ${p.record + 1} 条记录</p>
+<details>
+<summary>原始单元格（${p.cells.length} 个）</summary>
+<div class="table-scroll"><table>
+<thead><tr><th scope="col">列</th><th scope="col">行</th><th scope="col">原文</th></tr></thead>
+<tbody>${p.cells.map((c) => html`<tr><td>${c.header}</td><td>${c.line}</td><td><pre class="raw">${c.raw}</pre></td></tr>`)}</tbody>
+</table></div>
+</details>`;
+}
+
+/** The item page body: every field, the duties as steps with their bases, findings, source. */
+export function itemBody(detail: ItemDetail, findings: readonly Finding[]): SafeHtml {
+  const item = detail.item;
+  const seq = item.seq ?? (item.impliedSeq !== undefined ? `${item.impliedSeq}（推断）` : null);
+  return html`<article class="item">
+<p><span class="badge">${item.powerType.type ?? item.powerType.raw}</span>${seq ? html`<span class="muted">序号 ${seq}</span>` : ''}</p>
+<h1>${item.name.text || '（无名称）'}</h1>
+${facts(detail)}
+<h2 id="basis">实施依据</h2>
+${provisionCellView(item.basis)}
+<h2 id="duties">责任事项</h2>
+${dutiesView(item.duties, item.dutyBasis)}
+<h2 id="accountability">追责情形</h2>
+${accountabilityView(item.accountability)}
+<h2>追责依据</h2>
+${provisionCellView(item.accountabilityBasis)}
+<h2>免责情形</h2>
+${textBlock(item.exemption?.text)}
+<h2>备注</h2>
+${textBlock(item.remark?.text)}
+${extraView(item)}
+${findingsView(findings)}
+${sourceView(detail)}
+</article>`;
+}

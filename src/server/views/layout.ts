@@ -1,0 +1,49 @@
+import { html, type HtmlValue, type SafeHtml } from './html.js';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export interface PageOptions {
+  title: string;
+  body: HtmlValue;
+  crumbs?: readonly Crumb[];
+  /** The search box's current text, so a results page keeps it. */
+  query?: string;
+  year: number;
+}
+
+/** The page shell: header with search, breadcrumbs, main, footer. No scripts, one stylesheet. */
+export function layout(options: PageOptions): SafeHtml {
+  const crumbs = options.crumbs ?? [];
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${options.title} · quanze 权责清单</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/style.css">
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="site">
+  <a class="brand" href="/">quanze 权责清单</a>
+  <form action="/search" method="get" role="search">
+    <label class="visually-hidden" for="site-q">搜索权力事项</label>
+    <input id="site-q" name="q" type="search" value="${options.query ?? ''}" placeholder="搜索事项名称、依据、部门……" maxlength="200">
+    <button type="submit">搜索</button>
+  </form>
+</header>
+<main id="main">
+${crumbs.length > 0 ? html`<nav class="crumbs" aria-label="位置">${crumbs.map((c, i) => html`${i > 0 ? ' › ' : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}`)}</nav>` : ''}
+${options.body}
+</main>
+<footer class="site">
+  数据来自各部门公开发布的权责清单，按原文导入并保留来源。 · <a href="/api/openapi.json">开放接口（OpenAPI）</a> · © ${options.year} quanze
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { importBytes, importFile } from '../../src/ingest/index.js';
+import type { PowerList } from '../../src/model/index.js';
+import { createApp } from '../../src/server/index.js';
+import { type ImportOutcome, openStore, type Store } from '../../src/store/index.js';
+import { SAMPLES, type SampleName, samplePath, sampleText } from '../helpers/samples.js';
+
+export interface Imported {
+  list: PowerList;
+  outcome: ImportOutcome;
+}
+
+/** A migrated in-memory store holding the given lists, in order. */
+export async function storeWith(lists: readonly PowerList[]): Promise<{ store: Store; outcomes: ImportOutcome[] }> {
+  const store = await openStore(':memory:');
+  await store.migrate();
+  const outcomes: ImportOutcome[] = [];
+  for (const list of lists) outcomes.push(await store.importList(list));
+  return { store, outcomes };
+}
+
+/** Every bundled sample imported into a fresh store, with the app over it. */
+export async function sampleApp(now = () => new Date('2025-03-01T08:00:00Z')) {
+  const names = Object.keys(SAMPLES) as SampleName[];
+  const lists = await Promise.all(names.map((name) => importFile(samplePath(name))));
+  const { store, outcomes } = await storeWith(lists);
+  const imported = new Map<SampleName, Imported>(names.map((name, i) => [name, { list: lists[i] as PowerList, outcome: outcomes[i] as ImportOutcome }]));
+  return { app: createApp({ store, now }), store, imported };
+}
+
+/**
+ * The 凉州区 sample with markup and script planted in its cells and title, the way a
+ * careless or hostile publisher could write them.
+ */
+export const PAYLOADS = {
+  title: `<script>alert('xss-title')</script>`,
+  name: `<script>alert('xss-name')</script>`,
+  unclosed: `<img src=x onerror=alert('xss-unclosed')`,
+  office: `<img src=x onerror=alert('xss-office')>`,
+  entity: '&lt;script&gt;alert(&#39;xss-entity&#39;)&lt;/script&gt;',
+} as const;
+
+export function hostileVariant(): { file: string; text: string } {
+  const text = sampleText('liangzhou')
+    .replace('权责清单\n', `权责清单${PAYLOADS.title}\n`)
+    .replace('| 对不履行法定网络安全保护义务的处罚 |', `| ${PAYLOADS.name}对不履行法定网络安全保护义务的处罚${PAYLOADS.unclosed} |`)
+    .replace('| 网络监管组 |', `| 网络监管组${PAYLOADS.office}${PAYLOADS.entity} |`);
+  return { file: 'hostile-004.txt', text };
+}
+
+export async function hostileApp() {
+  const variant = hostileVariant();
+  const list = await importBytes(variant.file, new TextEncoder().encode(variant.text));
+  const { store, outcomes } = await storeWith([list]);
+  return { app: createApp({ store }), store, list, outcome: outcomes[0] as ImportOutcome };
+}
+
+/** Writes the hostile variant to a temporary folder (for tests that need a file). */
+export function hostileFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'quanze-hostile-'));
+  const variant = hostileVariant();
+  const path = join(dir, variant.file);
+  writeFileSync(path, variant.text);
+  return path;
+}
