@@ -32,6 +32,14 @@ export function detectFlowchart(text: string): number {
   return labels > 0 ? 0.1 : 0;
 }
 
+/** A chart heading and the lines under it, up to the next heading. */
+interface Chart {
+  heading: SourceLine;
+  title: string;
+  enumerator: string | null;
+  body: SourceLine[];
+}
+
 /**
  * Reads a flowchart document: one ProcessSheet per chart, the rest kept as file residue,
  * and the characters read as structure (labels, list numbers) in `syntax`.
@@ -51,32 +59,18 @@ export function parseFlowchart(file: string, text: string): { result: ReadResult
     const [start, end] = contentSpan(line);
     result.residue.push({ text: text.slice(start, end), firstLine: line.line, lastLine: line.line, reason });
   };
-  let open: { heading: SourceLine; title: string; enumerator: string | null; body: SourceLine[] } | null = null;
-  const close = () => {
-    if (open === null) return;
-    const { heading, title, enumerator, body } = open;
-    open = null;
-    if (body.length === 0) keep(heading, '章节标题');
-    else {
-      if (enumerator !== null) {
-        const at = heading.offset + heading.raw.indexOf(enumerator);
-        syntax.push({ kind: 'enumerator', start: at, end: at + enumerator.length });
-      }
-      const { sheet, findings } = readSheet({ file, text, heading, title, body }, syntax);
-      result.processSheets.push(sheet);
-      for (const finding of findings) result.findings.push(finding);
-    }
-  };
+  const charts: Chart[] = [];
+  let current: Chart | null = null;
   for (const line of lines) {
     const heading = headingOf(line.raw);
     if (heading?.kind === 'chart') {
-      close();
-      open = { heading: line, title: heading.title, enumerator: heading.enumerator, body: [] };
+      current = { heading: line, title: heading.title, enumerator: heading.enumerator, body: [] };
+      charts.push(current);
     } else if (heading?.kind === 'section') {
-      close();
+      current = null;
       keep(line, '章节标题');
-    } else if (open !== null) (open as { body: SourceLine[] }).body.push(line);
-    else if (result.title === null && result.residue.length === 0 && fieldParts(line.raw) === null) {
+    } else if (current !== null) current.body.push(line);
+    else if (line === lines[0] && fieldParts(line.raw) === null) {
       result.title = line.raw.trim();
       keep(line, '标题');
     } else {
@@ -84,7 +78,21 @@ export function parseFlowchart(file: string, text: string): { result: ReadResult
       result.findings.push(flowchartFinding('stray-line', { file, line: line.line }));
     }
   }
-  close();
+  for (const { heading, title, enumerator, body } of charts) {
+    // A 流程图 heading with nothing under it heads a section, not a chart.
+    if (body.length === 0) {
+      keep(heading, '章节标题');
+      continue;
+    }
+    if (enumerator !== null) {
+      const at = heading.offset + heading.raw.indexOf(enumerator);
+      syntax.push({ kind: 'enumerator', start: at, end: at + enumerator.length });
+    }
+    const { sheet, findings } = readSheet({ file, text, heading, title, body }, syntax);
+    result.processSheets.push(sheet);
+    for (const finding of findings) result.findings.push(finding);
+  }
+  result.residue.sort((a, b) => a.firstLine - b.firstLine);
   syntax.sort((a, b) => a.start - b.start);
   return { result, syntax };
 }
@@ -104,8 +112,9 @@ export function withoutFlowchartSyntax(text: string): string {
   let syntax: SyntaxPiece[];
   try {
     syntax = parseFlowchart('', text).syntax;
-  } catch {
-    return text;
+  } catch (error) {
+    if (error instanceof ImportError) return text;
+    throw error;
   }
   let out = '';
   let at = 0;
