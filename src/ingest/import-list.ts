@@ -19,6 +19,8 @@ import { detectReader, readerFor } from './readers.js';
 import type { Reader } from './reader.js';
 import type { Column, ReadResult } from './record.js';
 import { shiftResult } from './shift.js';
+import { ParsePool } from './parallel/pool.js';
+import { type ParseDone, ndjsonItemLine } from './parallel/protocol.js';
 import { deriveDepartment, deriveRegionLevel } from './list-meta.js';
 
 export interface ImportOptions {
@@ -30,6 +32,8 @@ export interface ImportOptions {
   name?: string;
   /** Called as bytes are consumed, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /** Files above this many bytes are streamed in pieces (and parsed in parallel by importNdjson). */
+  streamAbove?: number;
 }
 
 /** Everything of a list but its items, which a stream delivers one by one. */
@@ -51,6 +55,28 @@ const READ_BYTES = 1 << 20;
  */
 export async function* importStream(path: string, options: ImportOptions = {}): AsyncGenerator<ImportEvent> {
   const file = options.name ?? basename(path);
+  const size = await statFile(path, file);
+  const assembler = new ListAssembler(file, options);
+  for await (const result of assembler.results(path, size)) yield* interpret(assembler, result);
+  yield { kind: 'end', list: assembler.head() };
+}
+
+/** The parse stage: every record of a read result becomes an item. */
+function* interpret(assembler: ListAssembler, result: ReadResult): Generator<ImportEvent> {
+  const fieldOf = fieldLookup(result.columns);
+  for (const record of result.records) {
+    const { item, findings } = toPowerItem(record, { file: assembler.file, fieldOf });
+    assembler.noteItem(item, findings);
+    yield { kind: 'item', item };
+  }
+}
+
+export function fieldLookup(columns: readonly Column[]): (header: string) => FieldName | null {
+  const fields = new Map(columns.map((c) => [c.header, c.field] as const));
+  return (header) => fields.get(header) ?? null;
+}
+
+export async function statFile(path: string, file: string): Promise<number> {
   const size = await stat(path).then(
     (s) => s.size,
     (cause: unknown) => {
@@ -58,15 +84,7 @@ export async function* importStream(path: string, options: ImportOptions = {}): 
     },
   );
   if (size === 0) throw new ImportError('empty-file', file, '文件是空的');
-  const assembler = new ListAssembler(file, options);
-  if (size <= STREAM_ABOVE) {
-    const bytes = new Uint8Array(await readFile(path));
-    yield* assembler.readWhole(bytes);
-    options.onProgress?.(size, size);
-  } else {
-    yield* assembler.readStreamed(path, size);
-  }
-  yield { kind: 'end', list: assembler.head() };
+  return size;
 }
 
 /** Imports a file whole into memory. */
@@ -79,7 +97,7 @@ export async function importBytes(file: string, bytes: Uint8Array, options: Impo
   if (bytes.length === 0) throw new ImportError('empty-file', file, '文件是空的');
   const assembler = new ListAssembler(file, options);
   async function* events(): AsyncGenerator<ImportEvent> {
-    yield* assembler.readWhole(bytes);
+    for await (const result of assembler.readWhole(bytes)) yield* interpret(assembler, result);
     yield { kind: 'end', list: assembler.head() };
   }
   return collect(events());
@@ -109,20 +127,30 @@ class ListAssembler {
   private records = 0;
 
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly options: ImportOptions,
   ) {}
 
-  async *readWhole(bytes: Uint8Array): AsyncGenerator<ImportEvent> {
+  /** The file's read results, whole or piece by piece, each moved to its place in the file. */
+  async *results(path: string, size: number): AsyncGenerator<ReadResult> {
+    if (size <= (this.options.streamAbove ?? STREAM_ABOVE)) {
+      yield* this.readWhole(new Uint8Array(await readFile(path)));
+      this.options.onProgress?.(size, size);
+    } else {
+      yield* this.readStreamed(path, size);
+    }
+  }
+
+  async *readWhole(bytes: Uint8Array): AsyncGenerator<ReadResult> {
     this.hash.update(bytes);
     this.bytes += bytes.length;
     const text = looksLikeText(bytes) ? decodeText(bytes, this.file).text : undefined;
     const input = { file: this.file, bytes, ...(text !== undefined ? { text } : {}) };
     const reader = this.pickReader(input);
-    yield* this.absorb(await reader.read(input, { map: this.options.map ?? {} }));
+    yield this.absorbHead(await reader.read(input, { map: this.options.map ?? {} }));
   }
 
-  async *readStreamed(path: string, size: number): AsyncGenerator<ImportEvent> {
+  private async *readStreamed(path: string, size: number): AsyncGenerator<ReadResult> {
     const handle = await open(path);
     try {
       const buffer = new Uint8Array(READ_BYTES);
@@ -168,9 +196,9 @@ class ListAssembler {
     return reader.nextBoundary(pending, CHUNK_CHARS);
   }
 
-  private async *readPiece(reader: Reader, text: string): AsyncGenerator<ImportEvent> {
+  private async *readPiece(reader: Reader, text: string): AsyncGenerator<ReadResult> {
     const result = await reader.read({ file: this.file, bytes: new Uint8Array(), text }, { map: this.options.map ?? {} });
-    yield* this.absorb(shiftResult(result, this.lines, this.records));
+    yield this.absorbHead(shiftResult(result, this.lines, this.records));
     this.lines += countNewlines(text);
     this.records += result.records.length;
   }
@@ -181,20 +209,23 @@ class ListAssembler {
     return reader;
   }
 
-  private *absorb(result: ReadResult): Generator<ImportEvent> {
+  /** Keeps what a read result says about the list as a whole; its records go on to the parse stage. */
+  private absorbHead(result: ReadResult): ReadResult {
     if (this.title === null) this.title = result.title;
     if (this.columns.length === 0) this.columns = result.columns;
     this.residue.push(...result.residue);
     this.findings.push(...result.findings);
     this.sheets.push(...result.processSheets);
-    const fields = new Map(result.columns.map((c) => [c.header, c.field] as const));
-    const fieldOf = (header: string): FieldName | null => fields.get(header) ?? null;
-    for (const record of result.records) {
-      const { item, findings } = toPowerItem(record, { file: this.file, fieldOf });
-      this.findings.push(...findings);
-      if (this.departmentSample.length < 50) this.departmentSample.push(item);
-      yield { kind: 'item', item };
-    }
+    return result;
+  }
+
+  noteItem(item: PowerItem, findings: readonly Finding[]): void {
+    this.noteFindings(findings);
+    if (this.departmentSample.length < 50) this.departmentSample.push(item);
+  }
+
+  noteFindings(findings: readonly Finding[]): void {
+    for (const finding of findings) this.findings.push(finding);
   }
 
   head(): ListHead {
@@ -229,4 +260,41 @@ function countNewlines(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
   return count;
+}
+
+/** Read results smaller than this are parsed in the calling thread. */
+const PARALLEL_MIN_RECORDS = 64;
+
+/**
+ * Imports a file as NDJSON text: one line per item, then the list line. Large files are
+ * parsed by a pool of worker threads while this thread reads ahead; lines keep file order.
+ */
+export async function* importNdjson(path: string, options: ImportOptions = {}): AsyncGenerator<string> {
+  const file = options.name ?? basename(path);
+  const size = await statFile(path, file);
+  const assembler = new ListAssembler(file, options);
+  const pool = size > (options.streamAbove ?? STREAM_ABOVE) ? new ParsePool() : null;
+  const inFlight: Promise<ParseDone>[] = [];
+  try {
+    for await (const result of assembler.results(path, size)) {
+      if (!pool || result.records.length < PARALLEL_MIN_RECORDS) {
+        let text = '';
+        for (const event of interpret(assembler, result)) if (event.kind === 'item') text += ndjsonItemLine(file, event.item);
+        inFlight.push(Promise.resolve({ id: -1, ndjson: text, findings: [], sample: [] }));
+      } else {
+        inFlight.push(pool.run({ file, columns: result.columns, records: result.records }));
+      }
+      while (inFlight.length > (pool?.size ?? 0) * 2) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
+    }
+    while (inFlight.length > 0) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
+  } finally {
+    await pool?.close();
+  }
+  yield `${JSON.stringify({ type: 'list', ...assembler.head() })}\n`;
+}
+
+function take(assembler: ListAssembler, done: ParseDone): string {
+  done.sample.forEach((item, i) => assembler.noteItem(item, i === 0 ? done.findings : []));
+  if (done.sample.length === 0) assembler.noteFindings(done.findings);
+  return done.ndjson;
 }

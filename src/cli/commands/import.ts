@@ -1,8 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
-import { type ImportOptions, importStream } from '../../ingest/index.js';
-import type { PowerItem } from '../../model/index.js';
+import { type ImportOptions, type ListHead, importFile, importNdjson } from '../../ingest/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -47,18 +46,16 @@ async function emitList(
   count: number,
   onProgress: (done: number, total: number) => void,
 ): Promise<number> {
-  const items: PowerItem[] = [];
-  const stream = importStream(file, { ...(options.from ? { from: options.from } : {}), map: options.map ?? {}, onProgress });
-  for await (const event of stream) {
-    if (event.kind === 'item') {
-      if (options.format === 'ndjson') await write(out, `${JSON.stringify({ type: 'item', file, item: event.item })}\n`);
-      else items.push(event.item);
-      continue;
+  const importOptions = { ...(options.from ? { from: options.from } : {}), map: options.map ?? {}, onProgress };
+  if (options.format === 'ndjson') {
+    let last = '';
+    for await (const lines of importNdjson(file, importOptions)) {
+      await write(out, lines);
+      last = lines;
     }
-    const list = event.list;
-    if (options.format === 'ndjson') await write(out, `${JSON.stringify({ type: 'list', ...list })}\n`);
-    else await write(out, `${index > 0 ? ',\n' : ''}${JSON.stringify({ ...list, items }, null, count > 1 ? undefined : 2)}${count > 1 ? '' : '\n'}`);
-    return list.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
+    return (JSON.parse(last) as ListHead).findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
   }
-  return EXIT.ok;
+  const list = await importFile(file, importOptions);
+  await write(out, `${index > 0 ? ',\n' : ''}${JSON.stringify(list, null, count > 1 ? undefined : 2)}${count > 1 ? '' : '\n'}`);
+  return list.findings.some((f) => f.severity === 'error') ? EXIT.findings : EXIT.ok;
 }

@@ -1,0 +1,23 @@
+import type { Finding, PowerItem } from '../../model/index.js';
+import type { Column, RawRecord } from '../record.js';
+
+/** Records of one piece of a file, sent to a worker to run through the grammars. */
+export interface ParseJob {
+  id: number;
+  file: string;
+  columns: Column[];
+  records: RawRecord[];
+}
+
+/** The piece's items as NDJSON lines, with what the list head needs from them. */
+export interface ParseDone {
+  id: number;
+  ndjson: string;
+  findings: Finding[];
+  sample: PowerItem[];
+}
+
+/** The NDJSON line of one item, the same on the serial and parallel paths. */
+export function ndjsonItemLine(file: string, item: PowerItem): string {
+  return `${JSON.stringify({ type: 'item', file, item })}\n`;
+}
