@@ -294,7 +294,7 @@ export async function* importNdjson(path: string, options: ImportOptions = {}): 
 }
 
 function take(assembler: ListAssembler, done: ParseDone): string {
-  done.sample.forEach((item, i) => assembler.noteItem(item, i === 0 ? done.findings : []));
-  if (done.sample.length === 0) assembler.noteFindings(done.findings);
+  assembler.noteFindings(done.findings);
+  for (const item of done.sample) assembler.noteItem(item, []);
   return done.ndjson;
 }
