@@ -46,7 +46,8 @@ export function snippet(text: string, normalizedQuery: string, options: SnippetO
   const length = Math.max(options.length ?? 96, first[1] - first[0]);
   let start = Math.max(0, first[0] - before);
   let end = Math.min(text.length, start + before + length);
-  // Never cut a surrogate pair in half.
+  // Never cut a hit or a surrogate pair in half.
+  for (const [s, e] of spans) if (s < end && e > end) end = e;
   if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start--;
   if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
   const segments: SnippetSegment[] = [];

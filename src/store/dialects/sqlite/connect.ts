@@ -18,7 +18,9 @@ export function connectSqlite(path: string): Kysely<Tables> {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('busy_timeout = 15000');
+    // Short: better-sqlite3 waits synchronously, so a long wait would stall this process's other connection
+    // holding the lock. Waiting for the write lock is done asynchronously in beginWrite instead.
+    database.pragma('busy_timeout = 50');
   } catch (error) {
     throw new StoreError('connect-failed', `无法打开 SQLite 数据库文件 ${file}：${causeText(error)}`, { cause: error });
   }

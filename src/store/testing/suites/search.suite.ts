@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PowerItem, PowerList } from '../../../model/index.js';
+import { SEARCH_FIELDS, TITLE_FIELDS } from '../../search/fields.js';
+import { normalizeForSearch } from '../../search/normalize.js';
+import { referenceMatches } from '../../search/reference.js';
+import type { SearchHit, SearchQuery, Store } from '../../types.js';
+import { corpus, querySet } from '../corpus.js';
+import type { TestDatabases } from '../databases.js';
+import { item, powerList } from '../factories.js';
+import { storeContext } from './context.js';
+
+/** What each dialect answered, for the cross-dialect comparison at the end of the run. */
+export const searchTranscripts = new Map<string, unknown>();
+
+interface Entry {
+  item: PowerItem;
+  listId: string;
+  position: number;
+  list: PowerList;
+}
+
+/** The reference answer in the store's order: title-zone hits first, then list and source order. */
+function expected(entries: readonly Entry[], q: string): Entry[] {
+  const nq = normalizeForSearch(q);
+  const hits = referenceMatches(entries, q);
+  const inTitle = (e: Entry) => TITLE_FIELDS.some((f) => e.item[f] && normalizeForSearch(e.item[f]!.text).includes(nq));
+  const order = (a: Entry, b: Entry) => Number(a.listId) - Number(b.listId) || a.position - b.position;
+  return [...hits.filter(inTitle).sort(order), ...hits.filter((e) => !inTitle(e)).sort(order)];
+}
+
+async function allHits(store: Store, query: SearchQuery): Promise<SearchHit[]> {
+  const page = await store.search({ ...query, pageSize: 1000 });
+  expect(page.totalExact).toBe(true);
+  expect(page.items).toHaveLength(page.total);
+  return page.items;
+}
+
+function checkHit(hit: SearchHit, q: string): void {
+  const nq = normalizeForSearch(q);
+  const hitText = hit.snippet.filter((s) => s.hit).map((s) => s.text);
+  expect(hitText.length).toBeGreaterThan(0);
+  for (const text of hitText) expect(normalizeForSearch(text)).toContain(nq);
+}
+
+export function searchSuite(dbs: TestDatabases): void {
+  describe('search', () => {
+    const ctx = storeContext(dbs);
+    let store: Store;
+    let entries: Entry[] = [];
+    const lists = corpus({ lists: 6, itemsPerList: 40, seed: 20250301 });
+
+    beforeAll(async () => {
+      ({ store } = await ctx.open());
+      // An old version whose text must not be found once replaced.
+      await store.importList(powerList({ department: lists[0]!.department, items: [item({ name: '旧版本独有的事项名称' })] }));
+      for (const list of lists) {
+        const outcome = await store.importList(list);
+        entries.push(...list.items.map((it, position) => ({ item: it, listId: outcome.listId, position, list })));
+      }
+      entries = entries.sort((a, b) => Number(a.listId) - Number(b.listId) || a.position - b.position);
+    });
+
+    it('finds exactly the items an exhaustive substring match finds, in the documented order', async () => {
+      const transcript: unknown[] = [];
+      for (const q of querySet(lists, 120, 7)) {
+        const want = expected(entries, q);
+        const hits = await allHits(store, { q });
+        expect(
+          hits.map((h) => [h.listId, h.position]),
+          `query ${JSON.stringify(q)}`,
+        ).toEqual(want.map((e) => [e.listId, e.position]));
+        for (const [i, hit] of hits.entries()) {
+          const entry = want[i]!;
+          const nq = normalizeForSearch(q);
+          const firstField = SEARCH_FIELDS.find((f) => entry.item[f] && normalizeForSearch(entry.item[f]!.text).includes(nq));
+          expect(hit.field).toBe(firstField);
+          expect(hit.name).toBe(entry.item.name.text);
+          checkHit(hit, q);
+        }
+        transcript.push([q, hits.map((h) => [h.id, h.field, h.snippet])]);
+      }
+      searchTranscripts.set(dbs.dialect, transcript);
+    });
+
+    it('searches only the latest version of each list', async () => {
+      expect((await store.search({ q: '旧版本独有' })).total).toBe(0);
+    });
+
+    it('applies type, level, agency and list filters exactly', async () => {
+      const q = '法';
+      const cases: [SearchQuery, (e: Entry) => boolean][] = [
+        [{ q, type: '行政许可' }, (e) => e.item.powerType.type === '行政许可'],
+        [{ q, level: '市级' }, (e) => e.list.level === '市级'],
+        [{ q, agency: lists[1]!.department! }, (e) => e.list.department === lists[1]!.department || e.item.subject?.text === lists[1]!.department],
+        [{ q, agency: ' 保密办 ' }, (e) => e.item.subject?.text === '保密办'],
+        [{ q, listId: entries[50]!.listId }, (e) => e.listId === entries[50]!.listId],
+        [{ q, type: '行政处罚', level: '省级' }, (e) => e.item.powerType.type === '行政处罚' && e.list.level === '省级'],
+      ];
+      for (const [query, keep] of cases) {
+        const want = expected(entries.filter(keep), q);
+        expect(want.length, JSON.stringify(query)).toBeGreaterThan(0);
+        const hits = await allHits(store, query);
+        expect(hits.map((h) => [h.listId, h.position])).toEqual(want.map((e) => [e.listId, e.position]));
+      }
+    });
+
+    it('pages through the same order, across the title and body groups', async () => {
+      const q = '的';
+      const whole = await allHits(store, { q });
+      const paged: SearchHit[] = [];
+      for (let page = 1; ; page++) {
+        const p = await store.search({ q, page, pageSize: 7 });
+        expect(p.total).toBe(whole.length);
+        paged.push(...p.items);
+        if (p.items.length < 7) break;
+      }
+      expect(paged.map((h) => h.id)).toEqual(whole.map((h) => h.id));
+    });
+
+    it('treats empty and oversized queries plainly', async () => {
+      expect(await store.search({ q: ' \n\t' })).toEqual({ items: [], total: 0, totalExact: true, page: 1, pageSize: 20 });
+      await expect(store.search({ q: '法'.repeat(201) })).rejects.toMatchObject({ code: 'invalid-query' });
+      await expect(store.search({ q: '法', pageSize: 0 })).rejects.toMatchObject({ code: 'invalid-query' });
+    });
+
+    it('matches any text and any query like the reference (property)', async () => {
+      const alphabet = [...'保密法第条款项行政处罚许可的，。《》（）一二三ａＢc 1１\u3000\n𠮷'];
+      const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((cs) => cs.join(''));
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.record({ name: text, subItem: text, basis: text, exemption: text }), { minLength: 1, maxLength: 6 }),
+          fc.oneof(text.filter((t) => t.length > 0), fc.constantFrom(...alphabet)),
+          async (specs, q) => {
+            run++;
+            const list = powerList({ department: `性质测试${run}`, items: specs.map((s, i) => item({ ...s, seq: String(i + 1), record: i })) });
+            const outcome = await store.importList(list);
+            const mine = list.items.map((it, position) => ({ item: it, listId: outcome.listId, position, list }));
+            const hits = await allHits(store, { q, listId: outcome.listId });
+            expect(hits.map((h) => h.position)).toEqual(expected(mine, q).map((e) => e.position));
+          },
+        ),
+        { numRuns: 40, seed: 4242 },
+      );
+    });
+  });
+}
