@@ -214,3 +214,38 @@ describe('flowchart-text reader on 刚察县 (002)', () => {
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('document structure', () => {
+  const read = (text: string) => flowchartTextReader.read({ file: 'x.txt', bytes: new Uint8Array(), text }, {}) as ReadResult;
+
+  it('takes only the first line as the title, and keeps other text before the first chart with a finding', () => {
+    const doc = read('某县责任清单\n说明文字\n1.保密检查流程图\n项目类型：行政检查\n\n制定方案');
+    expect(doc.title).toBe('某县责任清单');
+    expect(doc.residue.map((r) => [r.firstLine, r.reason])).toEqual([
+      [1, '标题'],
+      [2, '流程图之外的文字'],
+    ]);
+    expect(doc.findings.map((f) => [f.messageId, f.place.line])).toEqual([['stray-line', 2]]);
+    expect(read('一、流程图\n1.保密检查流程图\n制定方案').title).toBeNull();
+  });
+
+  it('reads a 流程图 heading with nothing under it as a section heading', () => {
+    const doc = read('甲流程图\n乙流程图\n制定方案');
+    expect(doc.processSheets.map((s) => s.title)).toEqual(['乙流程图']);
+    expect(doc.residue.map((r) => [r.text, r.reason])).toEqual([['甲流程图', '章节标题']]);
+  });
+
+  it('warns about a chart without steps and a field written twice with different values', () => {
+    const doc = read('1.许可流程图\n法定时限：20个工作日\n法定时限：30个工作日\n是');
+    expect(doc.processSheets[0]?.statutoryLimit).toEqual({ value: 20, unit: '工作日', raw: '20个工作日' });
+    expect(doc.processSheets[0]?.residue.map((r) => [r.text, r.reason])).toEqual([
+      ['30个工作日', '与第2行不一致的法定时限'],
+      ['是', '流程分支标记，无法确定它连接的步骤'],
+    ]);
+    expect(doc.findings.map((f) => [f.messageId, f.severity])).toEqual([
+      ['field-conflict', 'warning'],
+      ['unplaced-box', 'info'],
+      ['no-steps', 'warning'],
+    ]);
+  });
+});
