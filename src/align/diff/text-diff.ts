@@ -18,7 +18,7 @@ export function tokenize(text: string): string[] {
   return text.match(TOKEN) ?? [];
 }
 
-/** An equality this short (in code points) between two changes is folded into them. */
+/** An equality this short (in code points), and no longer than the changes on either side, is folded into them. */
 const MAX_FOLDED = 2;
 
 /**
@@ -73,7 +73,7 @@ function foldShortEqualities(segments: readonly Segment[]): Segment[] {
       const right = groups[i + 1] as Group;
       if (mid.equal === undefined || left.equal !== undefined || right.equal !== undefined) continue;
       const length = Array.from(mid.equal).length;
-      if (length > MAX_FOLDED || length >= size(left) || length >= size(right)) continue;
+      if (length > MAX_FOLDED || length > size(left) || length > size(right)) continue;
       groups.splice(i - 1, 3, { del: left.del + mid.equal + right.del, ins: left.ins + mid.equal + right.ins });
       changed = true;
     }
