@@ -1,13 +1,30 @@
 import type { SourceFormat } from '../model/index.js';
+import { jsonReader } from '../export/json/read.js';
+import { csvReader } from './csv/index.js';
+import { docxReader } from './docx/index.js';
 import { ImportError } from './errors.js';
 import { flowchartTextReader } from './flowchart-text/index.js';
 import { headerTsvReader } from './header-tsv/index.js';
+import { htmlReader } from './html/index.js';
 import { markdownTableReader } from './markdown-table/index.js';
+import { pdfReader } from './pdf/index.js';
 import type { Reader, ReaderInput } from './reader.js';
 import { tabRecordsReader } from './tab-records/index.js';
+import { xlsxReader } from './xlsx/index.js';
 
 /** Every reader quanze has, in the order ties are broken. */
-export const READERS: readonly Reader[] = [markdownTableReader, headerTsvReader, tabRecordsReader, flowchartTextReader];
+export const READERS: readonly Reader[] = [
+  markdownTableReader,
+  headerTsvReader,
+  tabRecordsReader,
+  flowchartTextReader,
+  xlsxReader,
+  docxReader,
+  pdfReader,
+  htmlReader,
+  csvReader,
+  jsonReader,
+];
 
 export const FORMATS = READERS.map((reader) => reader.format);
 

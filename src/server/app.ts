@@ -24,7 +24,6 @@ const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/a
 function toProblem(error: unknown): HttpProblem | null {
   if (error instanceof HttpProblem) return error;
   if (isStoreError(error) && error.code === 'invalid-query') return new HttpProblem('invalid-parameters', error.message);
-  if (isStoreError(error) && error.code === 'not-found') return new HttpProblem('not-found', error.message);
   return null;
 }
 

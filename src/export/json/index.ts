@@ -1,0 +1,2 @@
+export { writeJson } from './write.js';
+export { jsonReader, readListJson } from './read.js';

@@ -1,0 +1,131 @@
+import { ImportError } from '../../ingest/errors.js';
+import type { Reader, ReaderInput } from '../../ingest/reader.js';
+import type { Column, RawRecord, ReadResult } from '../../ingest/record.js';
+import { LineIndex } from '../../ingest/text-lines.js';
+import { FIELD_LABELS, FIELD_NAMES, type FieldName, type PowerItem, PowerList, type RawCell } from '../../model/index.js';
+
+/** The raw text of an item's field, as the cell was first read. */
+function rawOf(item: PowerItem, field: FieldName): string | undefined {
+  if (field === 'seq') return item.seq ?? undefined;
+  if (field === 'powerType') return item.powerType.raw;
+  const value = item[field];
+  return value && typeof value === 'object' && 'raw' in value ? value.raw : undefined;
+}
+
+function isMerged(item: PowerItem, field: FieldName): boolean {
+  const value = item[field];
+  return typeof value === 'object' && value !== null && 'flags' in value && value.flags.includes('merged');
+}
+
+/** The line each element of the top-level "items" array starts on, found by bracket depth. */
+function itemLines(text: string, count: number): number[] {
+  const index = new LineIndex(text);
+  const key = /"items"\s*:\s*\[/g;
+  let depth = 0;
+  let match: RegExpExecArray | null = null;
+  for (let m = key.exec(text); m; m = key.exec(text)) {
+    depth = 0;
+    for (let i = 0; i < m.index; i++) {
+      const ch = text[i];
+      if (ch === '"') i = skipString(text, i);
+      else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+    }
+    if (depth === 1) {
+      match = m;
+      break;
+    }
+  }
+  const lines: number[] = [];
+  if (!match) return Array.from({ length: count }, () => 1);
+  depth = 0;
+  for (let i = match.index + match[0].length; i < text.length && lines.length < count; i++) {
+    const ch = text[i];
+    if (ch === '"') i = skipString(text, i);
+    else if (ch === '{' || ch === '[') {
+      if (depth === 0) lines.push(index.lineAt(i));
+      depth++;
+    } else if (ch === '}' || ch === ']') depth--;
+  }
+  return lines;
+}
+
+function skipString(text: string, start: number): number {
+  for (let i = start + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
+}
+
+/**
+ * Reads quanze's own JSON back. Items become records again from their raw cells, so they
+ * pass through the same grammars as any import; process sheets, title and residue are taken
+ * as they are. What the JSON's columns do not name is given its field's Chinese label.
+ */
+export function readListJson(file: string, text: string): ReadResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new ImportError('bad-structure', file, `JSON 语法错误：${(cause as Error).message}`, {}, { cause });
+  }
+  const parsed = PowerList.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ImportError('bad-structure', file, `不是 quanze 导出的清单 JSON：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+  }
+  const list = parsed.data;
+  const columns: Column[] = list.columns.map((c) => ({
+    header: c.header,
+    field: c.field !== null && (FIELD_NAMES as string[]).includes(c.field) ? (c.field as FieldName) : null,
+  }));
+  const headerOf = (field: FieldName): string => {
+    const known = columns.find((c) => c.field === field);
+    if (known) return known.header;
+    let header: string = FIELD_LABELS[field];
+    while (columns.some((c) => c.header === header)) header = `${header}（字段）`;
+    columns.push({ header, field });
+    return header;
+  };
+  const lines = itemLines(text, list.items.length);
+  const records: RawRecord[] = list.items.map((item, record) => {
+    const line = lines[record] ?? 1;
+    const cells: RawCell[] = [];
+    const shared: string[] = [];
+    for (const field of FIELD_NAMES) {
+      const raw = rawOf(item, field);
+      if (raw === undefined) continue;
+      const header = headerOf(field);
+      cells.push({ header, raw, line });
+      if (isMerged(item, field)) shared.push(header);
+    }
+    for (const [header, cell] of Object.entries(item.extra)) {
+      cells.push({ header, raw: cell.raw, line });
+      if (cell.flags.includes('merged')) shared.push(header);
+    }
+    return {
+      record,
+      firstLine: line,
+      lastLine: line,
+      cells,
+      ...(shared.length > 0 ? { shared } : {}),
+      ...(item.impliedSeq !== undefined ? { impliedSeq: item.impliedSeq } : {}),
+    };
+  });
+  return { title: list.title, columns, records, processSheets: list.processSheets, residue: list.residue, findings: [] };
+}
+
+function detect(input: ReaderInput): number {
+  const head = input.text?.slice(0, 4096).trimStart();
+  if (!head?.startsWith('{')) return 0;
+  return /"schemaVersion"\s*:\s*1/.test(input.text?.slice(0, 1_000_000) ?? '') ? 0.98 : 0.1;
+}
+
+/** quanze's JSON (`quanze export --to json`, `quanze import`), read back into the model. */
+export const jsonReader: Reader = {
+  format: 'json',
+  label: 'quanze JSON',
+  detect,
+  read: (input) => readListJson(input.file, input.text ?? ''),
+};

@@ -1,0 +1,76 @@
+import { makeFinding } from '../../model/index.js';
+import { ImportError } from '../errors.js';
+import { looksLikeHeaderRow } from '../header-map.js';
+import type { Reader, ReaderInput, ReaderOptions } from '../reader.js';
+import type { ReadResult } from '../record.js';
+import { plainTable } from '../xlsx/grid.js';
+import { readGrid } from '../xlsx/grid-records.js';
+import { type CsvParse, DELIMITERS, type Delimiter, parseDelimited } from './parse.js';
+
+/** Rows looked at to recognise the delimiter and a header row. */
+const SNIFF_ROWS = 30;
+
+/**
+ * The text of a CSV: the pipeline decodes UTF-8 (with or without BOM) and GB18030/GBK;
+ * Excel's “Unicode 文本” export is UTF-16 with a BOM, which only this reader expects.
+ */
+export function csvText(input: ReaderInput): string | undefined {
+  if (input.text !== undefined) return input.text;
+  const [a, b] = input.bytes;
+  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(input.bytes.subarray(2));
+  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(input.bytes.subarray(2));
+  return undefined;
+}
+
+/** The delimiter under which one of the first rows reads as a list header, or null. */
+export function sniffDelimiter(text: string): { delimiter: Delimiter; quotedLines: boolean } | null {
+  const head = text.slice(0, 200_000);
+  for (const delimiter of DELIMITERS) {
+    const { rows } = parseDelimited(head, delimiter, SNIFF_ROWS);
+    if (rows.some((row) => row.cells.length >= 3 && looksLikeHeaderRow(row.cells))) {
+      const quotedLines = rows.some((row) => row.cells.some((cell) => /[\r\n]/.test(cell)));
+      return { delimiter, quotedLines };
+    }
+  }
+  return null;
+}
+
+function detect(input: ReaderInput): number {
+  const text = csvText(input);
+  if (text === undefined || /^\s*(<|\|)/.test(text.slice(0, 200))) return 0;
+  const sniffed = sniffDelimiter(text);
+  if (!sniffed) return 0;
+  if (sniffed.delimiter === ',') return 0.9;
+  // Plain TSV is the header-tsv reader's (0.9); quoted multi-line cells need a CSV parser.
+  if (sniffed.delimiter === '\t') return sniffed.quotedLines ? 0.95 : 0.85;
+  return 0.8;
+}
+
+function read(input: ReaderInput, options: ReaderOptions): ReadResult {
+  const text = csvText(input);
+  if (text === undefined) throw new ImportError('bad-encoding', input.file, '无法把文件解码为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16）');
+  const sniffed = sniffDelimiter(text);
+  const delimiter = sniffed?.delimiter ?? ',';
+  const parsed: CsvParse = parseDelimited(text, delimiter);
+  const table = plainTable(
+    parsed.rows.map((row) => row.cells),
+    parsed.rows.map((row) => row.line),
+  );
+  const result = readGrid(input.file, [table], options.map ?? {});
+  if (parsed.unclosedQuoteAt !== undefined) {
+    result.findings.push(
+      makeFinding('ingest/unclosed-quote', MESSAGES, 'unclosed-quote', 'warning', { file: input.file, line: parsed.unclosedQuoteAt }, {}),
+    );
+  }
+  return result;
+}
+
+const MESSAGES = { 'unclosed-quote': '引号没有闭合，此后的文字都算作同一个单元格' } as const;
+
+/** CSV and TSV files (Excel's 另存为 CSV, UTF-8 or GBK; Unicode 文本), a header row found by its names. */
+export const csvReader: Reader = {
+  format: 'csv',
+  label: 'CSV/TSV 表格',
+  detect,
+  read,
+};

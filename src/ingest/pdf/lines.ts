@@ -1,0 +1,66 @@
+import type { TextRun } from './load.js';
+
+/** Runs that share a baseline, left to right. */
+export interface RunLine {
+  y: number;
+  size: number;
+  left: number;
+  right: number;
+  runs: TextRun[];
+}
+
+/**
+ * Groups runs into lines: a run joins the line whose baseline is within half its font
+ * size; lines come top to bottom.
+ */
+export function groupLines(runs: readonly TextRun[]): RunLine[] {
+  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: RunLine[] = [];
+  for (const run of sorted) {
+    const line = lines.at(-1);
+    if (line && Math.abs(run.y - line.y) <= Math.min(run.size, line.size) * 0.5) {
+      line.runs.push(run);
+      line.left = Math.min(line.left, run.x);
+      line.right = Math.max(line.right, run.x + run.width);
+      line.size = Math.max(line.size, run.size);
+    } else {
+      lines.push({ y: run.y, size: run.size, left: run.x, right: run.x + run.width, runs: [run] });
+    }
+  }
+  for (const line of lines) line.runs.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** A line's text: runs joined, a space where the layout leaves a visible gap. */
+export function lineText(line: RunLine): string {
+  let text = '';
+  let end: number | null = null;
+  for (const run of line.runs) {
+    if (end !== null && run.x - end > run.size * 0.3 && !text.endsWith(' ') && !run.text.startsWith(' ')) text += ' ';
+    text += run.text;
+    end = run.x + run.width;
+  }
+  return text;
+}
+
+/**
+ * The text of a table cell: its lines joined, without a break where a line only wrapped
+ * (it reaches the cell's right side) and with one where the writer ended it early.
+ */
+export function cellText(runs: readonly TextRun[], cellLeft: number, cellRight: number): string {
+  const lines = groupLines(runs);
+  if (lines.length === 0) return '';
+  const padding = Math.max(0, Math.min(...lines.map((line) => line.left)) - cellLeft);
+  let text = '';
+  lines.forEach((line, i) => {
+    const part = lineText(line);
+    if (i > 0) {
+      const previous = lines[i - 1] as RunLine;
+      const wrapped = previous.right >= cellRight - padding - previous.size * 1.5;
+      const latin = /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(part);
+      text += wrapped ? (latin ? ' ' : '') : '\n';
+    }
+    text += part;
+  });
+  return text;
+}

@@ -1,0 +1,224 @@
+import { type FieldName, type Finding, type Place, makeFinding } from '../../model/index.js';
+import { type HeaderOverrides, looksLikeHeaderRow, mapHeader, normalizeHeader } from '../header-map.js';
+import { readerFinding } from '../reader-finding.js';
+import type { RawRecord, ReadResult } from '../record.js';
+import { type TableLine, readHeaderedRows } from '../table-rows.js';
+import { type Block, type Slot, type TableBlock, colSpanAt, isVerticallyMerged, slotText } from './grid.js';
+
+const MESSAGES = {
+  'filled-down': '第 {line} 行只填写了子项，已沿用上一行事项的“{headers}”',
+  'continued-row': '第 {line} 行续接上一页（或上一表格）末行，已并入该行',
+} as const;
+
+function gridFinding(messageId: keyof typeof MESSAGES, place: Place, data: Record<string, string | number>): Finding {
+  return makeFinding(`ingest/${messageId}`, MESSAGES, messageId, 'info', place, data);
+}
+
+/** Cells that identify an item: a row with none of them continues or shares the item above. */
+const IDENTITY: readonly FieldName[] = ['seq', 'powerType', 'name', 'subItem'];
+/** Item-level cells a sub-item row leaves blank when its table was unmerged (CSV, copied tables). */
+const FILL_DOWN: ReadonlySet<FieldName> = new Set(['seq', 'powerType', 'name', 'subject', 'office', 'localCode', 'serviceLevel']);
+
+interface DataRow {
+  table: TableBlock;
+  lastLine: number;
+  cells: string[];
+  /** Columns whose text comes from a range merged over several rows. */
+  sharedColumns: number[];
+}
+
+/**
+ * Turns tables (with merged ranges made explicit) into records, through the same
+ * header-row logic as the text tables (`readHeaderedRows`), adding what grids have:
+ * - rows above the header (a title, 填报单位 lines) and rows of one merged cell inside the
+ *   table (section headings such as “一、行政许可”) are text, kept as residue;
+ * - a two-row header (“追责” over “情形 | 依据”) is composed into one header per column;
+ * - a header repeated at the top of each page or continued table is recognised again;
+ * - a cell merged down over several rows (an item's 事项名称 over its 子项 rows) is given
+ *   to each row and marked shared, so each (item, sub-item) row is one record;
+ * - a row that only fills in 子项 takes its item's cells from the row above (filled down);
+ * - the first row of a continued table with no identifying cell continues the last row;
+ * - unnumbered rows get the number a reader would count (impliedSeq).
+ */
+export function readGrid(file: string, blocks: readonly Block[], map: HeaderOverrides = {}): ReadResult {
+  const lines: TableLine[] = [];
+  const dataRows: DataRow[] = [];
+  const findings: Finding[] = [];
+  let fields: (FieldName | null)[] | null = null;
+  let last: DataRow | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'text') {
+      if (block.text.trim()) lines.push({ line: block.line, raw: block.text, cells: null });
+      continue;
+    }
+    const { rows } = block;
+    let firstOfTable = true;
+    for (let r = 0; r < rows.length; r++) {
+      const line: number = block.lines[r] ?? r + 1;
+      const texts = (rows[r] ?? []).map((_, c) => slotText(rows, r, c));
+      const filled = texts.filter((text) => text.trim() !== '');
+      if (filled.length === 0) continue;
+      if (looksLikeHeaderRow(texts)) {
+        const twoRows = isSubHeader(rows, r);
+        const headers = (twoRows ? composeHeaders(rows, r, map) : texts).map(normalizeHeader);
+        fields = headers.map((header) => mapHeader(header, map));
+        lines.push({ line, raw: texts.join('\t'), cells: headers });
+        if (twoRows) r++;
+        continue;
+      }
+      if (fields === null || isTextRow(rows, r, texts)) {
+        lines.push({ line, raw: filled.join('  '), cells: null });
+        continue;
+      }
+      const cells = fitRow(texts, fields.length);
+      if (firstOfTable && last && last.table !== block && isContinuation(cells, fields)) {
+        cells.forEach((text, c) => {
+          if (text.trim()) (last as DataRow).cells[c] = last?.cells[c] ? `${last.cells[c]}\n${text}` : text;
+        });
+        last.lastLine = line;
+        findings.push(gridFinding('continued-row', { file, line }, { line }));
+        firstOfTable = false;
+        continue;
+      }
+      firstOfTable = false;
+      const sharedColumns = cells.flatMap((text, c) => (text.trim() && isVerticallyMerged(rows, r, c) ? [c] : []));
+      last = { table: block, lastLine: line, cells, sharedColumns };
+      dataRows.push(last);
+      lines.push({ line, raw: texts.join('\t'), cells });
+    }
+  }
+  const result = readHeaderedRows(file, lines, map);
+  // readHeaderedRows makes one record per data line, in order.
+  result.records.forEach((record, i) => {
+    const row = dataRows[i];
+    if (!row) return;
+    record.lastLine = row.lastLine;
+    const shared = row.sharedColumns.flatMap((c) => (record.cells[c] ? [record.cells[c].header] : []));
+    if (shared.length > 0) record.shared = shared;
+  });
+  fillDown(file, result.records, map, findings);
+  implySeq(file, result.records, map, findings);
+  result.findings.push(...findings);
+  return result;
+}
+
+function fitRow(texts: readonly string[], width: number): string[] {
+  let end = texts.length;
+  while (end > width && !texts[end - 1]?.trim()) end--;
+  return Array.from({ length: Math.max(end, width) }, (_, c) => texts[c] ?? '');
+}
+
+/** A row of one text that spans columns, or a lone first-column text that is not a number. */
+function isTextRow(rows: readonly (readonly Slot[])[], r: number, texts: readonly string[]): boolean {
+  const at = texts.flatMap((text, c) => (text.trim() ? [c] : []));
+  if (at.length !== 1) return false;
+  const c = at[0] as number;
+  if (colSpanAt(rows, r, c) >= 2) return true;
+  return c === 0 && !/^[0-9０-９]+$/.test((texts[0] ?? '').trim());
+}
+
+/**
+ * The row under a header is its second row when each of its texts is short and stands under
+ * a header cell spanning several columns (merged, or followed by blank header cells as in CSV).
+ */
+function isSubHeader(rows: readonly (readonly Slot[])[], r: number): boolean {
+  const top = rows[r] ?? [];
+  const below = rows[r + 1];
+  if (!below) return false;
+  let found = false;
+  for (let c = 0; c < below.length; c++) {
+    const slot = below[c] as Slot;
+    if (slot.coveredBy || !slot.text.trim()) continue;
+    if (slot.text.trim().length > 20 || !spansAbove(top, c)) return false;
+    found = true;
+  }
+  return found;
+}
+
+function spansAbove(top: readonly Slot[], c: number): boolean {
+  const slot = top[c];
+  if (!slot) return true;
+  if (slot.coveredBy) return slot.coveredBy.left > 0;
+  if ((slot.span?.cols ?? 1) > 1 || !slot.text.trim()) return true;
+  const next = top[c + 1];
+  return next !== undefined && !next.coveredBy && !next.text.trim();
+}
+
+/** One header per column from a two-row header: the lower text when it names a field, else both. */
+function composeHeaders(rows: readonly (readonly Slot[])[], r: number, map: HeaderOverrides): string[] {
+  const top = rows[r] ?? [];
+  const below = rows[r + 1] ?? [];
+  return top.map((_, c) => {
+    const sub = below[c]?.coveredBy ? '' : (below[c]?.text.trim() ?? '');
+    const upper = headerAbove(top, c, sub !== '');
+    if (!sub) return upper;
+    if (!upper || mapHeader(sub, map)) return sub;
+    if (mapHeader(upper + sub, map)) return upper + sub;
+    return `${upper}/${sub}`;
+  });
+}
+
+function headerAbove(top: readonly Slot[], c: number, hasSub: boolean): string {
+  const slot = top[c];
+  if (!slot) return '';
+  if (slot.coveredBy) return top[c - slot.coveredBy.left]?.text.trim() ?? '';
+  if (slot.text.trim() || !hasSub) return slot.text.trim();
+  for (let k = c - 1; k >= 0; k--) {
+    const left = top[k] as Slot;
+    if (left.coveredBy) return '';
+    if (left.text.trim()) return left.text.trim();
+  }
+  return '';
+}
+
+function isContinuation(cells: readonly string[], fields: readonly (FieldName | null)[]): boolean {
+  const identity = fields.flatMap((field, c) => (field && IDENTITY.includes(field) ? [c] : []));
+  if (!identity.some((c) => fields[c] === 'name')) return false;
+  return identity.every((c) => !cells[c]?.trim()) && cells.some((text) => text.trim() !== '');
+}
+
+function fieldOf(record: RawRecord, field: FieldName, map: HeaderOverrides) {
+  return record.cells.find((cell) => mapHeader(cell.header, map) === field);
+}
+
+function fillDown(file: string, records: RawRecord[], map: HeaderOverrides, findings: Finding[]): void {
+  records.forEach((record, i) => {
+    const previous = records[i - 1];
+    const blank = (field: FieldName) => !fieldOf(record, field, map)?.raw.trim();
+    if (!previous || !fieldOf(previous, 'name', map)?.raw.trim()) return;
+    if (!blank('seq') || !blank('powerType') || !blank('name') || blank('subItem')) return;
+    const copied: string[] = [];
+    for (const cell of record.cells) {
+      const field = mapHeader(cell.header, map);
+      if (!field || !FILL_DOWN.has(field) || cell.raw.trim()) continue;
+      const above = previous.cells.find((c) => c.header === cell.header);
+      if (!above?.raw.trim()) continue;
+      cell.raw = above.raw;
+      copied.push(cell.header);
+    }
+    if (copied.length === 0) return;
+    record.shared = [...new Set([...(record.shared ?? []), ...copied])];
+    findings.push(gridFinding('filled-down', { file, line: record.firstLine, record: record.record }, { line: record.firstLine, headers: copied.join('、') }));
+  });
+}
+
+function implySeq(file: string, records: RawRecord[], map: HeaderOverrides, findings: Finding[]): void {
+  let previous = 0;
+  let implied = false;
+  for (const record of records) {
+    const seq = fieldOf(record, 'seq', map)?.raw.trim() ?? '';
+    if (/^[0-9０-９]{1,5}$/.test(seq)) {
+      const value = Number(seq.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+      if (implied && value !== previous + 1) {
+        findings.push(
+          readerFinding('implied-seq-gap', 'warning', { file, line: record.firstLine, record: record.record }, { implied: previous, next: value }),
+        );
+      }
+      previous = value;
+      implied = false;
+    } else if (!seq && fieldOf(record, 'name', map)?.raw.trim()) {
+      record.impliedSeq = ++previous;
+      implied = true;
+    }
+  }
+}

@@ -1,0 +1,217 @@
+import type { Hono } from 'hono';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PowerItem } from '../../src/model/index.js';
+import { escapeHtml } from '../../src/server/views/html.js';
+import type { SampleName } from '../helpers/samples.js';
+import { type Imported, sampleApp } from './helpers.js';
+
+let app: Hono;
+let imported: Map<SampleName, Imported>;
+
+beforeAll(async () => {
+  ({ app, imported } = await sampleApp());
+});
+
+function sample(name: SampleName): Imported {
+  return imported.get(name) as Imported;
+}
+
+async function page(path: string, status = 200): Promise<string> {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(status);
+  expect(res.headers.get('content-type'), path).toMatch(/^text\/html; charset=utf-8/i);
+  const body = await res.text();
+  expect(body, path).not.toMatch(/<script/i);
+  expect(body, path).toContain('<link rel="stylesheet" href="/assets/style.css">');
+  expect(body, path).toContain('<html lang="zh-CN">');
+  return body;
+}
+
+/** The id of the n-th item (0-based, source order) of a sample. */
+async function itemId(name: SampleName, position: number): Promise<string> {
+  const res = await app.request(`/api/lists/${sample(name).outcome.listId}/items?pageSize=100`);
+  const body = (await res.json()) as { items: { id: string; position: number }[] };
+  return body.items.find((i) => i.position === position)?.id as string;
+}
+
+const text = (s: string) => escapeHtml(s);
+
+describe('home page', () => {
+  it('shows every list with its counts by type, linking to the filtered list', async () => {
+    const html = await page('/');
+    for (const { list, outcome } of imported.values()) {
+      expect(html).toContain(`href="/lists/${outcome.listId}"`);
+      expect(html).toContain(text(list.title ?? `${list.department}权责清单`));
+      const counts = new Map<string, number>();
+      for (const item of list.items) counts.set(item.powerType.type as string, (counts.get(item.powerType.type as string) ?? 0) + 1);
+      for (const [type, count] of counts) {
+        expect(html).toContain(`href="/lists/${outcome.listId}?type=${encodeURIComponent(type)}">${type} ${count}</a>`);
+      }
+    }
+    const total = [...imported.values()].reduce((n, i) => n + i.list.items.length, 0);
+    expect(html).toContain(`共 ${total} 项权力事项`);
+  });
+
+  it('serves its stylesheet as CSS', async () => {
+    const res = await app.request('/assets/style.css');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(await res.text()).toContain('@media');
+  });
+});
+
+describe('list page', () => {
+  it('lists every item and filters by type', async () => {
+    const { list, outcome } = sample('mima');
+    const all = await page(`/lists/${outcome.listId}?pageSize=100`);
+    for (const item of list.items) expect(all).toContain(text(item.name.text));
+    const rows = (html: string) => html.match(/<tr>\s*<td>/g)?.length ?? 0;
+    expect(rows(all)).toBe(list.items.length);
+
+    const checks = list.items.filter((i) => i.powerType.type === '行政检查');
+    const filtered = await page(`/lists/${outcome.listId}?pageSize=100&type=${encodeURIComponent('行政检查')}`);
+    expect(rows(filtered)).toBe(checks.length);
+    for (const item of list.items) {
+      expect(filtered.includes(`>${text(item.name.text)}</a>`), item.name.text).toBe(item.powerType.type === '行政检查');
+    }
+    expect(filtered).toMatch(/class="chip current"[^>]*aria-current="true">行政检查/);
+  });
+
+  it('pages long lists with plain links', async () => {
+    const { outcome } = sample('mima');
+    const first = await page(`/lists/${outcome.listId}?pageSize=5`);
+    expect(first).toContain(`href="/lists/${outcome.listId}?page=2" rel="next"`);
+    expect(first).toContain('第 1 / 4 页（共 19 条）');
+  });
+
+  it('links the flowcharts of a flowchart document', async () => {
+    const { list, outcome } = sample('flowchart');
+    const html = await page(`/lists/${outcome.listId}`);
+    list.processSheets.forEach((sheet, i) => {
+      expect(html).toContain(`<a href="/lists/${outcome.listId}/processes/${i + 1}">${text(sheet.title)}</a>`);
+    });
+  });
+
+  it('answers a bad type with a 400 page and an unknown list with a 404 page, in Chinese', async () => {
+    const { outcome } = sample('mima');
+    expect(await page(`/lists/${outcome.listId}?type=abc`, 400)).toContain('请求参数不正确');
+    expect(await page('/lists/987654', 404)).toContain('没有编号为“987654”的清单');
+    expect(await page('/lists/x', 400)).toContain('编号应为正整数');
+  });
+});
+
+describe('item page', () => {
+  it('shows every field of a 凉州区 item, its steps, its code and its source', async () => {
+    const { list } = sample('liangzhou');
+    const item = list.items[0] as PowerItem;
+    const html = await page(`/items/${await itemId('liangzhou', 0)}`);
+    for (const label of ['权力类型', '事项名称', '子项', '实施主体', '承办机构', '实施依据', '责任事项', '追责情形', '追责依据', '免责情形', '备注', '地方权力编码', '核查发现', '来源']) {
+      expect(html, label).toContain(label);
+    }
+    expect(html).toContain(text(item.name.text));
+    expect(html).toContain(text(item.subject?.text as string));
+    expect(html).toContain(text(item.office?.text as string));
+    for (const p of item.basis?.provisions ?? []) expect(html).toContain(`《${text(p.title as string)}》`);
+    const duties = item.duties?.duties ?? [];
+    expect(duties.length).toBeGreaterThan(0);
+    for (const duty of duties) {
+      expect(html).toContain(`<li id="step-${duty.no}">`);
+      expect(html).toContain(text(duty.heading));
+    }
+    expect(html.match(/<li id="step-\d+">/g)?.length).toBe(duties.length);
+    for (const s of item.accountability?.situations ?? []) expect(html).toContain(text(s.text));
+    const code = item.localCode;
+    expect(code).toBeDefined();
+    expect(html).toContain(`<code>${code?.raw}</code>`);
+    expect(html).toContain(`统一社会信用代码 ${code?.creditCode}`);
+    expect(html).toContain(`${list.source.file} · 第 ${item.provenance.firstLine} 行`);
+    expect(html).toContain(`原始单元格（${item.provenance.cells.length} 个）`);
+  });
+
+  it('gives each step its own basis and writes 同N as 同第N步 linking to step N', async () => {
+    const { list } = sample('mima');
+    const position = list.items.findIndex((i) =>
+      (i.dutyBasis?.entries ?? []).some((e) => e.sameAs !== undefined && i.duties?.duties.some((d) => d.no === e.sameAs)),
+    );
+    expect(position).toBeGreaterThanOrEqual(0);
+    const item = list.items[position] as PowerItem;
+    const html = await page(`/items/${await itemId('mima', position)}`);
+    for (const entry of item.dutyBasis?.entries ?? []) {
+      if (entry.sameAs !== undefined) {
+        expect(html).toContain(`<a href="#step-${entry.sameAs}">同第${entry.sameAs}步</a>`);
+        continue;
+      }
+      const step = html.slice(html.indexOf(`<li id="step-${entry.step}">`));
+      const basis = step.slice(0, step.indexOf('</li>\n<li id="step-') >= 0 ? step.indexOf('</li>\n<li id="step-') : undefined);
+      expect(basis, entry.key).toContain(`>${text(entry.key)}</span>`);
+    }
+  });
+
+  it('keeps the raw cells of the source in a closed <details>', async () => {
+    const { list } = sample('liuzhou');
+    const item = list.items[0] as PowerItem;
+    const html = await page(`/items/${await itemId('liuzhou', 0)}`);
+    const details = html.slice(html.indexOf('<details>', html.indexOf('id="source"')));
+    for (const cell of item.provenance.cells) expect(details).toContain(`<pre class="raw">${text(cell.raw)}</pre>`);
+    expect(details).toContain('&lt;p&gt;');
+  });
+
+  it('answers an unknown item with a 404 page', async () => {
+    expect(await page('/items/987654', 404)).toContain('没有编号为“987654”的事项');
+  });
+});
+
+describe('search page', () => {
+  it('shows the form alone when nothing is asked', async () => {
+    const html = await page('/search');
+    expect(html).toContain('<form class="filters" action="/search" method="get"');
+    expect(html).not.toContain('<ol class="hits"');
+  });
+
+  it('highlights the term in the results and keeps it in the box', async () => {
+    const html = await page(`/search?q=${encodeURIComponent('网络安全')}&type=`);
+    expect(html).toContain('<mark>网络安全</mark>');
+    expect(html).toContain('value="网络安全"');
+    expect(html).toContain(text('对不履行法定网络安全保护义务的处罚'));
+    expect(html).toMatch(/找到 \d+ 项与“网络安全”相关的事项/);
+  });
+
+  it('narrows by type with the select kept', async () => {
+    const html = await page(`/search?q=${encodeURIComponent('密码')}&type=${encodeURIComponent('行政检查')}`);
+    expect(html).toContain('<option value="行政检查" selected>');
+    expect(html).not.toMatch(/<span class="chip">行政处罚<\/span>/);
+  });
+
+  it('says when nothing matches and answers a bad type with 400', async () => {
+    expect(await page(`/search?q=${encodeURIComponent('不存在的词语甲乙丙')}`)).toContain('没有找到与“不存在的词语甲乙丙”相关的事项');
+    await page(`/search?q=a&type=abc`, 400);
+  });
+});
+
+describe('process page', () => {
+  it('draws each flowchart as a flow of its steps with limits, contacts, conditions and materials', async () => {
+    const { list, outcome } = sample('flowchart');
+    for (const [i, sheet] of list.processSheets.entries()) {
+      const html = await page(`/lists/${outcome.listId}/processes/${i + 1}`);
+      expect(html).toContain(`<h1>${text(sheet.title)}</h1>`);
+      let at = html.indexOf('<ol class="flow">');
+      expect(at).toBeGreaterThan(0);
+      for (const step of sheet.steps) {
+        const next = html.indexOf(text(step.name), at);
+        expect(next, step.name).toBeGreaterThan(at);
+        at = next;
+        if (step.deadline) expect(html).toContain(`时限：${text(step.deadline.raw)}`);
+      }
+      if (sheet.statutoryLimit) expect(html).toContain(text(sheet.statutoryLimit.raw));
+      for (const phone of sheet.phones) expect(html).toContain(text(phone.number));
+      for (const c of sheet.conditions) expect(html).toContain(text(c));
+      for (const m of sheet.materials) expect(html).toContain(text(m));
+    }
+  });
+
+  it('answers a missing sheet with 404 and a bad number with 400', async () => {
+    const { list, outcome } = sample('flowchart');
+    await page(`/lists/${outcome.listId}/processes/${list.processSheets.length + 1}`, 404);
+    await page(`/lists/${outcome.listId}/processes/0`, 400);
+  });
+});

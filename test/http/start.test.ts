@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { sampleFiles } from '../../src/cli/commands/start.js';
+import { createApp, serveApp } from '../../src/server/index.js';
+import { storeWith } from './helpers.js';
+
+const BIN = fileURLToPath(new URL('../../bin/quanze.js', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+const children: ChildProcess[] = [];
+
+// A failed assertion must not leave a server running.
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** Runs the real CLI, waiting for its "已启动" line. */
+function startCli(args: string[], env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/quanze 已启动：(http:\/\/localhost:\d+)\n/);
+      if (m) resolve({ child, url: m[1] as string, stderr: () => err, exit });
+    });
+    exit.then((code) => reject(new Error(`quanze 提前退出（${code}）：${err}`)));
+  });
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'quanze-start-'));
+}
+
+describe('quanze start', () => {
+  it('creates the database, imports the samples, serves them and stops cleanly on SIGTERM; a restart imports nothing new', async () => {
+    const dir = tempDir();
+    const first = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
+    const samples = await sampleFiles();
+    expect(first.stderr()).toContain(`示例清单 ${samples.length} 份：新导入 ${samples.length} 份，新版本 0 份，未变 0 份`);
+    expect(existsSync(join(dir, 'quanze.sqlite'))).toBe(true);
+    const lists = (await (await fetch(`${first.url}/api/lists`)).json()) as { total: number };
+    expect(lists.total).toBe(samples.length);
+    const home = await fetch(first.url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('自治区密码管理局');
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+    expect(first.stderr()).toContain('收到 SIGTERM，正在关闭');
+
+    const second = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
+    expect(second.stderr()).toContain(`新导入 0 份，新版本 0 份，未变 ${samples.length} 份`);
+    second.child.kill('SIGINT');
+    expect(await second.exit).toBe(0);
+  });
+
+  it('refuses a PORT that is not a port, before touching the database', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, QUANZE_DATA_DIR: dir, PORT: 'http' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toContain('环境变量 PORT 无效');
+    expect(existsSync(join(dir, 'quanze.sqlite'))).toBe(false);
+  });
+});
+
+describe('quanze serve', () => {
+  it('serves another database given by --db on --port', async () => {
+    const dir = tempDir();
+    const first = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
+    first.child.kill('SIGTERM');
+    await first.exit;
+    const served = await startCli(['serve', '--db', join(dir, 'quanze.sqlite'), '--port', '0'], { QUANZE_DATA_DIR: tempDir() });
+    const lists = (await (await fetch(`${served.url}/api/lists`)).json()) as { total: number };
+    expect(lists.total).toBe((await sampleFiles()).length);
+    served.child.kill('SIGTERM');
+    expect(await served.exit).toBe(0);
+  });
+
+  it.each([
+    [['serve', '--port', 'abc'], '端口应为 0–65535 的整数'],
+    [['serve', '--port', '70000'], '端口应为 0–65535 的整数'],
+    [['serve', '--db', 'mysql://localhost/x', '--port', '0'], '不支持的数据库地址'],
+  ])('refuses %j with exit code 2 and a Chinese message', async (args, message) => {
+    const err: string[] = [];
+    const code = await run(args, { stdout: sink(), stderr: sink(err) });
+    expect(code).toBe(2);
+    expect(err.join('')).toContain(message);
+  });
+
+  it('says so when the port is taken', async () => {
+    const { store } = await storeWith([]);
+    const busy = await serveApp({ app: createApp({ store }), port: 0 });
+    const err: string[] = [];
+    const code = await run(['serve', '--db', ':memory:', '--port', String(busy.port)], { stdout: sink(), stderr: sink(err) });
+    await busy.close();
+    await store.close();
+    expect(code).toBe(2);
+    expect(err.join('')).toContain(`无法使用端口 ${busy.port}（已被占用）`);
+  });
+});
+
+function sink(into: string[] = []): Writable {
+  return new Writable({
+    write(chunk: Buffer, _enc, done) {
+      into.push(chunk.toString());
+      done();
+    },
+  });
+}
