@@ -48,10 +48,10 @@ export function readSheet(input: SheetInput, syntax: SyntaxPiece[]): { sheet: Pr
   const findings: Finding[] = [];
   const seen = new Map<FieldKey, { value: string; line: number }>();
 
-  const keep = (start: number, end: number, reason: string): Residue => {
+  /** Residue spans are offsets into the sheet's text, which starts at its heading line. */
+  const keep = (start: number, end: number, reason: string) => {
     const piece: Residue = { text: text.slice(start, end), span: [start - base, end - base], reason };
     sheet.residue.push(piece);
-    return piece;
   };
 
   const applyField = (part: FieldPart, line: SourceLine) => {
