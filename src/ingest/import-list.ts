@@ -43,7 +43,7 @@ export type ImportEvent = { kind: 'item'; item: PowerItem } | { kind: 'end'; lis
 
 /** Files above this size are read in pieces at the reader's safe boundaries. */
 const STREAM_ABOVE = 16 * 1024 * 1024;
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_CHARS = 1 << 18;
 const READ_BYTES = 1 << 20;
 
 /**
@@ -284,7 +284,7 @@ export async function* importNdjson(path: string, options: ImportOptions = {}): 
       } else {
         inFlight.push(pool.run({ file, columns: result.columns, records: result.records }));
       }
-      while (inFlight.length > (pool?.size ?? 0) * 2) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
+      while (inFlight.length > (pool?.size ?? 0)) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
     }
     while (inFlight.length > 0) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
   } finally {
