@@ -25,7 +25,7 @@ export function sameItem(a: PowerItem, b: PowerItem): boolean {
 function joins(a: PowerItem, b: PowerItem, column: ExportColumn): boolean {
   const value = cellValue(a, column);
   if (value === '' || value !== cellValue(b, column)) return false;
-  if (isShared(a, column) && isShared(b, column)) return true;
+  if (isShared(a, column) || isShared(b, column)) return true;
   return column.field !== null && ITEM_LEVEL.has(column.field) && sameItem(a, b);
 }
 
