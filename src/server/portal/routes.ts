@@ -60,7 +60,7 @@ export function portalRoutes({ store, now }: PortalOptions): Hono {
   portal.get('/items/:id', async (c) => {
     const { id } = parseParams(IdParams, c.req.param());
     const detail = await itemDetail(store, id);
-    const listTitle = detail.listTitle ?? detail.sourceFile;
+    const listTitle = listName({ title: detail.listTitle, department: detail.department, sourceFile: detail.sourceFile });
     const crumbs = [HOME, { label: listTitle, href: `/lists/${encodeURIComponent(detail.listId)}` }, { label: detail.item.name.text || '事项' }];
     return c.html(page(detail.item.name.text || '事项', itemBody(detail, detail.findings), crumbs));
   });

@@ -1,7 +1,7 @@
 import type { AccountabilityCell, Finding, LocalCode, PowerItem, TextCell, TimeLimit } from '../../model/index.js';
 import type { ItemDetail } from '../store-port.js';
 import { dutiesView } from './duties.js';
-import { href, lineRange, textBlock } from './format.js';
+import { href, lineRange, listName, textBlock } from './format.js';
 import { html, type SafeHtml } from './html.js';
 import { SEVERITY } from './list.js';
 import { provisionCellView, residueView } from './provisions.js';
@@ -49,7 +49,7 @@ function facts(detail: ItemDetail): SafeHtml {
   ${item.promisedLimit ? html`<dt>承诺时限</dt><dd>${limitValue(item.promisedLimit)}</dd>` : ''}
   ${item.localCode ? html`<dt>地方权力编码</dt><dd>${localCodeValue(item.localCode)}</dd>` : ''}
   ${item.subLocalCode ? html`<dt>子项地方权力编码</dt><dd>${localCodeValue(item.subLocalCode)}</dd>` : ''}
-  <dt>所属清单</dt><dd><a href="${href(['lists', detail.listId])}">${detail.listTitle ?? detail.sourceFile}</a>${detail.department ? `（${detail.department}）` : ''}</dd>
+  <dt>所属清单</dt><dd><a href="${href(['lists', detail.listId])}">${listName({ title: detail.listTitle, department: detail.department, sourceFile: detail.sourceFile })}</a>${detail.department ? `（${detail.department}）` : ''}</dd>
 </dl>`;
 }
 
