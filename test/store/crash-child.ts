@@ -6,7 +6,7 @@
 import { openStore } from '../../src/store/index.js';
 import { dutyCell, item, powerList, provision, provisionCell } from '../../src/store/testing/factories.js';
 
-export const LARGE_ITEMS = 20_000;
+const LARGE_ITEMS = 20_000;
 
 function list(kind: string) {
   const n = kind === 'large' ? LARGE_ITEMS : 5;

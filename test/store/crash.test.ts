@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
-import { LARGE_ITEMS } from './crash-child.js';
 
 /**
  * A process killed with SIGKILL in the middle of a large import leaves a SQLite database
