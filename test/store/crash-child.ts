@@ -29,6 +29,10 @@ function list(kind: string) {
 }
 
 const [file, ...kinds] = process.argv.slice(2);
+if (!file) {
+  process.stderr.write('用法: crash-child.ts <数据库文件> <small|large>...\n');
+  process.exit(2);
+}
 const store = await openStore(file);
 await store.migrate();
 for (const kind of kinds) {

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { item, powerList } from '../testing/factories.js';
+import { canonicalJson, contentHash, listKey } from './identity.js';
+
+describe('listKey', () => {
+  it.each([
+    [{ department: '自治区 密码管理局', title: '清单' }, 'a.txt', '自治区密码管理局'],
+    [{ department: null, title: '柳州市国家保密局权责清单' }, 'a.txt', '柳州市国家保密局权责清单'],
+    [{ department: '  ', title: '  ' }, 'dir/凉州区清单.md', '凉州区清单'],
+    [{ department: null, title: null }, 'C:\\lists\\ＡＢ局.txt', 'ab局'],
+  ])('%j from %j → %j', (spec, file, key) => {
+    expect(listKey(powerList({ ...spec, file }))).toBe(key);
+  });
+});
+
+describe('contentHash', () => {
+  const list = powerList({ items: [item({ name: '甲' })] });
+
+  it('ignores where the file lay and the reader findings, not the content', () => {
+    expect(contentHash({ ...list, source: { ...list.source, file: 'elsewhere.txt' } })).toBe(contentHash(list));
+    expect(contentHash({ ...list, findings: [] })).toBe(contentHash(list));
+    expect(contentHash(powerList({ items: [item({ name: '乙' })] }))).not.toBe(contentHash(list));
+    expect(contentHash({ ...list, level: '市级' })).not.toBe(contentHash(list));
+  });
+
+  it('does not depend on property order', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+});
