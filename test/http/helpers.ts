@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { importBytes, importFile } from '../../src/ingest/index.js';
 import type { PowerList } from '../../src/model/index.js';
 import { createApp } from '../../src/server/index.js';
@@ -50,18 +47,26 @@ export function hostileVariant(): { file: string; text: string } {
   return { file: 'hostile-004.txt', text };
 }
 
-export async function hostileApp() {
-  const variant = hostileVariant();
+export function hostileApp() {
+  return appOver(hostileVariant());
+}
+
+/** The 凉州区 sample with a column no mapping knows (监督方式), to be kept under its header. */
+export function withExtraColumn(): { file: string; text: string } {
+  const text = sampleText('liangzhou')
+    .split('\n')
+    .map((line) => {
+      if (!line.startsWith('|')) return line;
+      if (line.includes('| 序号 |')) return `${line} 监督方式 |`;
+      if (/^\|[-| ]+\|\s*$/.test(line)) return `${line}----|`;
+      return `${line} 书面<b>监督</b> |`;
+    })
+    .join('\n');
+  return { file: 'extra-column-004.txt', text };
+}
+
+export async function appOver(variant: { file: string; text: string }) {
   const list = await importBytes(variant.file, new TextEncoder().encode(variant.text));
   const { store, outcomes } = await storeWith([list]);
   return { app: createApp({ store }), store, list, outcome: outcomes[0] as ImportOutcome };
-}
-
-/** Writes the hostile variant to a temporary folder (for tests that need a file). */
-export function hostileFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'quanze-hostile-'));
-  const variant = hostileVariant();
-  const path = join(dir, variant.file);
-  writeFileSync(path, variant.text);
-  return path;
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PowerItem } from '../../src/model/index.js';
 import { escapeHtml } from '../../src/server/views/html.js';
 import type { SampleName } from '../helpers/samples.js';
-import { type Imported, sampleApp } from './helpers.js';
+import { appOver, type Imported, sampleApp, withExtraColumn } from './helpers.js';
 
 let app: Hono;
 let imported: Map<SampleName, Imported>;
@@ -84,6 +84,13 @@ describe('list page', () => {
     expect(first).toContain('第 1 / 4 页（共 19 条）');
   });
 
+  it('shows how each column was mapped, by its Chinese field name', async () => {
+    const { list, outcome } = sample('liangzhou');
+    const html = await page(`/lists/${outcome.listId}`);
+    expect(html).toContain('<li>行使主体 → 实施主体</li>');
+    expect(html).toContain(`列映射（${list.columns.length}）`);
+  });
+
   it('links the flowcharts of a flowchart document', async () => {
     const { list, outcome } = sample('flowchart');
     const html = await page(`/lists/${outcome.listId}`);
@@ -154,6 +161,42 @@ describe('item page', () => {
     const details = html.slice(html.indexOf('<details>', html.indexOf('id="source"')));
     for (const cell of item.provenance.cells) expect(details).toContain(`<pre class="raw">${text(cell.raw)}</pre>`);
     expect(details).toContain('&lt;p&gt;');
+  });
+
+  it('says where the source cut a cell off', async () => {
+    const { list } = sample('liuzhou');
+    const position = list.items.findIndex((i) => i.duties?.flags.includes('truncated'));
+    expect(position).toBeGreaterThanOrEqual(0);
+    const html = await page(`/items/${await itemId('liuzhou', position)}`);
+    const duties = html.slice(html.indexOf('<h2 id="duties">'), html.indexOf('<h2 id="accountability">'));
+    expect(duties).toContain('原文被截断');
+    const whole = list.items.findIndex((i) => !i.basis?.flags.includes('truncated'));
+    const other = await page(`/items/${await itemId('liuzhou', whole)}`);
+    expect(other.slice(other.indexOf('<h2 id="basis">'), other.indexOf('<h2 id="duties">'))).not.toContain('原文被截断');
+  });
+
+  it('lists bases keyed to steps the cell does not have after the steps', async () => {
+    const { list } = sample('mima');
+    const position = list.items.findIndex((i) => (i.dutyBasis?.entries ?? []).some((e) => !i.duties?.duties.some((d) => d.no === e.step)));
+    expect(position).toBeGreaterThanOrEqual(0);
+    const item = list.items[position] as PowerItem;
+    const orphan = item.dutyBasis?.entries.find((e) => !item.duties?.duties.some((d) => d.no === e.step));
+    const html = await page(`/items/${await itemId('mima', position)}`);
+    const after = html.slice(html.indexOf('<h3>其他责任事项依据</h3>'));
+    expect(html.indexOf('<h3>其他责任事项依据</h3>')).toBeGreaterThan(html.lastIndexOf('<li id="step-'));
+    expect(after).toContain(`>${text(orphan?.key as string)}</span>`);
+  });
+
+  it('shows a column no mapping knows under its own header', async () => {
+    const { app: own, list, outcome, store } = await appOver(withExtraColumn());
+    const ids = (await (await own.request(`/api/lists/${outcome.listId}/items?pageSize=1`)).json()) as { items: { id: string }[] };
+    const html = await (await own.request(`/items/${ids.items[0]?.id}`)).text();
+    expect(list.items[0]?.extra.监督方式?.text).toBe('书面监督');
+    expect(html).toContain('<h2>其他列</h2><dl class="facts"><dt>监督方式</dt><dd><span class="text">书面监督</span></dd></dl>');
+    expect(html).toContain('<pre class="raw">书面&lt;b&gt;监督&lt;/b&gt;</pre>');
+    const listPage = await (await own.request(`/lists/${outcome.listId}`)).text();
+    expect(listPage).toContain('<li>监督方式 → （未识别，原样保留）</li>');
+    await store.close();
   });
 
   it('answers an unknown item with a 404 page', async () => {

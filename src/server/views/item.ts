@@ -11,6 +11,11 @@ function cellValue(cell: TextCell | undefined): SafeHtml {
   return html`<span class="text">${cell.text}</span>${cell.flags.includes('truncated') ? html` <span class="badge warn">原文被截断</span>` : ''}`;
 }
 
+/** A cell the source cut off mid-text says so where it is shown. */
+function cutNote(cell: TextCell | undefined): SafeHtml {
+  return cell?.flags.includes('truncated') ? html`<p><span class="badge warn">原文被截断</span><span class="muted">来源文件中此栏内容不完整。</span></p>` : html``;
+}
+
 function limitValue(limit: TimeLimit): string {
   return limit.value !== undefined && limit.unit ? `${limit.value} 个${limit.unit}（原文：${limit.raw}）` : limit.raw;
 }
@@ -91,17 +96,18 @@ export function itemBody(detail: ItemDetail, findings: readonly Finding[]): Safe
 <h1>${item.name.text || '（无名称）'}</h1>
 ${facts(detail)}
 <h2 id="basis">实施依据</h2>
-${provisionCellView(item.basis)}
+${cutNote(item.basis)}${provisionCellView(item.basis)}
 <h2 id="duties">责任事项</h2>
+${cutNote(item.duties)}${item.dutyBasis?.flags.includes('truncated') ? html`<p><span class="badge warn">原文被截断</span><span class="muted">来源文件中“责任事项依据”一栏内容不完整。</span></p>` : ''}
 ${dutiesView(item.duties, item.dutyBasis)}
 <h2 id="accountability">追责情形</h2>
-${accountabilityView(item.accountability)}
+${cutNote(item.accountability)}${accountabilityView(item.accountability)}
 <h2>追责依据</h2>
-${provisionCellView(item.accountabilityBasis)}
+${cutNote(item.accountabilityBasis)}${provisionCellView(item.accountabilityBasis)}
 <h2>免责情形</h2>
-${textBlock(item.exemption?.text)}
+${cutNote(item.exemption)}${textBlock(item.exemption?.text)}
 <h2>备注</h2>
-${textBlock(item.remark?.text)}
+${cutNote(item.remark)}${textBlock(item.remark?.text)}
 ${extraView(item)}
 ${findingsView(findings)}
 ${sourceView(detail)}

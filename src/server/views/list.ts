@@ -1,3 +1,4 @@
+import { FIELD_LABELS, isFieldName } from '../../model/index.js';
 import type { ItemSummary, ListDetail, Page } from '../store-port.js';
 import { formatDateTime, href, lineRange, listName, pager, powerTypeName } from './format.js';
 import { html, type SafeHtml } from './html.js';
@@ -48,7 +49,7 @@ function aboutList(list: ListDetail): SafeHtml {
 </details>
 ${
   list.metadata.columns.length > 0
-    ? html`<details><summary>列映射（${list.metadata.columns.length}）</summary><ul>${list.metadata.columns.map((c) => html`<li>${c.header} → ${c.field ?? '（未识别，原样保留）'}</li>`)}</ul></details>`
+    ? html`<details><summary>列映射（${list.metadata.columns.length}）</summary><ul>${list.metadata.columns.map((c) => html`<li>${c.header} → ${c.field === null ? '（未识别，原样保留）' : isFieldName(c.field) ? FIELD_LABELS[c.field] : c.field}</li>`)}</ul></details>`
     : ''
 }
 ${
