@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { CaseError } from '../errors.js';
+import type { WorkflowDb, WorkflowTables } from './tables.js';
+
+export type WorkflowDialect = 'sqlite' | 'postgres';
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** The URL without its password, fit for a message. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}
+
+const causeText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Connects by the store's URL conventions: postgres://… is PostgreSQL; anything else is a
+ * SQLite file path ("sqlite:" prefix optional, ":memory:" allowed) opened in WAL mode.
+ */
+export async function connect(url: string): Promise<{ db: WorkflowDb; dialect: WorkflowDialect }> {
+  if (url.trim() === '') throw new CaseError('connect-failed', '数据库地址为空');
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 8 });
+    pool.on('error', () => {});
+    try {
+      (await pool.connect()).release();
+    } catch (error) {
+      await pool.end().catch(() => {});
+      throw new CaseError('connect-failed', `无法连接 PostgreSQL 数据库 ${redactUrl(url)}：${causeText(error)}`, [], { cause: error });
+    }
+    return { db: new Kysely<WorkflowTables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new CaseError('connect-failed', `不支持的数据库地址：${url}（应为 postgres://… 或 SQLite 文件路径）`);
+  }
+  const path = url.replace(/^sqlite:/i, '');
+  const file = path === ':memory:' ? path : resolve(path);
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const database = new Database(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 15000');
+    return { db: new Kysely<WorkflowTables>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+  } catch (error) {
+    throw new CaseError('connect-failed', `无法打开 SQLite 数据库文件 ${file}：${causeText(error)}`, [], { cause: error });
+  }
+}

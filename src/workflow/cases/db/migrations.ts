@@ -1,0 +1,119 @@
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { GENESIS_HASH } from '../../audit-log/index.js';
+import { CaseError } from '../errors.js';
+
+/** The workflow's own schema steps; names sort in the order they apply and never change once released. */
+export const WORKFLOW_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-workflow': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('process_definition')
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('item_ref', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('process_definition_pk', ['id', 'version'])
+        .execute();
+      await db.schema.createIndex('process_definition_item').on('process_definition').columns(['item_ref', 'version']).execute();
+
+      await db.schema
+        .createTable('case')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('item_ref', 'text')
+        .addColumn('process_id', 'text', (c) => c.notNull())
+        .addColumn('process_version', 'integer', (c) => c.notNull())
+        .addColumn('department', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('opened_on', 'text', (c) => c.notNull())
+        .addColumn('opened_at', 'text', (c) => c.notNull())
+        .addColumn('current_step', 'text')
+        .addColumn('current_step_name', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('due_kind', 'text')
+        .addColumn('statutory_due', 'text')
+        .addColumn('promised_due', 'text')
+        .addColumn('paused_since', 'text')
+        .addColumn('closed_on', 'text')
+        .addColumn('on_time', 'integer')
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('snapshot', 'text', (c) => c.notNull())
+        .execute();
+      // Overdue: status = 'open' AND due_date < today; at risk: a due_date range; both by status first.
+      await db.schema.createIndex('case_status_due').on('case').columns(['status', 'due_date']).execute();
+      await db.schema.createIndex('case_department_status').on('case').columns(['department', 'status']).execute();
+      await db.schema.createIndex('case_closed_on').on('case').columns(['closed_on']).execute();
+      await db.schema.createIndex('case_item').on('case').columns(['item_ref']).execute();
+
+      await db.schema
+        .createTable('case_step')
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('step_id', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('entered_on', 'text')
+        .addColumn('completed_on', 'text')
+        .addColumn('due_date', 'text')
+        .addPrimaryKeyConstraint('case_step_pk', ['case_id', 'step_id'])
+        .execute();
+      await db.schema.createIndex('case_step_due').on('case_step').columns(['status', 'due_date']).execute();
+
+      await db.schema
+        .createTable('case_document')
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('event_seq', 'integer', (c) => c.notNull())
+        .addColumn('step_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text')
+        .addColumn('sha256', 'text')
+        .addColumn('bytes', 'integer')
+        .addColumn('attached_on', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('case_document_pk', ['case_id', 'event_seq'])
+        .execute();
+
+      await db.schema
+        .createTable('case_event')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('case_id', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('prev_hash', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('case_event_case').on('case_event').columns(['case_id', 'seq']).execute();
+
+      await db.schema
+        .createTable('workflow_chain_head')
+        .addColumn('id', 'integer', (c) => c.primaryKey())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('next_case', 'integer', (c) => c.notNull())
+        .addColumn('next_process', 'integer', (c) => c.notNull())
+        .addColumn('touched', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`insert into workflow_chain_head (id, seq, hash, next_case, next_process, touched) values (1, 0, ${GENESIS_HASH}, 1, 1, 0)`.execute(db);
+    },
+  },
+};
+
+/** Applies the workflow's pending migrations; cheap when none are pending. */
+export async function migrateWorkflow(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...WORKFLOW_MIGRATIONS }) },
+    migrationTableName: 'workflow_migration',
+    migrationLockTableName: 'workflow_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new CaseError('migration-failed', `流程数据库迁移失败${failed ? `（${failed}）` : ''}：${error instanceof Error ? error.message : String(error)}`, [], { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,210 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { IsoDate } from '../../calendar/index.js';
+import type { CaseStatus } from '../state.js';
+import type { CaseRow } from './projection.js';
+import type { WorkflowDb, WorkflowTables } from './tables.js';
+
+export type CaseFilter = 'overdue' | 'at-risk' | 'promised-overdue';
+
+export interface CaseSummary {
+  id: string;
+  title: string;
+  department: string;
+  status: CaseStatus;
+  itemRef: string | null;
+  processId: string;
+  processVersion: number;
+  currentStep: string | null;
+  currentStepName: string | null;
+  openedOn: IsoDate;
+  /** The earliest running deadline, and whether it is the case's or the current step's. */
+  dueDate: IsoDate | null;
+  dueKind: 'statutory' | 'step' | null;
+  statutoryDue: IsoDate | null;
+  promisedDue: IsoDate | null;
+  pausedSince: IsoDate | null;
+  closedOn: IsoDate | null;
+  onTime: boolean | null;
+}
+
+type Eb = ExpressionBuilder<WorkflowTables, 'case'>;
+
+/**
+ * Overdue: running with its earliest deadline before today, or paused after that deadline
+ * had already passed (a pause stops the clock, so a case paused in time is not overdue).
+ */
+export function overdueWhere(eb: Eb, today: IsoDate) {
+  return eb.or([
+    eb.and([eb('status', '=', 'open'), eb('due_date', '<', today)]),
+    eb.and([eb('status', '=', 'paused'), eb('due_date', '<', eb.ref('paused_since'))]),
+  ]);
+}
+
+/** At risk: running, not yet overdue, due on or before the cutoff (today + N working days). */
+export function atRiskWhere(eb: Eb, today: IsoDate, cutoff: IsoDate) {
+  return eb.and([eb('status', '=', 'open'), eb('due_date', '>=', today), eb('due_date', '<=', cutoff)]);
+}
+
+/** Running past the promised (承诺) deadline, whatever the statutory one says. */
+export function promisedOverdueWhere(eb: Eb, today: IsoDate) {
+  return eb.and([eb('status', '=', 'open'), eb('promised_due', '<', today)]);
+}
+
+export interface ListWindow {
+  today: IsoDate;
+  cutoff: IsoDate;
+  status?: CaseStatus;
+  department?: string;
+  itemRef?: string;
+  filter?: CaseFilter;
+  limit: number;
+  offset: number;
+}
+
+const SUMMARY_COLUMNS = [
+  'id',
+  'title',
+  'department',
+  'status',
+  'item_ref',
+  'process_id',
+  'process_version',
+  'current_step',
+  'current_step_name',
+  'opened_on',
+  'due_date',
+  'due_kind',
+  'statutory_due',
+  'promised_due',
+  'paused_since',
+  'closed_on',
+  'on_time',
+] as const;
+
+function filtered(db: WorkflowDb, w: ListWindow) {
+  return db.selectFrom('case').where((eb) => {
+    const parts = [];
+    if (w.status) parts.push(eb('status', '=', w.status));
+    if (w.department) parts.push(eb('department', '=', w.department));
+    if (w.itemRef) parts.push(eb('item_ref', '=', w.itemRef));
+    if (w.filter === 'overdue') parts.push(overdueWhere(eb, w.today));
+    if (w.filter === 'at-risk') parts.push(atRiskWhere(eb, w.today, w.cutoff));
+    if (w.filter === 'promised-overdue') parts.push(promisedOverdueWhere(eb, w.today));
+    return eb.and(parts);
+  });
+}
+
+export function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>): CaseSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    department: row.department,
+    status: row.status as CaseStatus,
+    itemRef: row.item_ref,
+    processId: row.process_id,
+    processVersion: Number(row.process_version),
+    currentStep: row.current_step,
+    currentStepName: row.current_step_name,
+    openedOn: row.opened_on,
+    dueDate: row.due_date,
+    dueKind: row.due_kind as CaseSummary['dueKind'],
+    statutoryDue: row.statutory_due,
+    promisedDue: row.promised_due,
+    pausedSince: row.paused_since,
+    closedOn: row.closed_on,
+    onTime: row.on_time === null ? null : Number(row.on_time) === 1,
+  };
+}
+
+/** One page of cases and how many match. Filtered lists come most urgent first. */
+export async function listCases(db: WorkflowDb, w: ListWindow): Promise<{ items: CaseSummary[]; total: number }> {
+  let query = filtered(db, w).select([...SUMMARY_COLUMNS]);
+  query = w.filter ? query.orderBy('due_date').orderBy('id') : query.orderBy('opened_on', 'desc').orderBy('id', 'desc');
+  const rows = await query.limit(w.limit).offset(w.offset).execute();
+  const count = await filtered(db, w)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return { items: rows.map(toSummary), total: Number(count.n) };
+}
+
+export interface DepartmentCounts {
+  department: string;
+  open: number;
+  paused: number;
+  closed: number;
+  overdue: number;
+  atRisk: number;
+}
+
+export interface MonthOnTime {
+  /** YYYY-MM of closing. */
+  month: string;
+  closed: number;
+  onTime: number;
+  late: number;
+  /** Closed cases with no statutory deadline: counted, not rated. */
+  noDeadline: number;
+}
+
+/** Counts by department and status, overdue and at risk, and on-time closing by month: all in SQL. */
+export async function caseStats(db: WorkflowDb, today: IsoDate, cutoff: IsoDate): Promise<{ departments: DepartmentCounts[]; months: MonthOnTime[]; promisedOverdue: number }> {
+  const byStatus = await db
+    .selectFrom('case')
+    .select(['department', 'status', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['department', 'status'])
+    .execute();
+  const overdue = await db
+    .selectFrom('case')
+    .where((eb) => overdueWhere(eb, today))
+    .select(['department', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('department')
+    .execute();
+  const atRisk = await db
+    .selectFrom('case')
+    .where((eb) => atRiskWhere(eb, today, cutoff))
+    .select(['department', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('department')
+    .execute();
+  const promised = await db
+    .selectFrom('case')
+    .where((eb) => promisedOverdueWhere(eb, today))
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  const monthExpr = (eb: Eb) => eb.fn<string>('substr', [eb.ref('closed_on'), eb.val(1), eb.val(7)]);
+  const closed = await db
+    .selectFrom('case')
+    .where('closed_on', 'is not', null)
+    .select((eb) => [monthExpr(eb).as('month'), 'on_time', eb.fn.countAll().as('n')])
+    .groupBy((eb) => [monthExpr(eb), 'on_time'])
+    .execute();
+
+  const departments = new Map<string, DepartmentCounts>();
+  const dept = (name: string) => {
+    let entry = departments.get(name);
+    if (!entry) departments.set(name, (entry = { department: name, open: 0, paused: 0, closed: 0, overdue: 0, atRisk: 0 }));
+    return entry;
+  };
+  for (const row of byStatus) {
+    const status = row.status as CaseStatus;
+    if (status === 'open' || status === 'paused' || status === 'closed') dept(row.department)[status] += Number(row.n);
+  }
+  for (const row of overdue) dept(row.department).overdue = Number(row.n);
+  for (const row of atRisk) dept(row.department).atRisk = Number(row.n);
+
+  const months = new Map<string, MonthOnTime>();
+  for (const row of closed) {
+    const month = String(row.month);
+    const entry = months.get(month) ?? { month, closed: 0, onTime: 0, late: 0, noDeadline: 0 };
+    const n = Number(row.n);
+    entry.closed += n;
+    if (row.on_time === null) entry.noDeadline += n;
+    else if (Number(row.on_time) === 1) entry.onTime += n;
+    else entry.late += n;
+    months.set(month, entry);
+  }
+  return {
+    departments: [...departments.values()].sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : 0)),
+    months: [...months.values()].sort((a, b) => (a.month < b.month ? -1 : 1)),
+    promisedOverdue: Number(promised.n),
+  };
+}

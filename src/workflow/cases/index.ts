@@ -1,0 +1,28 @@
+/**
+ * Cases: a power exercised once, moving through its process's steps with deadlines from the
+ * working-day calendar, paused, extended and closed; stored with a hash-chained event log.
+ */
+export { type Clock, fixedClock, isInstant, shanghaiInstant, systemClock, todayOf } from './clock.js';
+export type { AdvanceInput, AttachInput, CloseInput, ExtendInput, PauseCommandInput } from './commands.js';
+export { missingDocuments } from './commands.js';
+export { isPostgresUrl, redactUrl, type WorkflowDialect } from './db/connect.js';
+export type { ProcessSummary, SaveOutcome, StoredProcess } from './db/processes.js';
+export type { CaseFilter, CaseSummary, DepartmentCounts, MonthOnTime } from './db/queries.js';
+export { computeDues, toPauseInput } from './dues.js';
+export { CaseError, type CaseErrorCode, isCaseError } from './errors.js';
+export { applyEvent, CASE_EVENT_KINDS, type CaseEvent, type CaseEventKind, type CaseEventMap, EVENT_LABELS } from './events.js';
+export { type OpenForOptions, openCaseForFileItem, openCaseForItem, openCaseForSheet, sourceKey } from './open-for.js';
+export { type ItemRecord, ItemSnapshot, snapshotOfDefinition, snapshotOfItem } from './snapshot.js';
+export type { AttachedDocument, CaseState, CaseStatus, Dues, ExtensionRecord, PauseRecord, StepState, StepStatus } from './state.js';
+export { currentStepOf, openPause } from './state.js';
+export {
+  type CasePage,
+  type CaseQuery,
+  type CaseStats,
+  type CaseStore,
+  type CaseStoreOptions,
+  type CaseView,
+  type OpenCaseInput,
+  openCaseStore,
+} from './store.js';
+export type { VerifyReport } from './verify.js';
