@@ -1,9 +1,11 @@
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { PowerItem } from '../../src/model/index.js';
+import { importFile } from '../../src/ingest/index.js';
+import { makeFinding, type PowerItem } from '../../src/model/index.js';
+import { createApp } from '../../src/server/index.js';
 import { escapeHtml } from '../../src/server/views/html.js';
-import type { SampleName } from '../helpers/samples.js';
-import { appOver, type Imported, sampleApp, withExtraColumn } from './helpers.js';
+import { type SampleName, samplePath } from '../helpers/samples.js';
+import { appOver, type Imported, sampleApp, storeWith, withExtraColumn } from './helpers.js';
 
 let app: Hono;
 let imported: Map<SampleName, Imported>;
@@ -196,6 +198,23 @@ describe('item page', () => {
     expect(html).toContain('<pre class="raw">书面&lt;b&gt;监督&lt;/b&gt;</pre>');
     const listPage = await (await own.request(`/lists/${outcome.listId}`)).text();
     expect(listPage).toContain('<li>监督方式 → （未识别，原样保留）</li>');
+    await store.close();
+  });
+
+  it('lists the findings saved about the item, and only on that item', async () => {
+    const list = await importFile(samplePath('liangzhou'));
+    const { store, outcomes } = await storeWith([list]);
+    const own = createApp({ store });
+    const target = list.items[2] as PowerItem;
+    const finding = makeFinding('test-rule', { stale: '依据《{law}》已修订' }, 'stale', 'warning', { file: list.source.file, record: target.provenance.record, field: '实施依据' }, { law: '中华人民共和国网络安全法' });
+    await store.saveFindings(outcomes[0]?.versionId as string, [finding]);
+    const ids = ((await (await own.request(`/api/lists/${outcomes[0]?.listId}/items?pageSize=100`)).json()) as { items: { id: string; position: number }[] }).items;
+    const on = await (await own.request(`/items/${ids.find((i) => i.position === 2)?.id}`)).text();
+    const findings = on.slice(on.indexOf('<h2 id="findings">'), on.indexOf('<h2 id="source">'));
+    expect(findings).toContain('<span class="badge warn">警告</span>依据《中华人民共和国网络安全法》已修订');
+    expect(findings).toContain('（实施依据）');
+    const off = await (await own.request(`/items/${ids.find((i) => i.position === 1)?.id}`)).text();
+    expect(off).not.toContain('已修订');
     await store.close();
   });
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { IdParams, ListItemsParams, SearchParams } from '../api/params.js';
+import { HttpProblem } from './problem.js';
+import { parseParams } from './validate.js';
+
+function failure(run: () => unknown): HttpProblem {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof HttpProblem) return error;
+    throw error;
+  }
+  throw new Error('no problem raised');
+}
+
+describe('parseParams', () => {
+  it('coerces query strings and fills defaults', () => {
+    expect(parseParams(ListItemsParams, { page: '2', type: '行政处罚' })).toEqual({ page: 2, pageSize: 20, type: '行政处罚' });
+    expect(parseParams(SearchParams, { q: '  密码 ' })).toMatchObject({ q: '密码', page: 1 });
+  });
+
+  it.each([
+    ['a missing q', SearchParams, {}, 'q', 'invalid_type', '缺少必填参数'],
+    ['page 0', ListItemsParams, { page: '0' }, 'page', 'too_small', '数值过小'],
+    ['an unknown type', ListItemsParams, { type: '行政魔法' }, 'type', 'invalid_value', '无效选项'],
+    ['a non-numeric id', IdParams, { id: 'x1' }, 'id', 'invalid_format', '编号应为正整数'],
+  ] as const)('turns %s into a 400 naming the parameter in Chinese', (_label, schema, input, name, code, reason) => {
+    const problem = failure(() => parseParams(schema, input));
+    expect(problem.status).toBe(400);
+    expect(problem.invalidParams).toEqual([{ name, code, reason: expect.stringContaining(reason) }]);
+    expect(problem.toProblem('/x')).toMatchObject({ type: 'urn:quanze:problem:invalid-parameters', title: '请求参数不正确', instance: '/x' });
+  });
+
+  it('reports every bad parameter at once', () => {
+    const problem = failure(() => parseParams(SearchParams, { page: 'x', pageSize: '0' }));
+    expect(problem.invalidParams?.map((p) => p.name).sort()).toEqual(['page', 'pageSize', 'q']);
+  });
+});
