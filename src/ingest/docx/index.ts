@@ -22,7 +22,8 @@ export async function readDocx(file: string, bytes: Uint8Array, map: HeaderOverr
     throw new ImportError('bad-structure', file, '无法作为 Word 文档（.docx）打开：文件已损坏或不完整（ZIP 压缩包无法解开）', {}, { cause });
   }
   if (/<table[\s>]/i.test(html)) return readHtml(file, html, map);
-  const text = (await mammoth.extractRawText({ buffer })).value;
+  // mammoth ends every paragraph with a blank line; one paragraph is one line of the text.
+  const text = (await mammoth.extractRawText({ buffer })).value.replace(/\n\n$/, '').split('\n\n').join('\n');
   if (!text.trim()) throw new ImportError('empty-file', file, 'Word 文档里没有任何文字');
   return readAsText(file, text, map, 'Word 文档');
 }

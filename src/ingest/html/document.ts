@@ -34,7 +34,8 @@ class TextSink {
   private line = 0;
 
   add(text: string, line: number): void {
-    const collapsed = decodeEntities(text.replace(/[ \t\r\n\f]+/g, ' '));
+    // A non-breaking space is a space once the page is not being laid out.
+    const collapsed = decodeEntities(text.replace(/[ \t\r\n\f]+/g, ' ')).replace(/\u00a0/g, ' ');
     if (!collapsed.trim() && !this.text) return;
     if (!this.text) this.line = line;
     this.text += collapsed;
@@ -48,7 +49,7 @@ class TextSink {
   flush(): void {
     const text = this.text
       .split('\n')
-      .map((line) => line.replace(/^[ \u00a0]+|[ \u00a0]+$/g, ''))
+      .map((line) => line.trim())
       .filter((line) => line !== '')
       .join('\n');
     if (text) this.parts.push({ kind: 'text', text, line: this.line });

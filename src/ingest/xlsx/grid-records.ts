@@ -87,7 +87,7 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
       lines.push({ line, raw: texts.join('\t'), cells });
     }
   }
-  const result = readHeaderedRows(file, lines, map);
+  const result = readHeaderedRows(file, titleFirst(lines), map);
   // readHeaderedRows makes one record per data line, in order.
   result.records.forEach((record, i) => {
     const row = dataRows[i];
@@ -100,6 +100,22 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
   implySeq(file, result.records, map, findings);
   result.findings.push(...findings);
   return result;
+}
+
+/** A line that names a list, as titles do: “…权责清单”, “…责任清单（2023年版）”. */
+const TITLE_LINE = /清单(（[^）]*）|\([^)]*\))?$/;
+
+/**
+ * Pages put navigation, dates and 填报单位 lines above a list; the line that names the list
+ * is its title (the first text above the header is taken as the title), so it goes first;
+ * of several, the one nearest the table (a page's <title> comes before its heading).
+ */
+function titleFirst(lines: TableLine[]): TableLine[] {
+  const header = lines.findIndex((line) => line.cells !== null);
+  const above = header === -1 ? lines : lines.slice(0, header);
+  const title = above.findLastIndex((line) => TITLE_LINE.test(line.raw.trim()));
+  if (title <= 0) return lines;
+  return [lines[title] as TableLine, ...lines.slice(0, title), ...lines.slice(title + 1)];
 }
 
 function fitRow(texts: readonly string[], width: number): string[] {

@@ -75,7 +75,7 @@ export function itemForm(item: PowerItem, options: SameOptions = {}): Record<str
   }
   for (const field of ['localCode', 'subLocalCode'] as const) {
     const code = item[field];
-    if (code && code.raw.trim()) form[field] = { ...code, raw: code.raw.trim() };
+    if (code?.raw.trim()) form[field] = { ...code, raw: code.raw.trim() };
   }
   for (const field of ['statutoryLimit', 'promisedLimit'] as const) {
     if (item[field]?.raw.trim()) form[field] = item[field];
