@@ -1,0 +1,73 @@
+import ElkModule from 'elkjs/lib/elk.bundled.js';
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import { DETAIL_SIZE, type FlowEdge, type FlowGraph, type FlowNode } from './graph.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface PlacedNode extends FlowNode {
+  x: number;
+  y: number;
+}
+
+export interface PlacedEdge extends FlowEdge {
+  /** Start, bends, end. */
+  points: Point[];
+  labelAt?: Point;
+}
+
+export interface Layout {
+  width: number;
+  height: number;
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+}
+
+const MARGIN = 16;
+
+const OPTIONS = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'DOWN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.spacing.nodeNode': '28',
+  'elk.spacing.edgeLabel': '4',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.edgeLabels.inline': 'false',
+};
+
+/** Lays the graph out top to bottom with ELK's layered algorithm and orthogonal edges. */
+export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
+  // A CommonJS module: its default export is reached through `.default` under NodeNext.
+  const elk = new ElkModule.default();
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: OPTIONS,
+    children: graph.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+    edges: graph.edges.map(
+      (e): ElkExtendedEdge => ({
+        id: e.id,
+        sources: [e.from],
+        targets: [e.to],
+        ...(e.label ? { labels: [{ text: e.label, width: e.labelWidth ?? 40, height: DETAIL_SIZE + 4 }] } : {}),
+      }),
+    ),
+  };
+  const out = await elk.layout(root);
+  const byId = new Map((out.children ?? []).map((c) => [c.id, c]));
+  const nodes = graph.nodes.map((n): PlacedNode => {
+    const placed = byId.get(n.id);
+    return { ...n, x: (placed?.x ?? 0) + MARGIN, y: (placed?.y ?? 0) + MARGIN };
+  });
+  const edgeById = new Map((out.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
+  const edges = graph.edges.map((e): PlacedEdge => {
+    const section = edgeById.get(e.id)?.sections?.[0];
+    const label = edgeById.get(e.id)?.labels?.[0];
+    const shift = (p: Point) => ({ x: p.x + MARGIN, y: p.y + MARGIN });
+    const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(shift) : [];
+    return { ...e, points, ...(label && label.x !== undefined && label.y !== undefined ? { labelAt: shift({ x: label.x, y: label.y }) } : {}) };
+  });
+  return { width: Math.ceil((out.width ?? 0) + MARGIN * 2), height: Math.ceil((out.height ?? 0) + MARGIN * 2), nodes, edges };
+}
