@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findPeriodRule } from '../periods/index.js';
 
 /** Step ids are short ASCII names so they survive BPMN ids, URLs and CLI arguments. */
 export const StepId = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, '步骤编号应以字母开头，只含字母、数字、下划线和连字符');
@@ -117,6 +118,19 @@ export const ProcessDefinition = ProcessDefinitionShape.superRefine((def, ctx) =
       ctx.addIssue({ code: 'custom', path: ['steps', i, 'deadline', 'anchor', 'step'], message: `起算步骤“${anchor.step}”不存在` });
     }
   });
+  const limits: [LimitSpec | undefined, (string | number)[]][] = [
+    [def.statutoryLimit, ['statutoryLimit']],
+    [def.promisedLimit, ['promisedLimit']],
+    ...def.steps.map((step, i): [LimitSpec | undefined, (string | number)[]] => [step.deadline, ['steps', i, 'deadline']]),
+  ];
+  for (const [limit, path] of limits) {
+    if (!limit?.rule) continue;
+    const rule = findPeriodRule(limit.rule);
+    if (!rule) ctx.addIssue({ code: 'custom', path: [...path, 'rule'], message: `未知的期限规则“${limit.rule}”` });
+    else if (limit.unit && !rule.units.includes(limit.unit)) {
+      ctx.addIssue({ code: 'custom', path: [...path, 'unit'], message: `规则“${rule.name}”不适用于单位 ${limit.unit}` });
+    }
+  }
   if (!known(def.start)) return;
   const reached = reachableFrom(def.start, def.flows);
   def.steps.forEach((step, i) => {
