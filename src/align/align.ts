@@ -1,6 +1,6 @@
 import type { PowerList } from '../model/index.js';
 import { type ScoredPair, assignGreedy } from './assign.js';
-import { type BlockingOptions, candidatePairs } from './blocking.js';
+import { type BlockingOptions, forEachCandidate } from './blocking.js';
 import { type CitationResolver, titleResolver } from './citations.js';
 import { type AlignEntry, type EntryRef, listEntries } from './entry.js';
 import { type Inconsistency, inconsistencies } from './inconsistencies.js';
@@ -93,9 +93,15 @@ export function alignEntries(
     for (let l = 0; l < left.length; l++) for (let r = 0; r < right.length; r++) consider(l, r);
     candidates = left.length * right.length;
   } else {
-    const pairs = candidatePairs(left, right, options.blocking);
-    for (const [l, r] of pairs) consider(l, r);
-    candidates = pairs.length;
+    forEachCandidate(
+      left,
+      right,
+      (l, r) => {
+        consider(l, r);
+        candidates++;
+      },
+      options.blocking,
+    );
   }
   return { pairs: assignGreedy(scored, minScore, left.length, right.length), candidates };
 }

@@ -72,24 +72,38 @@ function candidatesFrom(
 }
 
 /**
+ * Visits each candidate pair between two sides once, left entry by left entry, without
+ * holding all pairs at once.
+ */
+export function forEachCandidate(
+  left: readonly AlignEntry[],
+  right: readonly AlignEntry[],
+  visit: (left: number, right: number) => void,
+  options: BlockingOptions = {},
+): void {
+  const resolved: Required<BlockingOptions> = {
+    perEntry: options.perEntry ?? 10,
+    maxPosting: options.maxPosting ?? Math.max(32, Math.ceil(Math.sqrt(Math.max(left.length, right.length)))),
+  };
+  const byLeft: number[][] = left.map(() => []);
+  candidatesFrom(left, buildIndex(right), resolved, (l, r) => (byLeft[l] as number[]).push(r));
+  candidatesFrom(right, buildIndex(left), resolved, (r, l) => (byLeft[l] as number[]).push(r));
+  byLeft.forEach((targets, l) => {
+    targets.sort((x, y) => x - y);
+    targets.forEach((r, k) => {
+      if (k === 0 || targets[k - 1] !== r) visit(l, r);
+    });
+    byLeft[l] = [];
+  });
+}
+
+/**
  * Candidate pairs between two sides, as [left index, right index], each pair once.
  *
  * @example candidatePairs(left, right).length // far fewer than left.length * right.length
  */
 export function candidatePairs(left: readonly AlignEntry[], right: readonly AlignEntry[], options: BlockingOptions = {}): [number, number][] {
-  const resolved: Required<BlockingOptions> = {
-    perEntry: options.perEntry ?? 10,
-    maxPosting: options.maxPosting ?? Math.max(32, Math.ceil(Math.sqrt(Math.max(left.length, right.length)))),
-  };
-  const seen = new Set<number>();
   const pairs: [number, number][] = [];
-  const add = (l: number, r: number) => {
-    const key = l * right.length + r;
-    if (seen.has(key)) return;
-    seen.add(key);
-    pairs.push([l, r]);
-  };
-  candidatesFrom(left, buildIndex(right), resolved, (l, r) => add(l, r));
-  candidatesFrom(right, buildIndex(left), resolved, (r, l) => add(l, r));
+  forEachCandidate(left, right, (l, r) => pairs.push([l, r]), options);
   return pairs;
 }

@@ -42,6 +42,12 @@ export interface Citation {
   /** The same articles in the law's current numbering (equal to `articles` without a registry). */
   currentArticles: number[];
   version?: CitedVersion;
+  /**
+   * Which numbering `currentArticles` follow: "current" once a registry has carried them to
+   * the current version, else the cited version's id (undefined when the list does not say).
+   * Article numbers are compared only between citations of one numbering.
+   */
+  numbering?: string;
   /** Bigrams of the quoted provision text (see gramSet): compares citations across versions that number articles differently. */
   textGrams: Uint32Array;
 }
@@ -143,5 +149,8 @@ export function citationsOf(provisions: readonly Provision[], resolver: Citation
       citation.currentArticles.push(now);
     }
   }
-  return [...byLaw.values()].map((c) => ({ ...c, textGrams: gramSet(quoted.get(c.lawKey) ?? '') }));
+  return [...byLaw.values()].map((c) => {
+    const numbering = c.version?.kind === 'registry' && resolver.currentArticle ? 'current' : c.version?.id;
+    return { ...c, ...(numbering ? { numbering } : {}), textGrams: gramSet(quoted.get(c.lawKey) ?? '') };
+  });
 }

@@ -1,6 +1,6 @@
 import { type PowerItem, type PowerList, type ProcessSheet, toPowerType } from '../model/index.js';
 import { type Citation, type CitationResolver, citationsOf, titleResolver } from './citations.js';
-import { bigrams, compact } from './text/compact.js';
+import { bigrams, compact, gramCodes } from './text/compact.js';
 import { type NameParts, nameParts, sheetName } from './text/name.js';
 
 /** Which list, and which item or flowchart sheet in it. */
@@ -31,6 +31,8 @@ export interface AlignEntry {
   name: NameParts;
   /** Character bigrams of the name's core (子项 included): the blocking and similarity key. */
   grams: string[];
+  /** The same bigrams as sorted numbers, for scoring. */
+  gramCodes: Float64Array;
   /** The known power type, or the raw cell text when it names no known type. */
   type: string;
   typeKnown: boolean;
@@ -85,6 +87,7 @@ export function itemEntry(item: PowerItem, ref: EntryRef, resolver: CitationReso
     label: sub ? `${item.name.text.trim()}——${sub}` : item.name.text.trim(),
     name: { ...name, core },
     grams: bigrams(core),
+    gramCodes: gramCodes(core),
     type: item.powerType.type ?? item.powerType.raw.trim(),
     typeKnown: item.powerType.type !== null,
     citations,
@@ -106,6 +109,7 @@ export function sheetEntry(sheet: ProcessSheet, ref: EntryRef): AlignEntry {
     label,
     name,
     grams: bigrams(name.core),
+    gramCodes: gramCodes(name.core),
     type: type.type ?? type.raw.trim(),
     typeKnown: type.type !== null,
     citations: [],

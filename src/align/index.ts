@@ -16,6 +16,7 @@ export {
   type ListInfo,
 } from './align.js';
 export { type Citation, type CitationResolver, type CitedVersion, citationsOf, titleKey, titleResolver } from './citations.js';
+export { registryResolver } from './registry-resolver.js';
 export { type AlignEntry, type EntryRef, itemEntry, listEntries, sheetEntry } from './entry.js';
 export type { Inconsistency, Side, SideNames } from './inconsistencies.js';
 export { type PairScore, type Reason, SCORE_WEIGHTS, type ScoreComponent, scorePair } from './score.js';

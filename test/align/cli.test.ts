@@ -40,7 +40,17 @@ describe('quanze align', () => {
     expect(stdout).toContain('比对：自治区国家保密局（001_7632346c82027c4f.txt，13 项） ↔ 柳州市国家保密局（003_1a02e0d312fedcb4.txt，7 项）');
     expect(stdout).toContain('配对 6 对；自治区国家保密局未配对 7 项，柳州市国家保密局未配对 1 项');
     expect(stdout).toContain('! 权力类型不同：行政强制／行政处罚');
+    // With the law registry (the default), 2010 article numbers are carried to the 2024 numbering.
+    expect(stdout).toContain('同引《中华人民共和国保守国家秘密法》第三十四条');
+    expect(stdout).toContain('! 《中华人民共和国保守国家秘密法》所据版本不同：2024年修订版／2010年修订版，柳州市国家保密局引用的版本较旧');
     expect(stdout).toContain('柳州市国家保密局未配对：\n    第6项 对政府拟公开信息的保密确定［行政确认］');
+  });
+
+  it('compares cited titles as written with --no-registry', async () => {
+    const { code, stdout } = await cli('align', samplePath('baomi'), samplePath('liuzhou'), '--no-registry');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('第三十四条');
+    expect(stdout).toContain('《中华人民共和国保守国家秘密法》的版本写法不同：2024年版本／主席令第28号（需要法规库才能判断是否同一版本）');
   });
 
   it('writes JSON data with one comparison per pair of lists', async () => {

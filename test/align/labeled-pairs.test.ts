@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type Alignment, alignLists } from '../../src/align/index.js';
+import { type Alignment, type AlignOptions, alignLists, registryResolver } from '../../src/align/index.js';
 import { importFile } from '../../src/ingest/index.js';
+import { loadRegistry } from '../../src/law/registry/index.js';
 import type { PowerList } from '../../src/model/index.js';
 import { SAMPLES, type SampleName, samplePath } from '../helpers/samples.js';
 
@@ -22,10 +23,15 @@ type EntrySpec = z.infer<typeof EntrySpec>;
 
 const labeled = Labeled.parse(JSON.parse(readFileSync(new URL('./fixtures/labeled-pairs.json', import.meta.url), 'utf8')));
 
-describe('alignment on labeled sample pairs', () => {
+describe.each([
+  { resolution: '按标题比较法规（不加载法规库）', registry: false },
+  { resolution: '经法规库解析法规、版本和条文对应', registry: true },
+])('alignment on labeled sample pairs, $resolution', ({ resolution, registry }) => {
   const lists = new Map<SampleName, PowerList>();
+  let options: AlignOptions = {};
   beforeAll(async () => {
     for (const name of Object.keys(SAMPLES) as SampleName[]) lists.set(name, await importFile(samplePath(name)));
+    if (registry) options = { resolver: registryResolver(await loadRegistry()) };
   });
 
   /** The entry a spec names: its kind and index in its list. */
@@ -52,7 +58,7 @@ describe('alignment on labeled sample pairs', () => {
     const alignmentOf = (a: SampleName, b: SampleName) => {
       const key = `${a}|${b}`;
       let alignment = alignments.get(key);
-      if (!alignment) alignments.set(key, (alignment = alignLists([lists.get(a) as PowerList, lists.get(b) as PowerList])));
+      if (!alignment) alignments.set(key, (alignment = alignLists([lists.get(a) as PowerList, lists.get(b) as PowerList], options)));
       return alignment;
     };
     let tp = 0;
@@ -74,7 +80,7 @@ describe('alignment on labeled sample pairs', () => {
     }
     const precision = tp / Math.max(1, tp + fp);
     const recall = tp / Math.max(1, tp + fn);
-    console.info(`对齐标注集：${labeled.pairs.length} 对（同一权力 ${tp + fn}，不同 ${fp + tn}）；TP ${tp} FP ${fp} FN ${fn} TN ${tn}；精确率 ${precision.toFixed(3)}，召回率 ${recall.toFixed(3)}`);
+    console.info(`对齐标注集（${resolution}）：${labeled.pairs.length} 对（同一权力 ${tp + fn}，不同 ${fp + tn}）；TP ${tp} FP ${fp} FN ${fn} TN ${tn}；精确率 ${precision.toFixed(3)}，召回率 ${recall.toFixed(3)}`);
     for (const line of wrong) console.info(`  ${line}`);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.9);

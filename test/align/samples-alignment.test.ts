@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { alignLists } from '../../src/align/index.js';
+import { alignLists, listEntries, registryResolver, scorePair } from '../../src/align/index.js';
+import { quickScore } from '../../src/align/score.js';
+import { loadRegistry } from '../../src/law/registry/index.js';
 import { importFile } from '../../src/ingest/index.js';
 import type { PowerList } from '../../src/model/index.js';
 import { SAMPLES, type SampleName, samplePath } from '../helpers/samples.js';
@@ -38,6 +40,25 @@ describe('alignment of the samples', () => {
         expect(blocked?.candidates).toBeLessThanOrEqual(all?.candidates ?? 0);
       }
     }
+  });
+
+  it('scores every pair the same way with and without explanations, with and without the registry', async () => {
+    const resolvers = [undefined, registryResolver(await loadRegistry())];
+    let compared = 0;
+    for (const resolver of resolvers) {
+      const entries = names.map((name, i) => listEntries(lists.get(name) as PowerList, i, resolver));
+      for (const left of entries) {
+        for (const right of entries) {
+          for (const a of left) {
+            for (const b of right) {
+              expect(quickScore(a, b)).toBe(scorePair(a, b).score);
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
   });
 
   it('reports the type, basis and duty differences of the 自治区 and 柳州 保密局 lists', () => {

@@ -2,7 +2,7 @@ import type { PowerList } from '../../model/index.js';
 import { assignGreedy, type ScoredPair } from '../assign.js';
 import { candidatePairs } from '../blocking.js';
 import { type AlignEntry, itemEntry, sheetEntry } from '../entry.js';
-import { compact, dice, gramSet, setDice } from '../text/compact.js';
+import { codeDice, compact, gramSet, setDice } from '../text/compact.js';
 import { type FieldText, itemFields, sheetFields } from './fields.js';
 import { movedIndices } from './moves.js';
 import { type Segment, diffText } from './text-diff.js';
@@ -146,7 +146,7 @@ function pairBySimilarity(olds: readonly DiffRecord[], news: readonly DiffRecord
   for (const [l, r] of candidatePairs(left, right)) {
     const a = olds[freeOld[l] as number] as DiffRecord;
     const b = news[freeNew[r] as number] as DiffRecord;
-    const name = a.entry.name.core === b.entry.name.core ? 1 : dice(a.entry.grams, b.entry.grams);
+    const name = a.entry.name.core === b.entry.name.core ? 1 : codeDice(a.entry.gramCodes, b.entry.gramCodes);
     const substantial = compact(a.content).length >= MIN_CONTENT && compact(b.content).length >= MIN_CONTENT;
     const content = substantial ? (setDice(gramsOf(a), gramsOf(b)) ?? 0) : 0;
     scored.push({ left: l, right: r, score: Math.max(name, content) });

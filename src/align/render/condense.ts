@@ -17,6 +17,7 @@ export const ELISION = '…';
  * // [{ op: 'equal', text: '…xxxxx', elided: true }, { op: 'insert', text: '新' }]
  */
 export function condense(segments: readonly Segment[], context = 30): DisplaySegment[] {
+  if (segments.every((s) => s.op === 'equal')) return [...segments];
   const out: DisplaySegment[] = [];
   segments.forEach((segment, i) => {
     if (segment.op !== 'equal') {

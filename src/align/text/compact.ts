@@ -87,3 +87,38 @@ export function setDice(a: Uint32Array, b: Uint32Array): number | undefined {
   }
   return (2 * shared) / (a.length + b.length);
 }
+
+/** Keeps a one-character text's code apart from every bigram code. */
+const UNIGRAM = 2 ** 45;
+
+/**
+ * Bigrams of a text as sorted numbers, repeats kept (a multiset), for a fast Dice by merge.
+ * Code points pack exactly (first · 0x110000 + second fits a double), so nothing collides.
+ */
+export function gramCodes(text: string): Float64Array {
+  const cps = Array.from(text, (ch) => ch.codePointAt(0) as number);
+  if (cps.length < 2) return Float64Array.from(cps, (cp) => UNIGRAM + cp);
+  const codes = new Float64Array(cps.length - 1);
+  for (let i = 0; i + 1 < cps.length; i++) codes[i] = (cps[i] as number) * 0x110000 + (cps[i + 1] as number);
+  return codes.sort();
+}
+
+/** Dice coefficient of two gramCodes multisets: the same value `dice` gives on the grams themselves. */
+export function codeDice(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return (2 * shared) / (a.length + b.length);
+}

@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
-import { type AlignOptions, alignLists, alignmentXlsx, DEFAULT_MIN_SCORE, renderAlignmentText } from '../../align/index.js';
+import { type AlignOptions, alignLists, alignmentXlsx, DEFAULT_MIN_SCORE, registryResolver, renderAlignmentText } from '../../align/index.js';
 import { type ImportOptions, importFile } from '../../ingest/index.js';
+import { readRegistry } from '../../law/registry/index.js';
 import type { PowerList } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
@@ -22,6 +23,21 @@ interface AlignCommandOptions {
   minScore?: number;
   from?: ImportOptions['from'];
   map?: ImportOptions['map'];
+  registry: boolean;
+  laws?: string;
+}
+
+/** The registry's resolver, or undefined (titles compared as written) when it cannot be read. */
+async function resolverFor(io: Io, options: AlignCommandOptions): Promise<AlignOptions['resolver']> {
+  if (!options.registry) return undefined;
+  try {
+    const { registry, errors } = await (options.laws ? readRegistry(options.laws) : readRegistry());
+    if (errors.length > 0) io.stderr.write(`警告：法规库有 ${errors.length} 个文件无效，已跳过（${errors.map((e) => e.message).join('；')}）\n`);
+    return registryResolver(registry);
+  } catch (error) {
+    io.stderr.write(`警告：读不出法规库（${(error as Error).message}），改为按标题比较法规\n`);
+    return undefined;
+  }
 }
 
 /** `quanze align`: pairs the items of two or more lists that denote the same power and reports how they differ. */
@@ -32,6 +48,8 @@ export function alignCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--format <format>', '输出格式：text、json 或 xlsx', oneOf(FORMATS, '--format'), 'text')
     .option('-o, --output <file>', '写入文件而不是标准输出（xlsx 必须指定）')
     .option('--min-score <n>', `配对的最低得分，0–1（默认 ${DEFAULT_MIN_SCORE}）`, parseScore)
+    .option('--laws <目录>', '法规库目录（默认内置 data/laws）')
+    .option('--no-registry', '不用法规库，只按标题比较所引法规（不识别版本和条文对应）')
     .option('--from <format>', '指定输入格式，跳过自动识别', parseFrom)
     .option('--map <列名=字段>', '纠正表头映射（可重复）', collectMap)
     .action(async (files: string[], options: AlignCommandOptions) => {
@@ -54,7 +72,8 @@ export function alignCommand(io: Io, setExit: (code: number) => void): Command {
           return;
         }
       }
-      const alignOptions: AlignOptions = options.minScore !== undefined ? { minScore: options.minScore } : {};
+      const resolver = await resolverFor(io, options);
+      const alignOptions: AlignOptions = { ...(options.minScore !== undefined ? { minScore: options.minScore } : {}), ...(resolver ? { resolver } : {}) };
       const alignment = alignLists(lists, alignOptions);
       if (options.format === 'xlsx') {
         await writeFile(options.output as string, await alignmentXlsx(alignment));
