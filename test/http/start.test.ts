@@ -51,7 +51,7 @@ function tempDir(): string {
 }
 
 describe('quanze start', () => {
-  it('creates the database, imports the samples, serves them and stops cleanly on SIGTERM; a restart imports nothing new', async () => {
+  it('creates the database, imports the samples, serves them and stops cleanly on SIGTERM; a restart imports nothing new; serve --db serves the same file', async () => {
     const dir = tempDir();
     const first = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
     const samples = await sampleFiles();
@@ -70,36 +70,33 @@ describe('quanze start', () => {
     expect(second.stderr()).toContain(`新导入 0 份，新版本 0 份，未变 ${samples.length} 份`);
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
+
+    // The same database, served by `quanze serve --db` on a port of its own.
+    const served = await startCli(['serve', '--db', join(dir, 'quanze.sqlite'), '--port', '0'], { QUANZE_DATA_DIR: tempDir() });
+    expect(((await (await fetch(`${served.url}/api/lists`)).json()) as { total: number }).total).toBe(samples.length);
+    served.child.kill('SIGTERM');
+    expect(await served.exit).toBe(0);
   });
 
   it('refuses a PORT that is not a port, before touching the database', async () => {
     const dir = tempDir();
-    const child = spawn(process.execPath, [BIN, 'start'], { env: { ...process.env, QUANZE_DATA_DIR: dir, PORT: 'http' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.push(child);
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(2);
-    expect(err).toContain('环境变量 PORT 无效');
+    const saved = { PORT: process.env.PORT, QUANZE_DATA_DIR: process.env.QUANZE_DATA_DIR };
+    Object.assign(process.env, { PORT: 'http', QUANZE_DATA_DIR: dir });
+    const err: string[] = [];
+    try {
+      expect(await run(['start'], { stdout: sink(), stderr: sink(err) })).toBe(2);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    expect(err.join('')).toContain('环境变量 PORT 无效');
     expect(existsSync(join(dir, 'quanze.sqlite'))).toBe(false);
   });
 });
 
 describe('quanze serve', () => {
-  it('serves another database given by --db on --port', async () => {
-    const dir = tempDir();
-    const first = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
-    first.child.kill('SIGTERM');
-    await first.exit;
-    const served = await startCli(['serve', '--db', join(dir, 'quanze.sqlite'), '--port', '0'], { QUANZE_DATA_DIR: tempDir() });
-    const lists = (await (await fetch(`${served.url}/api/lists`)).json()) as { total: number };
-    expect(lists.total).toBe((await sampleFiles()).length);
-    served.child.kill('SIGTERM');
-    expect(await served.exit).toBe(0);
-  });
-
   it.each([
     [['serve', '--port', 'abc'], '端口应为 0–65535 的整数'],
     [['serve', '--port', '70000'], '端口应为 0–65535 的整数'],
