@@ -71,7 +71,8 @@ export async function serveUntilSignal(io: Io, store: Store, port: number, signa
 export function serveCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('serve')
     .description('启动门户网站和开放接口（/api），数据来自指定数据库')
-    .option('--db <url>', '数据库：SQLite 文件路径、:memory: 或 postgres://…（默认 $QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite）')
+    .helpOption('-h, --help', '显示帮助')
+    .option('--db <url>', '数据库：SQLite 文件路径、:memory: 或 postgres://…（默认 $QUANZE_DATABASE_URL，否则 $QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite）')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
     .action(async (options: { db?: string; port?: number }) => {
       let port: number;

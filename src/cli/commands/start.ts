@@ -53,6 +53,7 @@ export async function importSamples(io: Io, store: Store): Promise<number> {
 export function startCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('start')
     .description('首次启动时建立内置数据库（$QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite）并导入内置示例清单，然后启动门户网站和开放接口')
+    .helpOption('-h, --help', '显示帮助')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
     .action(async (options: { port?: number }) => {
       let port: number;
