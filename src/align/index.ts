@@ -28,4 +28,4 @@ export { renderAlignmentText } from './render/alignment-text.js';
 export { alignmentXlsx } from './render/alignment-xlsx.js';
 export { renderDiffText } from './render/diff-text.js';
 export { escapeHtml, renderDiffHtml } from './render/diff-html.js';
-export { AlignError, type AlignErrorCode, diffStoredVersions, isAlignError, parseVersionSelector, type VersionSelector, type VersionStore } from './stored.js';
+export { AlignError, type AlignErrorCode, alignStoredLists, diffStoredVersions, isAlignError, parseVersionSelector, type VersionSelector, type VersionStore } from './stored.js';

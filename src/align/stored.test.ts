@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PowerList } from '../model/index.js';
 import type { ListDetail, ListVersionInfo } from '../store/index.js';
-import { AlignError, diffStoredVersions, parseVersionSelector, type VersionStore } from './stored.js';
+import { AlignError, alignStoredLists, diffStoredVersions, parseVersionSelector, type VersionStore } from './stored.js';
 import { item, list } from './testing/factories.js';
 
 describe('parseVersionSelector', () => {
@@ -53,5 +53,17 @@ describe('diffStoredVersions', () => {
   it('names what is missing', async () => {
     await expect(diffStoredVersions(fakeStore([v1]), '8', 1, 1)).rejects.toThrow(new AlignError('list-not-found', '找不到清单 8'));
     await expect(diffStoredVersions(fakeStore([v1, v2]), '7', 1, 5)).rejects.toThrow('清单 7（测试局）没有第5版；已有版本：1、2');
+  });
+});
+
+describe('alignStoredLists', () => {
+  it('aligns the latest versions of the lists named', async () => {
+    const v1 = list([item({ 事项名称: '对保密工作的监督检查' })]);
+    const v2 = list([item({ 事项名称: '对保密工作实施监督检查' }), item({ 事项名称: '对泄密案件的调查处理' })]);
+    const store = fakeStore([v1, v2]);
+    const alignment = await alignStoredLists(store, ['7', '7']);
+    expect(alignment.lists.map((l) => l.items)).toEqual([2, 2]);
+    expect(alignment.comparisons[0]?.pairs).toHaveLength(2);
+    await expect(alignStoredLists(store, ['7', '9'])).rejects.toThrow('找不到清单 9');
   });
 });

@@ -1,5 +1,6 @@
 import type { PowerList } from '../model/index.js';
 import type { Store } from '../store/index.js';
+import { type Alignment, type AlignOptions, alignLists } from './align.js';
 import { type ListDiff, diffLists } from './diff/list-diff.js';
 
 /** What a stored-version diff needs of a store; the real Store has it, tests can fake it. */
@@ -58,4 +59,22 @@ export async function diffStoredVersions(store: VersionStore, listId: string, fr
   const before = await pick(from);
   const after = await pick(to);
   return diffLists(before.list, after.list, { old: before.label, new: after.label });
+}
+
+/**
+ * Aligns the latest stored versions of two or more lists (a compare page's data).
+ *
+ * @example const alignment = await alignStoredLists(store, ['1', '3'], { resolver });
+ */
+export async function alignStoredLists(store: VersionStore, listIds: readonly string[], options: AlignOptions = {}): Promise<Alignment> {
+  const lists: PowerList[] = [];
+  for (const id of listIds) {
+    const detail = await store.getList(id);
+    if (!detail) throw new AlignError('list-not-found', `找不到清单 ${id}`);
+    const latest = detail.versions.find((v) => v.latest) ?? detail.versions.at(-1);
+    const list = latest && (await store.getPowerList(latest.id));
+    if (!list) throw new AlignError('version-not-found', `清单 ${id} 的最新版读不出来`);
+    lists.push(list);
+  }
+  return alignLists(lists, options);
 }

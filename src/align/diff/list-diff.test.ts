@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ProcessSheet } from '../../model/index.js';
 import { item, list } from '../testing/factories.js';
 import { diffLists } from './list-diff.js';
 import { movedIndices } from './moves.js';
@@ -48,6 +49,31 @@ describe('diffLists', () => {
 
   it('calls the fewest items moved', () => {
     expect(shape(list([a, b, c, d]), list([b, c, d, a]))).toEqual(['1→0', '2→1', '3→2', '0→3 moved']);
+  });
+});
+
+describe('diffLists on flowchart sheets', () => {
+  const sheet = (title: string, promised: string): ProcessSheet => ({
+    title,
+    category: '行政检查',
+    promisedLimit: { raw: promised },
+    phones: [],
+    conditions: [],
+    materials: ['检查通知书'],
+    steps: [{ name: '实施检查', documents: [], text: '实施检查', lines: { firstLine: 3, lastLine: 3 } }],
+    lines: { firstLine: 1, lastLine: 9 },
+    residue: [],
+  });
+
+  it('matches sheets by title and reports their changed fields', () => {
+    const before = { ...list([]), processSheets: [sheet('保密检查流程图', '20个工作日'), sheet('行政处罚流程图', '30日')] };
+    const after = { ...list([]), processSheets: [sheet('保密检查流程图', '15个工作日')] };
+    const diff = diffLists(before, after);
+    expect(diff.entries.map((e) => (e.kind === 'kept' ? `${e.old.name}: ${e.changes.map((c) => `${c.label} ${c.before}→${c.after}`).join()}` : `${e.kind} ${e.kind === 'removed' ? e.old.name : ''}`))).toEqual([
+      '保密检查: 承诺时限 20个工作日→15个工作日',
+      'removed 行政处罚',
+    ]);
+    expect(diff.old.sheets).toBe(2);
   });
 });
 
