@@ -5,7 +5,7 @@ import { isPeriodError } from '../periods/index.js';
 import type { ProcessDefinition } from '../process/index.js';
 import { type Clock, systemClock, todayOf } from './clock.js';
 import * as commands from './commands.js';
-import { connect, type WorkflowDialect } from './db/connect.js';
+import { connect, type WorkflowDialect, type WriteQueue } from './db/connect.js';
 import { appendEvent, type Head, lockHead, saveHead, type Trx, toChained } from './db/log.js';
 import { migrateWorkflow } from './db/migrations.js';
 import { getProcessRow, latestForItem, listProcesses, type ProcessSummary, type SaveOutcome, type StoredProcess, saveProcess, toStored } from './db/processes.js';
@@ -117,14 +117,14 @@ export interface CaseStore {
  */
 export async function openCaseStore(url: string, options: CaseStoreOptions = {}): Promise<CaseStore> {
   const calendar = options.calendar ?? (await bundledCalendar());
-  const { db, dialect } = await connect(url);
+  const { db, dialect, queue } = await connect(url);
   try {
     await migrateWorkflow(db as never);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createCaseStore(db, dialect, calendar, options.clock ?? systemClock, options.atRiskDays ?? 2);
+  return createCaseStore(db, dialect, queue, calendar, options.clock ?? systemClock, options.atRiskDays ?? 2);
 }
 
 async function bundledCalendar(): Promise<Calendar> {
@@ -133,7 +133,7 @@ async function bundledCalendar(): Promise<Calendar> {
   return loadCalendar(dir);
 }
 
-function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, calendar: Calendar, clock: Clock, atRiskDays: number): CaseStore {
+function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, queue: WriteQueue, calendar: Calendar, clock: Clock, atRiskDays: number): CaseStore {
   const definitions = new Map<string, StoredProcess>();
 
   async function processAt(db: WorkflowDb | Trx, id: string, version?: number): Promise<StoredProcess | null> {
@@ -148,13 +148,13 @@ function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, calendar: Cal
 
   async function write<T>(fn: (trx: Trx, head: Head, at: string) => Promise<T>): Promise<T> {
     try {
-      return await db.transaction().execute(async (trx) => {
+      return await queue(() => db.transaction().execute(async (trx) => {
         const head = await lockHead(trx);
         const at = clock();
         const result = await fn(trx, head, at);
         await saveHead(trx, head);
         return result;
-      });
+      }));
     } catch (error) {
       if (isPeriodError(error)) throw new CaseError('invalid-input', error.message, [...error.issues], { cause: error });
       throw error;

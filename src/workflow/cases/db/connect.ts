@@ -23,7 +23,33 @@ const causeText = (error: unknown) => (error instanceof Error ? error.message : 
  * Connects by the store's URL conventions: postgres://… is PostgreSQL; anything else is a
  * SQLite file path ("sqlite:" prefix optional, ":memory:" allowed) opened in WAL mode.
  */
-export async function connect(url: string): Promise<{ db: WorkflowDb; dialect: WorkflowDialect }> {
+/**
+ * Writers to one SQLite file from this process queue here. better-sqlite3 is synchronous:
+ * a second connection waiting on the file's lock would block the event loop, and with it
+ * the first connection's commit. Other processes still queue on SQLite's busy timeout.
+ */
+const fileQueues = new Map<string, Promise<unknown>>();
+
+export type WriteQueue = <T>(fn: () => Promise<T>) => Promise<T>;
+
+function queueFor(key: string | null): WriteQueue {
+  return <T>(fn: () => Promise<T>): Promise<T> => {
+    if (key === null) return fn();
+    const before = fileQueues.get(key) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const settled = run.then(
+      () => {},
+      () => {},
+    );
+    fileQueues.set(key, settled);
+    void settled.then(() => {
+      if (fileQueues.get(key) === settled) fileQueues.delete(key);
+    });
+    return run;
+  };
+}
+
+export async function connect(url: string): Promise<{ db: WorkflowDb; dialect: WorkflowDialect; queue: WriteQueue }> {
   if (url.trim() === '') throw new CaseError('connect-failed', '数据库地址为空');
   if (isPostgresUrl(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 8 });
@@ -34,7 +60,7 @@ export async function connect(url: string): Promise<{ db: WorkflowDb; dialect: W
       await pool.end().catch(() => {});
       throw new CaseError('connect-failed', `无法连接 PostgreSQL 数据库 ${redactUrl(url)}：${causeText(error)}`, [], { cause: error });
     }
-    return { db: new Kysely<WorkflowTables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return { db: new Kysely<WorkflowTables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', queue: queueFor(null) };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     throw new CaseError('connect-failed', `不支持的数据库地址：${url}（应为 postgres://… 或 SQLite 文件路径）`);
@@ -47,7 +73,7 @@ export async function connect(url: string): Promise<{ db: WorkflowDb; dialect: W
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 15000');
-    return { db: new Kysely<WorkflowTables>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite' };
+    return { db: new Kysely<WorkflowTables>({ dialect: new SqliteDialect({ database }) }), dialect: 'sqlite', queue: queueFor(file === ':memory:' ? null : file) };
   } catch (error) {
     throw new CaseError('connect-failed', `无法打开 SQLite 数据库文件 ${file}：${causeText(error)}`, [], { cause: error });
   }

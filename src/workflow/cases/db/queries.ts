@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { IsoDate } from '../../calendar/index.js';
 import type { CaseStatus } from '../state.js';
 import type { CaseRow } from './projection.js';
@@ -170,12 +170,13 @@ export async function caseStats(db: WorkflowDb, today: IsoDate, cutoff: IsoDate)
     .where((eb) => promisedOverdueWhere(eb, today))
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
-  const monthExpr = (eb: Eb) => eb.fn<string>('substr', [eb.ref('closed_on'), eb.val(1), eb.val(7)]);
+  // Literal positions, so both databases see the same expression in SELECT and GROUP BY.
+  const month = sql<string>`substr(closed_on, 1, 7)`;
   const closed = await db
     .selectFrom('case')
     .where('closed_on', 'is not', null)
-    .select((eb) => [monthExpr(eb).as('month'), 'on_time', eb.fn.countAll().as('n')])
-    .groupBy((eb) => [monthExpr(eb), 'on_time'])
+    .select((eb) => [month.as('month'), 'on_time', eb.fn.countAll().as('n')])
+    .groupBy([month, 'on_time'])
     .execute();
 
   const departments = new Map<string, DepartmentCounts>();
