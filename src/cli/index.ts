@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { alignCommand } from './commands/align.js';
 import { calendarCommand } from './commands/calendar.js';
 import { deadlineCommand } from './commands/deadline.js';
+import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -31,7 +33,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, exportCommand]) {
+  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, alignCommand, diffCommand, exportCommand]) {
     program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {
