@@ -1,28 +1,36 @@
+import { codeSet, isSpaceAt, isSpaceCode } from './chars.js';
 import { parseChineseNumber } from './chinese-number.js';
-import { afterSpace, atLineStart } from './spans.js';
+import { atLineStart } from './spans.js';
 
 /**
  * Enumerators that number the parts of a cell, as data. `pattern` is sticky-matched at a
- * candidate position; group 1 is the main number, group 2 an optional sub-number.
+ * candidate position; group 1 is the main number, group 2 an optional sub-number. `first`
+ * holds every character the pattern can begin with, so most positions are ruled out
+ * without running it.
  */
 export type EnumeratorStyle = 'arabic' | 'paren-cn' | 'cn';
 
 interface EnumeratorDef {
   style: EnumeratorStyle;
   pattern: RegExp;
+  first: string;
 }
 
+const DIGIT_CHARS = '0123456789０１２３４５６７８９';
+const CN_CHARS = '一二三四五六七八九十百零〇两';
 const D = '[0-9０-９]';
-const CN = '[一二三四五六七八九十百零〇两]';
+const CN = `[${CN_CHARS}]`;
 
 export const ENUMERATORS: readonly EnumeratorDef[] = [
   // 1.  1．  1、  2-1.  1－1.   — the dot must not start a decimal (1.5倍).
-  { style: 'arabic', pattern: new RegExp(`(${D}{1,3})(?:[-－—–](${D}{1,3}))?[.．、](?!${D})`, 'y') },
+  { style: 'arabic', pattern: new RegExp(`(${D}{1,3})(?:[-－—–](${D}{1,3}))?[.．、](?!${D})`, 'y'), first: DIGIT_CHARS },
   // （一）  (一)  （1）
-  { style: 'paren-cn', pattern: new RegExp(`[（(]\\s*(${CN}{1,4}|${D}{1,3})\\s*[）)]`, 'y') },
+  { style: 'paren-cn', pattern: new RegExp(`[（(]\\s*(${CN}{1,4}|${D}{1,3})\\s*[）)]`, 'y'), first: '（(' },
   // 一、
-  { style: 'cn', pattern: new RegExp(`(${CN}{1,4})、`, 'y') },
+  { style: 'cn', pattern: new RegExp(`(${CN}{1,4})、`, 'y'), first: CN_CHARS },
 ];
+
+const COMPILED = ENUMERATORS.map((def) => ({ ...def, firstCodes: codeSet(def.first) }));
 
 export interface Enumerator {
   style: EnumeratorStyle;
@@ -36,8 +44,9 @@ export interface Enumerator {
 
 /** Reads an enumerator of one of `styles` exactly at `pos`. */
 export function enumeratorAt(text: string, pos: number, styles: readonly EnumeratorStyle[]): Enumerator | null {
-  for (const def of ENUMERATORS) {
-    if (!styles.includes(def.style)) continue;
+  const c = text.charCodeAt(pos);
+  for (const def of COMPILED) {
+    if (!def.firstCodes.has(c) || !styles.includes(def.style)) continue;
     def.pattern.lastIndex = pos;
     const m = def.pattern.exec(text);
     if (!m) continue;
@@ -63,15 +72,21 @@ export interface EnumeratorHit extends Enumerator {
  */
 export function findEnumerators(text: string, styles: readonly EnumeratorStyle[], from = 0, to = text.length): EnumeratorHit[] {
   const out: EnumeratorHit[] = [];
-  for (let i = from; i < to; i++) {
-    if (!afterSpace(text, i)) continue;
-    const c = text[i] ?? '';
-    if (/\s/.test(c)) continue;
-    const e = enumeratorAt(text, i, styles);
-    if (e && e.end <= to) {
-      out.push({ ...e, lineStart: atLineStart(text, i) });
-      i = e.end - 1;
+  // Only the start of the text or a position right after whitespace can hold one.
+  const start = Math.max(0, from);
+  let afterSpace = start === 0 || isSpaceAt(text, start - 1);
+  for (let i = start; i < to; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (afterSpace && !space) {
+      const e = enumeratorAt(text, i, styles);
+      if (e && e.end <= to) {
+        out.push({ ...e, lineStart: atLineStart(text, i) });
+        i = e.end - 1;
+        afterSpace = false; // a label ends in a mark, never in whitespace
+        continue;
+      }
     }
+    afterSpace = space;
   }
   return out;
 }

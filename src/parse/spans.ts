@@ -1,4 +1,5 @@
 import type { Residue } from '../model/index.js';
+import { isSpaceAt } from './chars.js';
 
 /** A piece of the input: [start, end) and the exact text. */
 export interface Piece {
@@ -10,8 +11,8 @@ export interface Piece {
 export function trimSpan(text: string, start: number, end: number): Piece {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(text[s] ?? '')) s++;
-  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   return { start: s, end: e };
 }
 
@@ -34,19 +35,27 @@ export function residueBetween(text: string, taken: readonly Piece[], reason: st
   return out;
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+const TAB = 0x09;
+const SPACE = 0x20;
+const IDEOGRAPHIC_SPACE = 0x3000;
+const OPEN_QUOTE = 0x201c; // “
+const CLOSE_QUOTE = 0x201d; // ”
+
 /** True when only spaces/tabs stand between the start of the line and `pos`. */
 export function atLineStart(text: string, pos: number): boolean {
   for (let i = pos - 1; i >= 0; i--) {
-    const c = text[i];
-    if (c === '\n') return true;
-    if (c !== ' ' && c !== '\t' && c !== '\u3000' && c !== '\r') return false;
+    const c = text.charCodeAt(i);
+    if (c === LF) return true;
+    if (c !== SPACE && c !== TAB && c !== IDEOGRAPHIC_SPACE && c !== CR) return false;
   }
   return true;
 }
 
 /** True when `pos` is at the start of the text or right after whitespace. */
 export function afterSpace(text: string, pos: number): boolean {
-  return pos === 0 || /\s/.test(text[pos - 1] ?? '');
+  return pos === 0 || isSpaceAt(text, pos - 1);
 }
 
 /**
@@ -56,12 +65,13 @@ export function afterSpace(text: string, pos: number): boolean {
  */
 export function quoteMask(text: string, from: number, to: number): Uint8Array {
   const n = Math.max(0, to - from);
+  if (!hasQuote(text, from, to)) return new Uint8Array(n);
   const depth = new Int32Array(n + 1);
   const open: number[] = [];
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '“') open.push(i);
-    else if (c === '”') {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) open.push(i);
+    else if (c === CLOSE_QUOTE) {
       const o = open.pop();
       if (o !== undefined) {
         depth[o + 1 - from] = (depth[o + 1 - from] ?? 0) + 1;
@@ -76,4 +86,10 @@ export function quoteMask(text: string, from: number, to: number): Uint8Array {
     mask[i] = d > 0 ? 1 : 0;
   }
   return mask;
+}
+
+/** Whether an opening “ stands in [from, to): without one, nothing there is quoted. */
+export function hasQuote(text: string, from: number, to: number): boolean {
+  const i = text.indexOf('“', Math.max(0, from));
+  return i >= 0 && i < to;
 }
