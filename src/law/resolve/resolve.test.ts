@@ -20,15 +20,22 @@ function issues(r: ResolvedCitation | undefined, ...keys: string[]) {
 
 describe('resolveCitation', () => {
   it('003: the 2010 保守国家秘密法 named by its order number is superseded and 第四十五条 is now 第五十二条第二款', () => {
-    const [r] = resolve('【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条 保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。');
-    expect(r?.version?.version.id).toBe('2010-04-29');
-    expect(r?.inForce?.version.id).toBe('2024-02-27');
-    // 主席令第28号 is an unverified fact in the registry, the renumbering is verified.
-    expect(issues(r, 'newRef')).toEqual([
+    // 主席令第28号 is an unverified fact in the registry: without a quote the finding is unverified.
+    const [bare] = resolve('【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条');
+    expect(bare?.version?.version.id).toBe('2010-04-29');
+    expect(bare?.inForce?.version.id).toBe('2024-02-27');
+    expect(issues(bare, 'newRef')).toEqual([
       ['superseded:u', undefined],
+      ['moved:u', '第五十二条第二款'],
+    ]);
+    // The quoted text is the 2010 第四十五条 and not the 2024 one: that confirms the version.
+    const [quoted] = resolve('【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条 保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。');
+    expect(quoted?.quote).toEqual({ kind: 'match' });
+    expect(quoted?.version?.corroborated).toBe('quote');
+    expect(issues(quoted, 'newRef')).toEqual([
+      ['superseded:V', undefined],
       ['moved:V', '第五十二条第二款'],
     ]);
-    expect(r?.quote).toEqual({ kind: 'match' });
   });
 
   it('a dated note names the version on verified facts', () => {

@@ -4,14 +4,16 @@ import {
   containsPoint,
   formatArticleRef,
   type Law,
+  type LawArticle,
   type LawTextFile,
   type LawVersion,
+  type MapResult,
   mapArticle,
   parseArticleRef,
   provisionText,
 } from '../registry/index.js';
 import { type LawLibrary, lawText } from './library.js';
-import { checkQuote } from './quote.js';
+import { checkQuote, type QuoteCheck } from './quote.js';
 import { titleIssues } from './titles.js';
 import type { CitationIssue, ResolvedCitation, ResolvedRef, ResolveOptions, Target } from './types.js';
 import { type ChosenVersion, versionFromHints, versionLabel, versionOn } from './version.js';
@@ -98,26 +100,25 @@ export function resolveCitation(
     issues.push({ code: 'repealed', verified: law.status.verified, data: { ...common, date: law.status.repealed?.date ?? '' } });
   }
   const outdated = version !== undefined && inForce !== undefined && version.basis !== 'today' && index(law, version.version) < index(law, inForce.version);
-  if (outdated && version && inForce) {
+  const text = version ? lawText(library, law, version.version.id) : undefined;
+  const refs = citation.refs.map((ref): ResolvedRef => ({ ref, exists: existence(ref, version, text, common, issues) }));
+  const quote = citation.quote && text && refs.length > 0 && refs.every((r) => r.exists === 'yes') ? checkQuote(citation.quote.text, articlesOf(text, refs), text) : undefined;
+  const cited = version && quote && corroborates(quote, citation, refs, version, inForce, library, law) ? { ...version, verified: true, corroborated: 'quote' as const } : version;
+  if (outdated && cited && inForce) {
     issues.push({
       code: 'superseded',
-      verified: version.verified && inForce.verified && inForce.certain,
+      verified: cited.verified && inForce.verified && inForce.certain,
       data: { ...common, current: versionLabel(inForce.version), effective: inForce.version.effective?.date ?? '（施行日期未记载）' },
     });
+    for (const r of refs) if (r.exists !== 'no') r.current = currentPlace(r.ref, law, cited, inForce, common, issues);
   }
-  const text = version ? lawText(library, law, version.version.id) : undefined;
-  const refs = citation.refs.map((ref) => resolveRef(ref, law, version, outdated ? inForce : undefined, text, common, issues));
   const result: ResolvedCitation = { citation, target, refs, insideQuote: false, issues };
-  if (version) result.version = version;
+  if (cited) result.version = cited;
   if (inForce) result.inForce = inForce;
-  if (citation.quote && text && refs.length > 0 && refs.every((r) => r.exists === 'yes')) {
-    const articles = [...new Set(refs.map((r) => text.articles.find((a) => a.number === r.ref.article && (a.sub ?? 0) === (r.ref.sub ?? 0))))].filter(
-      (a) => a !== undefined,
-    );
-    const quote = checkQuote(citation.quote.text, articles, text);
+  if (quote) {
     result.quote = quote;
     const ref = refs.map((r) => r.ref.raw).join('、');
-    const verified = version?.certain ?? false;
+    const verified = cited?.certain ?? false;
     if (quote.kind === 'differs') {
       const first = quote.differences[0];
       issues.push({
@@ -132,74 +133,105 @@ export function resolveCitation(
   return result;
 }
 
-function resolveRef(
-  ref: CitedRef,
-  law: Law,
-  version: ChosenVersion | undefined,
+function articlesOf(text: LawTextFile, refs: readonly ResolvedRef[]): LawArticle[] {
+  const found = refs.map((r) => text.articles.find((a) => a.number === r.ref.article && (a.sub ?? 0) === (r.ref.sub ?? 0)));
+  return [...new Set(found)].filter((a) => a !== undefined);
+}
+
+/**
+ * A version named by an unverified fact (主席令第28号) is confirmed when the quoted text is the
+ * article of that version and not the article of the same number in force today.
+ */
+function corroborates(
+  quote: QuoteCheck,
+  citation: Citation,
+  refs: readonly ResolvedRef[],
+  version: ChosenVersion,
   inForce: ChosenVersion | undefined,
+  library: LawLibrary,
+  law: Law,
+): boolean {
+  if (quote.kind !== 'match' || version.verified || version.basis !== 'hint' || !inForce || inForce.version.id === version.version.id) return false;
+  const now = lawText(library, law, inForce.version.id);
+  if (!now || !citation.quote) return false;
+  const there = articlesOf(now, refs);
+  return there.length === 0 || checkQuote(citation.quote.text, there).kind !== 'match';
+}
+
+/** Whether the cited version has the point; reports it when it does not. */
+function existence(
+  ref: CitedRef,
+  version: ChosenVersion | undefined,
   text: LawTextFile | undefined,
   common: Record<string, string>,
   issues: CitationIssue[],
-): ResolvedRef {
+): ResolvedRef['exists'] {
   const point = pointOf(ref);
-  const refText = formatArticleRef(point);
   const data = { ...common, ref: ref.raw };
-  let exists: ResolvedRef['exists'] = 'unknown';
   if (text) {
     const article = text.articles.find((a) => a.number === point.article && (a.sub ?? 0) === (point.sub ?? 0));
     if (!article) {
-      exists = 'no';
       issues.push({ code: 'article-missing', verified: version?.certain ?? false, ref, data: { ...data, count: text.articleCount } });
-    } else if (provisionText(text, refText) === undefined) {
-      exists = 'no';
+      return 'no';
+    }
+    if (provisionText(text, formatArticleRef(point)) === undefined) {
       issues.push({ code: 'part-missing', verified: version?.certain ?? false, ref, data });
-    } else exists = 'yes';
-  } else if (version?.version.articleCount && point.article > version.version.articleCount.value) {
-    exists = 'no';
-    issues.push({
-      code: 'article-missing',
-      verified: version.version.articleCount.verified && version.certain,
-      ref,
-      data: { ...data, count: version.version.articleCount.value },
-    });
+      return 'no';
+    }
+    return 'yes';
   }
-  const out: ResolvedRef = { ref, exists };
-  if (!inForce || !version || exists === 'no') return out;
+  const count = version?.version.articleCount;
+  if (version && count && point.article > count.value) {
+    issues.push({ code: 'article-missing', verified: count.verified && version.certain, ref, data: { ...data, count: count.value } });
+    return 'no';
+  }
+  return 'unknown';
+}
+
+/** Where a point of an old version is in the version in force; reports a move, a removal or an abolished power. */
+function currentPlace(
+  ref: CitedRef,
+  law: Law,
+  version: ChosenVersion,
+  inForce: ChosenVersion,
+  common: Record<string, string>,
+  issues: CitationIssue[],
+): MapResult {
+  const point = pointOf(ref);
+  const at = (id: string) => law.versions.findIndex((v) => v.id === id);
   const abolished = law.removedProvisions.find((p) => {
-    const at = parseArticleRef(p.article);
-    const from = law.versions.findIndex((v) => v.id === version.version.id);
+    const removed = parseArticleRef(p.article);
     return (
-      at !== undefined &&
-      (containsPoint(at, point) || containsPoint(point, at)) &&
-      from <= law.versions.findIndex((v) => v.id === p.version) &&
-      law.versions.findIndex((v) => v.id === p.removedIn) <= law.versions.findIndex((v) => v.id === inForce.version.id)
+      removed !== undefined &&
+      (containsPoint(removed, point) || containsPoint(point, removed)) &&
+      at(version.version.id) <= at(p.version) &&
+      at(p.removedIn) <= at(inForce.version.id)
     );
   });
-  const current = mapArticle(law, version.version.id, inForce.version.id, refText);
-  out.current = current;
-  const now = { ...data, current: versionLabel(inForce.version) };
+  const current = mapArticle(law, version.version.id, inForce.version.id, formatArticleRef(point));
+  const data = { ...common, ref: ref.raw, current: versionLabel(inForce.version) };
   if (abolished) {
     const removedIn = law.versions.find((v) => v.id === abolished.removedIn);
     issues.push({
       code: 'abolished-power',
-      verified: abolished.verified,
+      verified: abolished.verified && version.verified,
       ref,
-      data: { ...now, power: abolished.enabledPower, removedIn: removedIn ? versionLabel(removedIn) : abolished.removedIn },
+      data: { ...data, power: abolished.enabledPower, removedIn: removedIn ? versionLabel(removedIn) : abolished.removedIn },
     });
   } else if (current.kind === 'removed') {
-    issues.push({ code: 'removed', verified: current.verified, ref, data: now });
+    issues.push({ code: 'removed', verified: current.verified && version.verified, ref, data });
   } else if (current.kind === 'unknown') {
-    issues.push({ code: 'unmapped', verified: false, ref, data: { ...now, reason: current.reason } });
-  } else if (current.ref !== refText || current.also.length > 0) {
+    issues.push({ code: 'unmapped', verified: false, ref, data: { ...data, reason: current.reason } });
+  } else if (current.ref !== formatArticleRef(point) || current.also.length > 0) {
     const also = current.also.length > 0 ? `，部分内容移至${current.also.join('、')}` : '';
     issues.push({
       code: 'moved',
-      verified: current.verified,
+      verified: current.verified && version.verified,
       ref,
-      data: { ...now, newRef: current.ref, change: CHANGE_WORDS[current.change] ?? current.change, also },
+      data: { ...data, newRef: current.ref, change: CHANGE_WORDS[current.change] ?? current.change, also },
     });
   }
-  return out;
+  return current;
 }
 
 /**

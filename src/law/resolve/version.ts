@@ -18,6 +18,8 @@ export interface ChosenVersion {
   certain: boolean;
   /** The hints that named this version. */
   hints: VersionHint[];
+  /** Set when an unverified fact was confirmed another way: the quoted text is this version's. */
+  corroborated?: 'quote';
 }
 
 /** A hint that names no version of the law. */

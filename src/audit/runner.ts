@@ -1,0 +1,110 @@
+import type { LawLibrary } from '../law/index.js';
+import { type Finding, makeFinding, type PowerList, renderMessage } from '../model/index.js';
+import { planRules, type RuleRun } from './config.js';
+import { lawContext } from './law-context.js';
+import { itemLabel, placeOf } from './place.js';
+import type { AnyRule, Report } from './rule.js';
+import { RULES } from './rules/index.js';
+import { lower, lowest, severityRank, UNVERIFIED_NOTE } from './severity.js';
+
+export interface AuditOptions {
+  library: LawLibrary;
+  /** The check date (YYYY-MM-DD); pass it in, so a report can be reproduced. */
+  today: string;
+  /** The list's own date, when known. */
+  listDate?: string;
+  /** How each rule runs (see planRules); every rule at its own severity by default. */
+  plan?: readonly RuleRun[];
+}
+
+/** Reader findings an audit rule reports better; dropped from a check when that rule runs. */
+export const SUPERSEDED_READER_FINDINGS: Readonly<Record<string, string>> = {
+  'parse/truncated-cell': 'cell-integrity',
+};
+
+/** The rule id of a finding made because a rule itself failed. */
+export const RULE_FAILURE = 'audit/rule-failed';
+
+function byPlace(a: Finding, b: Finding): number {
+  return (
+    (a.place.line ?? 0) - (b.place.line ?? 0) ||
+    (a.place.record ?? -1) - (b.place.record ?? -1) ||
+    severityRank(b.severity) - severityRank(a.severity) ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+/**
+ * Runs the audit rules over one list and returns their findings in file order. A rule that
+ * throws does not stop the others: its failure is itself a finding.
+ *
+ * @example auditList(await importFile('data/samples/003_1a02e0d312fedcb4.txt'), { library, today: '2026-11-23' })
+ */
+export function auditList(list: PowerList, options: AuditOptions): Finding[] {
+  const plan = options.plan ?? planRules(RULES);
+  const law = lawContext(list, options.library, options.today, options.listDate);
+  const findings: Finding[] = [];
+  for (const { rule, severity, options: ruleOptions } of plan) {
+    if (severity === null) continue;
+    try {
+      rule.check({ list, options: ruleOptions, law, report: (r) => findings.push(toFinding(list, rule, severity, r)) });
+    } catch (error) {
+      findings.push({
+        ruleId: RULE_FAILURE,
+        messageId: 'rule-failed',
+        severity: 'error',
+        message: `规则“${rule.id}”运行失败，其余规则照常运行：${error instanceof Error ? error.message : String(error)}`,
+        data: { rule: rule.id },
+        place: { file: list.source.file },
+      });
+    }
+  }
+  return findings.sort(byPlace);
+}
+
+function toFinding(list: PowerList, rule: AnyRule, configured: NonNullable<RuleRun['severity']>, r: Report<string>): Finding {
+  let severity = r.atMost ? lowest(configured, r.atMost) : configured;
+  if (r.unverified) severity = lower(severity);
+  const data = { ...(r.data ?? {}) };
+  const template = rule.meta.messages[r.messageId] ?? r.messageId;
+  const finding = makeFinding(rule.id, { [r.messageId]: template }, r.messageId, severity, placeOf(list, r.item, r.field, r.line), data);
+  if (r.unverified) {
+    finding.message = renderMessage(template, data) + UNVERIFIED_NOTE;
+    finding.data = { ...finding.data, verified: false };
+  }
+  if (r.cause) finding.cause = r.cause;
+  return finding;
+}
+
+/** One checked list: what formatters and the store need. */
+export interface CheckResult {
+  file: string;
+  title: string | null;
+  department: string | null;
+  /** Every item, so that reports can name the items findings point at. */
+  items: Array<{ record: number; label: string; name: string }>;
+  /** Reader findings of warning or error (those no running rule supersedes) and audit findings, in file order. */
+  findings: Finding[];
+}
+
+/**
+ * Audits a list and adds what its reader noticed, as `quanze check` reports it.
+ *
+ * @example const result = checkList(list, { library, today }); formatStylish([result])
+ */
+export function checkList(list: PowerList, options: AuditOptions): CheckResult {
+  const plan = options.plan ?? planRules(RULES);
+  const running = new Set(plan.filter((p) => p.severity !== null).map((p) => p.rule.id));
+  // What a reader only noted (markup removed, a flowchart box it could not place) is for `inspect`, not a problem.
+  const reader = list.findings.filter((f) => {
+    const by = SUPERSEDED_READER_FINDINGS[f.ruleId];
+    return f.severity !== 'info' && (by === undefined || !running.has(by));
+  });
+  return {
+    file: list.source.file,
+    title: list.title,
+    department: list.department,
+    items: list.items.map((item) => ({ record: item.provenance.record, label: itemLabel(item), name: item.name.text })),
+    findings: [...reader, ...auditList(list, { ...options, plan })].sort(byPlace),
+  };
+}
