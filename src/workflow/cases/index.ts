@@ -7,7 +7,7 @@ export type { AdvanceInput, AttachInput, CloseInput, ExtendInput, PauseCommandIn
 export { missingDocuments } from './commands.js';
 export { isPostgresUrl, redactUrl, type WorkflowDialect } from './db/connect.js';
 export type { ProcessSummary, SaveOutcome, StoredProcess } from './db/processes.js';
-export type { CaseFilter, CaseSummary, DepartmentCounts, MonthOnTime } from './db/queries.js';
+export { type CaseFilter, type CaseSummary, type DepartmentCounts, isOverdue, type MonthOnTime } from './db/queries.js';
 export { computeDues, toPauseInput } from './dues.js';
 export { CaseError, type CaseErrorCode, isCaseError } from './errors.js';
 export { applyEvent, CASE_EVENT_KINDS, type CaseEvent, type CaseEventKind, type CaseEventMap, EVENT_LABELS } from './events.js';

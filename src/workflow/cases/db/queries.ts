@@ -40,6 +40,13 @@ export function overdueWhere(eb: Eb, today: IsoDate) {
   ]);
 }
 
+/** The overdue rule of `overdueWhere`, for one case in memory. */
+export function isOverdue(c: Pick<CaseSummary, 'status' | 'dueDate' | 'pausedSince'>, today: IsoDate): boolean {
+  if (c.dueDate === null) return false;
+  if (c.status === 'open') return c.dueDate < today;
+  return c.status === 'paused' && c.pausedSince !== null && c.dueDate < c.pausedSince;
+}
+
 /** At risk: running, not yet overdue, due on or before the cutoff (today + N working days). */
 export function atRiskWhere(eb: Eb, today: IsoDate, cutoff: IsoDate) {
   return eb.and([eb('status', '=', 'open'), eb('due_date', '>=', today), eb('due_date', '<=', cutoff)]);

@@ -1,0 +1,50 @@
+import { type Context, Hono } from 'hono';
+import type { CaseStore, ItemRecord } from '../cases/index.js';
+import { workflowApi } from './api.js';
+import { html } from './html.js';
+import { page } from './layout.js';
+import { workflowPages } from './pages.js';
+import { PROBLEMS, problemJson, toProblem, WorkflowProblem } from './problem.js';
+
+export { toBpmnXml } from '../../export/bpmn/index.js';
+export { processSvg, type SvgOptions } from '../../export/svg/index.js';
+export { escapeHtml, type Html, html } from './html.js';
+
+export interface WorkflowAppOptions {
+  cases: CaseStore;
+  /** The list store, to open cases by item id (its `getItem` returns an ItemDetail, which has this shape). */
+  lists?: { getItem(id: string): Promise<ItemRecord | null> };
+  /** What "today" is for lists and the dashboard; the case store's clock by default. Actions always use the store's. */
+  clock?: CaseStore['clock'];
+  /** Whether a request may change cases or definitions; all may by default. */
+  authorize?: (c: Context) => boolean | Promise<boolean>;
+  /** Where unexpected errors are reported (default: stderr). */
+  log?: (message: string) => void;
+}
+
+const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
+
+/**
+ * The workflow's Hono sub-app: the JSON API under /api/cases, /api/processes,
+ * /api/supervision and /api/audit/verify, and the Chinese pages /cases, /cases/:id,
+ * /supervision and /processes/:id. Mount it at the site's root:
+ *
+ * @example app.route('/', workflowApp({ cases: await openCaseStore(url), lists: store }))
+ */
+export function workflowApp(options: WorkflowAppOptions): Hono {
+  const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
+  const app = new Hono();
+  app.route('/api', workflowApi(options));
+  app.route('/', workflowPages(options));
+  app.onError((error, c) => {
+    let problem = toProblem(error);
+    if (!problem) {
+      log(`内部错误：${c.req.method} ${c.req.path}：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      problem = new WorkflowProblem('internal', '处理请求时出错，请稍后再试');
+    }
+    if (isApi(c)) return problemJson(c, problem);
+    const body = html`<h1>${PROBLEMS[problem.type].title}</h1><p>${problem.detail ?? ''}</p><p><a href="/cases">返回案件列表</a></p>`;
+    return c.html(page(PROBLEMS[problem.type].title, body), problem.status as 400 | 403 | 404 | 409 | 500);
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+import { type Html, html, type HtmlValue } from './html.js';
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+/** The workflow pages' shell: the portal's stylesheet and its own, no script. */
+export function page(title: string, body: HtmlValue, crumbs: readonly Crumb[] = []): string {
+  const nav: Html | string =
+    crumbs.length > 0
+      ? html`<nav class="crumbs" aria-label="位置">${crumbs.map((c, i) => html`${i > 0 ? ' › ' : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}`)}</nav>`
+      : '';
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · quanze 权责清单</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/assets/style.css">
+<link rel="stylesheet" href="/assets/workflow.css">
+</head>
+<body>
+<a class="skip" href="#main">跳到正文</a>
+<header class="site"><a class="brand" href="/">quanze 权责清单</a> <a class="brand" href="/cases">案件</a> <a class="brand" href="/supervision">监督</a></header>
+<main id="main">
+${nav}
+${body}
+</main>
+<footer class="site">案件期限按国务院办公厅公布的节假日安排和法定期间规则计算；全部案件事件以 SM3 摘要链记录，可用 <code>quanze audit verify</code> 核验。</footer>
+</body>
+</html>
+`.value;
+}

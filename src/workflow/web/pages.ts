@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { processSvg } from '../../export/svg/index.js';
+import { isOverdue } from '../cases/index.js';
+import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
+import { decodedEvents } from './api.js';
+import { WORKFLOW_CSS } from './assets.js';
+import type { WorkflowAppOptions } from './index.js';
+import { type Crumb, page } from './layout.js';
+import * as P from './params.js';
+import { parse, WorkflowProblem } from './problem.js';
+import { caseBody } from './views/case.js';
+import { caseListBody } from './views/cases.js';
+import { processBody } from './views/process.js';
+import { supervisionBody } from './views/supervision.js';
+
+const HOME: Crumb = { label: '首页', href: '/' };
+const CASES: Crumb = { label: '案件', href: '/cases' };
+
+/** Server-rendered Chinese pages over the same store calls the API makes; no script. */
+export function workflowPages(options: WorkflowAppOptions): Hono {
+  const { cases } = options;
+  const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
+  const pages = new Hono();
+
+  pages.get('/assets/workflow.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(WORKFLOW_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+
+  pages.get('/cases', async (c) => {
+    const q = parse(P.CaseListParams, c.req.query());
+    const today = q.today ?? todayNow();
+    const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
+    const body = caseListBody({ page: list, departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
+    return c.html(page('案件', body, [HOME, { label: '案件' }]));
+  });
+
+  pages.get('/cases/:id', async (c) => {
+    const { id } = parse(P.CaseId, c.req.param());
+    const view = await cases.getCase(id);
+    if (!view) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的案件`);
+    const today = parse(P.TodayQuery, c.req.query()).today ?? todayNow();
+    const overdue = isOverdue(view.summary, today);
+    const done = view.state.steps.filter((s) => s.status === 'done').map((s) => s.id);
+    const svg = await processSvg(view.process.definition, { highlight: view.state.currentStep ? [view.state.currentStep] : [], done });
+    const body = caseBody({
+      view,
+      events: await decodedEvents(options, id),
+      svg,
+      today,
+      cutoff: cases.calendar.addWorkdays(today, cases.atRiskDays),
+      situations: overdue ? applicableSituations(view.snapshot, view.summary.currentStepName) : null,
+    });
+    return c.html(page(`案件 ${id}`, body, [HOME, CASES, { label: id }]));
+  });
+
+  pages.get('/supervision', async (c) => {
+    const today = parse(P.TodayQuery, c.req.query()).today ?? todayNow();
+    const data = await supervise(cases, { today });
+    return c.html(page('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }]));
+  });
+
+  pages.get('/processes/:id', async (c) => {
+    const { id } = parse(P.ProcessIdParam, c.req.param());
+    const { version } = parse(P.VersionQuery, c.req.query());
+    const stored = await cases.getProcess(id, version);
+    if (!stored) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的流程定义`);
+    return c.html(page(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }]));
+  });
+
+  return pages;
+}

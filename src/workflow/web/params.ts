@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IsoDateString } from '../calendar/index.js';
+
+const optionalText = z.string().trim().min(1).max(500).optional();
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const CaseListParams = z.strictObject({
+  status: z.preprocess(emptyToUndefined, z.enum(['open', 'paused', 'closed']).optional()),
+  department: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
+  filter: z.preprocess(emptyToUndefined, z.enum(['overdue', 'at-risk', 'promised-overdue']).optional()),
+  today: z.preprocess(emptyToUndefined, IsoDateString.optional()),
+  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).optional()),
+  offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+});
+
+export const CaseId = z.strictObject({ id: z.string().regex(/^\d{4}-\d{5,}$/, '案件编号应形如 2025-00001') });
+export const ProcessIdParam = z.strictObject({ id: z.string().regex(/^P\d+$/, '流程编号应形如 P1') });
+export const VersionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+export const TodayQuery = z.strictObject({ today: IsoDateString.optional() });
+
+export const OpenBody = z
+  .strictObject({
+    itemId: z.string().min(1).max(100).optional(),
+    processId: z.string().regex(/^P\d+$/).optional(),
+    department: optionalText,
+    on: IsoDateString.optional(),
+  })
+  .refine((b) => (b.itemId === undefined) !== (b.processId === undefined), { message: '请给出 itemId 或 processId 之一' });
+
+export const AdvanceBody = z.strictObject({ to: z.string().min(1).max(100).optional(), on: IsoDateString.optional(), force: optionalText });
+export const PauseBody = z.strictObject({ kind: z.string().min(1).max(20).optional(), on: IsoDateString.optional(), note: optionalText });
+export const OnBody = z.strictObject({ on: IsoDateString.optional() });
+export const ExtendBody = z.strictObject({
+  amount: z.number().int().positive().max(3650),
+  unit: z.enum(['workday', 'day', 'month']).optional(),
+  on: IsoDateString.optional(),
+  approvedBy: optionalText,
+  note: optionalText,
+});
+export const CloseBody = z.strictObject({ on: IsoDateString.optional(), outcome: optionalText });
+export const AttachBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  step: z.string().min(1).max(100).optional(),
+  on: IsoDateString.optional(),
+  fileName: z.string().min(1).max(255).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  bytes: z.number().int().nonnegative().optional(),
+  /** The file itself, base64; its SHA-256 and size are computed here. */
+  contentBase64: z.string().max(50_000_000).optional(),
+});

@@ -1,0 +1,58 @@
+import type { Supervision, WatchedCase } from '../../supervision/index.js';
+import { type Html, href, html, trustedSvg } from '../html.js';
+import { caseLink, dutyLink, itemPage, statusBadge } from './format.js';
+
+function situations(c: WatchedCase): Html {
+  if (c.situations.length === 0) return html`<span class="muted">该事项未列出相关追责情形</span>`;
+  const page = itemPage(c.itemRef);
+  const list = html`<ul class="situations">${c.situations.map((s) => html`<li>${s.label} ${s.text}${s.pursuer ? html` <span class="muted">（${s.pursuer}）</span>` : ''}</li>`)}</ul>`;
+  return page ? html`${list}<a href="${`${page}#accountability`}">事项的追责情形</a>` : list;
+}
+
+function watchedTable(rows: readonly WatchedCase[], late: boolean): Html {
+  if (rows.length === 0) return html`<p class="empty">${late ? '没有超期案件。' : '没有临近期限的案件。'}</p>`;
+  return html`<div class="table-scroll"><table><thead><tr><th>案件</th><th>事项</th><th>部门</th><th>环节（责任事项）</th><th>期限</th><th>${late ? '超期' : '剩余'}</th>${late ? html`<th>适用的追责情形</th>` : ''}</tr></thead><tbody>
+${rows.map(
+  (c) => html`<tr>
+<td>${caseLink(c)} ${statusBadge(c.status)}</td>
+<td>${c.itemName}</td>
+<td>${c.department}</td>
+<td>${c.currentStepName ? dutyLink(c.itemRef, c.dutyNo, c.currentStepName) : '—'}</td>
+<td>${c.dueDate}</td>
+<td class="${late ? 'late' : 'soon'}">${c.workdays} 个工作日</td>
+${late ? html`<td>${situations(c)}</td>` : ''}
+</tr>`,
+)}</tbody></table></div>`;
+}
+
+/** The supervision dashboard: totals, departments by status, overdue and at-risk cases, on-time rate. */
+export function supervisionBody(s: Supervision, chartSvg: string): Html {
+  const t = s.stats.totals;
+  const total = (n: number, label: string, cls = '', link?: string) =>
+    html`<li class="${cls}"><span class="n">${n}</span>${link ? html`<a href="${link}">${label}</a>` : label}</li>`;
+  return html`<h1>案件监督</h1>
+<p class="muted">统计日 ${s.stats.today}；${s.stats.atRiskDays} 个工作日内（${s.stats.cutoff} 前）到期的视为临近期限。</p>
+<ul class="totals">
+${total(t.open, '办理中', '', '/cases?status=open')}
+${total(t.paused, '暂停计时', '', '/cases?status=paused')}
+${total(t.closed, '已办结', '', '/cases?status=closed')}
+${total(t.overdue, '已超期', 'late', '/cases?filter=overdue')}
+${total(t.atRisk, '临近期限', '', '/cases?filter=at-risk')}
+${total(t.promisedOverdue, '超过承诺时限', '', '/cases?filter=promised-overdue')}
+</ul>
+<h2>各部门案件</h2>
+${
+  s.stats.departments.length === 0
+    ? html`<p class="empty">尚无案件。</p>`
+    : html`<div class="table-scroll"><table><thead><tr><th>部门</th><th>办理中</th><th>暂停计时</th><th>已办结</th><th>已超期</th><th>临近期限</th></tr></thead><tbody>${s.stats.departments.map(
+        (d) => html`<tr><td><a href="${`/cases?department=${encodeURIComponent(d.department)}`}">${d.department}</a></td><td>${d.open}</td><td>${d.paused}</td><td>${d.closed}</td><td${d.overdue > 0 ? html` class="late"` : ''}>${d.overdue}</td><td>${d.atRisk}</td></tr>`,
+      )}</tbody></table></div>`
+}
+<h2 id="overdue">超期案件${s.overdueTotal > s.overdue.length ? `（共 ${s.overdueTotal} 件，显示前 ${s.overdue.length} 件）` : ''}</h2>
+${watchedTable(s.overdue, true)}
+<h2 id="at-risk">临近期限${s.atRiskTotal > s.atRisk.length ? `（共 ${s.atRiskTotal} 件，显示前 ${s.atRisk.length} 件）` : ''}</h2>
+${watchedTable(s.atRisk, false)}
+<h2>按期办结率</h2>
+<div class="figure">${trustedSvg(chartSvg)}</div>
+<p class="muted">按期：办结日不晚于法定期限届满日（含暂停、延长）。没有法定时限的案件计入办结数，不计入比率。数据见 <a href="${href(['api', 'supervision'])}">/api/supervision</a>。</p>`;
+}
