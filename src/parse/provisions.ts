@@ -1,7 +1,8 @@
 import type { ArticleRef, Provision, Residue } from '../model/index.js';
 import { readArticleRefs } from './article-refs.js';
+import { codeSet, isDigitCode, isSpaceCode } from './chars.js';
 import { enumeratorAt, findEnumerators } from './enumerators.js';
-import { atLineStart, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
+import { atLineStart, hasQuote, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
 
 /** Level tags a list puts before a title, as data. A mid-text 【…】 starts a provision only if known. */
 export const LEVEL_TAGS = [
@@ -24,39 +25,70 @@ const REASON_UNKNOWN = '无法识别的依据内容';
 
 const TAG = /【([^【】\n]{1,12})】/y;
 const BROKEN_TAG = new RegExp(`(${[...LEVEL_TAGS].sort((a, b) => b.length - a.length).join('|')})】`, 'y');
+/** What a broken tag can begin with, so most line starts are ruled out without BROKEN_TAG. */
+const BROKEN_TAG_FIRST = codeSet(LEVEL_TAGS.map((t) => t.charAt(0)));
+const KNOWN_LEVELS: ReadonlySet<string> = new Set(LEVEL_TAGS);
 const TITLE = /《([^《》\n]{1,120})》/y;
-const SPACES = /\s*/y;
-const LINE_SPACES = /[^\S\n]*/y;
-const REF_TEXT_SEP = /\s*[：:]?\s*/y;
+
+const C = {
+  lf: 0x0a,
+  tab: 0x09,
+  space: 0x20,
+  colon: 0x3a, // :
+  wideColon: 0xff1a, // ：
+  openTag: 0x3010, // 【
+  openTitle: 0x300a, // 《
+  same: 0x540c, // 同
+  openParen: 0x28, // (
+  closeParen: 0x29, // )
+  wideOpenParen: 0xff08, // （
+  wideCloseParen: 0xff09, // ）
+} as const;
+/** What may stand right before a label's digits for it to be no label ("1.5", "2-1." read whole). */
+const NOT_BEFORE_LABEL = codeSet('0123456789０１２３４５６７８９-－.．');
+/** Ends of a sentence after which a bare "第N条" continues the provision's articles. */
+const SENTENCE_END = codeSet('。；;');
 
 function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
 }
 
+/** The end of the whitespace run at `pos` (as /\s*\/y would find it), no further than `limit`. */
 function skipSpaces(text: string, pos: number, limit: number): number {
-  const m = sticky(SPACES, text, pos);
-  return Math.min(limit, pos + (m?.[0].length ?? 0));
+  let i = pos;
+  while (isSpaceCode(text.charCodeAt(i))) i++;
+  return Math.min(limit, i);
+}
+
+/** The end of the run of whitespace other than line breaks at `pos` ([^\S\n]*). */
+function skipLineSpaces(text: string, pos: number): number {
+  let i = pos;
+  for (let c = text.charCodeAt(i); c !== C.lf && isSpaceCode(c); c = text.charCodeAt(++i));
+  return i;
 }
 
 /** A level tag at `pos`, including the broken form without 【 when it opens a line or follows a label. */
 function levelAt(text: string, pos: number, allowBroken: boolean): { level: string; end: number } | null {
-  const m = sticky(TAG, text, pos);
-  if (m) return { level: (m[1] ?? '').trim(), end: pos + m[0].length };
-  if (!allowBroken) return null;
+  const c = text.charCodeAt(pos);
+  if (c === C.openTag) {
+    const m = sticky(TAG, text, pos);
+    if (m) return { level: (m[1] ?? '').trim(), end: pos + m[0].length };
+  }
+  if (!allowBroken || !BROKEN_TAG_FIRST.has(c)) return null;
   const b = sticky(BROKEN_TAG, text, pos);
   return b ? { level: b[1] ?? '', end: pos + b[0].length } : null;
 }
 
 /** A parenthesised note, balanced; an unclosed one runs to `limit` (the cell was cut off). */
 function noteAt(text: string, pos: number, limit: number): { note: string; end: number } | null {
-  const open = text[pos];
-  if (open !== '（' && open !== '(') return null;
+  const open = text.charCodeAt(pos);
+  if (open !== C.wideOpenParen && open !== C.openParen) return null;
   let depth = 0;
   for (let i = pos; i < limit; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') depth++;
-    else if (c === '）' || c === ')') {
+    const c = text.charCodeAt(i);
+    if (c === C.wideOpenParen || c === C.openParen) depth++;
+    else if (c === C.wideCloseParen || c === C.closeParen) {
       depth--;
       if (depth === 0) return { note: text.slice(pos + 1, i).trim(), end: i + 1 };
     }
@@ -65,23 +97,31 @@ function noteAt(text: string, pos: number, limit: number): { note: string; end: 
 }
 
 function isKnownLevel(level: string): boolean {
-  return (LEVEL_TAGS as readonly string[]).includes(level);
+  return KNOWN_LEVELS.has(level);
 }
 
-/** What a scan of [from, to) needs: the text, the bounds, and which offsets lie inside quotes. */
+/** What a scan of [from, to) needs: the text, the bounds, and which offsets lie inside quotes (null: none). */
 interface Scope {
   text: string;
   from: number;
   to: number;
-  quoted: Uint8Array;
+  quoted: Uint8Array | null;
 }
 
 function scope(text: string, from: number, to: number): Scope {
-  return { text, from, to, quoted: quoteMask(text, from, to) };
+  return { text, from, to, quoted: hasQuote(text, from, to) ? quoteMask(text, from, to) : null };
 }
 
 function isQuoted(sc: Scope, pos: number): boolean {
-  return sc.quoted[pos - sc.from] === 1;
+  return sc.quoted !== null && sc.quoted[pos - sc.from] === 1;
+}
+
+/** 【 or 《 at `pos`, or 同 and a digit ("同1"), all before `to`: what a mid-line label must precede. */
+function opensProvision(text: string, pos: number, to: number): boolean {
+  if (pos >= to) return false;
+  const c = text.charCodeAt(pos);
+  if (c === C.openTag || c === C.openTitle) return true;
+  return c === C.same && pos + 1 < to && isDigitCode(text.charCodeAt(pos + 1));
 }
 
 /**
@@ -93,22 +133,20 @@ function startsIn(sc: Scope): number[] {
   const { text, from, to } = sc;
   const starts = new Set<number>();
   for (const e of findEnumerators(text, ['arabic'], from, to)) {
-    const next = skipSpaces(text, e.end, to);
-    if (e.lineStart || /^(?:【|《|同[0-9０-９])/.test(text.slice(next, Math.min(next + 2, to)))) starts.add(e.start);
+    if (e.lineStart || opensProvision(text, skipSpaces(text, e.end, to), to)) starts.add(e.start);
   }
   for (let i = text.indexOf('【', from); i >= 0 && i < to; i = text.indexOf('【', i + 1)) {
     const tag = levelAt(text, i, false);
     if (!tag || tag.end > to) continue;
     const lineStart = atLineStart(text, i);
-    if (!isKnownLevel(tag.level) && !(lineStart && text[skipSpaces(text, tag.end, to)] === '《')) continue;
+    if (!isKnownLevel(tag.level) && !(lineStart && text.charCodeAt(skipSpaces(text, tag.end, to)) === C.openTitle)) continue;
     starts.add(labelBefore(text, i, from) ?? i);
   }
   for (let line = from; line < to; ) {
-    const i = Math.min(to, line + (sticky(LINE_SPACES, text, line)?.[0].length ?? 0));
+    const i = Math.min(to, skipLineSpaces(text, line));
     const nl = text.indexOf('\n', line);
     const next = nl < 0 || nl >= to ? to : nl + 1;
-    const lineStart = atLineStart(text, i);
-    if (i < next && lineStart && (text[i] === '《' || (levelAt(text, i, true)?.end ?? to + 1) <= to)) starts.add(i);
+    if (i < next && atLineStart(text, i) && (text.charCodeAt(i) === C.openTitle || (levelAt(text, i, true)?.end ?? to + 1) <= to)) starts.add(i);
     line = next;
   }
   return [...starts].filter((x) => !isQuoted(sc, x)).sort((a, b) => a - b);
@@ -122,10 +160,10 @@ export function provisionStarts(text: string, from: number, to: number): number[
 /** The arabic enumerator that stands right before `pos` ("。2.【"), if any. */
 function labelBefore(text: string, pos: number, from: number): number | null {
   let j = pos;
-  while (j > from && /[ \t]/.test(text[j - 1] ?? '')) j--;
+  for (let c = text.charCodeAt(j - 1); j > from && (c === C.space || c === C.tab); c = text.charCodeAt(--j - 1));
   for (let k = Math.max(from, j - 9); k < j; k++) {
     const e = enumeratorAt(text, k, ['arabic']);
-    if (e && e.end === j && !/[0-9０-９\-－.．]/.test(text[k - 1] ?? '')) return k;
+    if (e && e.end === j && !NOT_BEFORE_LABEL.has(text.charCodeAt(k - 1))) return k;
   }
   return null;
 }
@@ -135,12 +173,11 @@ function continuationRefs(sc: Scope, from: number, to: number): ArticleRef[] {
   const { text } = sc;
   const out: ArticleRef[] = [];
   for (let i = text.indexOf('第', from); i >= 0 && i < to; i = text.indexOf('第', i + 1)) {
-    const before = text[i - 1] ?? '\n';
-    if (!(/[。；;]/.test(before) || atLineStart(text, i)) || isQuoted(sc, i)) continue;
+    if (!(SENTENCE_END.has(text.charCodeAt(i - 1)) || atLineStart(text, i)) || isQuoted(sc, i)) continue;
     const r = readArticleRefs(text, i);
     if (!r || r.end > to) continue;
-    const after = text[r.end];
-    if (r.end === to || after === undefined || /[\s：:]/.test(after)) {
+    const after = text.charCodeAt(r.end);
+    if (r.end === to || r.end >= text.length || isSpaceCode(after) || after === C.wideColon || after === C.colon) {
       for (const ref of r.refs) out.push(ref);
       i = r.end - 1;
     }
@@ -184,21 +221,24 @@ function parseOne(sc: Scope, seg: Piece): Provision | null {
   if (refs && refs.end <= end) {
     for (const ref of refs.refs) p.refs.push(ref);
     pos = refs.end;
-    pos += sticky(REF_TEXT_SEP, text, pos)?.[0].length ?? 0;
+    // \s*[：:]?\s* between the articles and their text
+    pos = skipSpaces(text, pos, text.length);
+    const c = text.charCodeAt(pos);
+    if (c === C.wideColon || c === C.colon) pos = skipSpaces(text, pos + 1, text.length);
     pos = Math.min(pos, end);
   }
   if (p.label === undefined && p.level === undefined && p.title === undefined && p.refs.length === 0) return null;
   for (const ref of continuationRefs(sc, pos, end)) p.refs.push(ref);
-  const out: Provision = {
-    ...(p.label !== undefined && { label: p.label }),
-    ...(p.level !== undefined && { level: p.level }),
-    ...(p.title !== undefined && { title: p.title }),
-    ...(p.note !== undefined && { note: p.note }),
-    refs: p.refs,
-    text: unquote(text.slice(pos, end).trim()),
-    raw: text.slice(start, end),
-    span: [start, end],
-  };
+  // Keys in the model's order, which is also the order they are written out in.
+  const out = {} as Provision;
+  if (p.label !== undefined) out.label = p.label;
+  if (p.level !== undefined) out.level = p.level;
+  if (p.title !== undefined) out.title = p.title;
+  if (p.note !== undefined) out.note = p.note;
+  out.refs = p.refs;
+  out.text = unquote(text.slice(pos, end).trim());
+  out.raw = text.slice(start, end);
+  out.span = [start, end];
   return out;
 }
 
