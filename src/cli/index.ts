@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { alignCommand } from './commands/align.js';
 import { calendarCommand } from './commands/calendar.js';
+import { dbCommand } from './commands/db.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
@@ -33,7 +34,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, alignCommand, diffCommand, exportCommand]) {
+  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand]) {
     program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {

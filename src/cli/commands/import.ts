@@ -5,9 +5,59 @@ import { type ImportOptions, type ListHead, importFile, importNdjson } from '../
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
+import { isStoreError } from '../../store/index.js';
 import { reportImportError } from '../report-error.js';
+import { openMigratedStore } from './serve.js';
 
 const OUTPUT_FORMATS = ['json', 'ndjson'] as const;
+
+interface ImportCommandOptions {
+  from?: ImportOptions['from'];
+  format: 'json' | 'ndjson';
+  output?: string;
+  map?: ImportOptions['map'];
+  db?: string | true;
+  strict?: boolean;
+}
+
+const OUTCOME = { created: '新建清单', 'new-version': '新版本', unchanged: '内容未变，未重复导入' } as const;
+
+function reportStoreOrImportError(io: Io, file: string, error: unknown): number {
+  if (!isStoreError(error)) return reportImportError(io, error);
+  io.stderr.write(`错误：${file}：${error.message}\n`);
+  return EXIT.input;
+}
+
+/** `--db`: each file in its own transaction; with --strict a file with a damaged record is refused whole. */
+async function importToStore(io: Io, files: string[], options: ImportCommandOptions): Promise<number> {
+  const store = await openMigratedStore(options.db === true ? undefined : options.db, io);
+  if (!store) return EXIT.input;
+  let code: number = EXIT.ok;
+  try {
+    for (const file of files) {
+      const bar = progressBar(io, `导入 ${file}`);
+      try {
+        const list = await importFile(file, { ...(options.from ? { from: options.from } : {}), map: options.map ?? {}, onProgress: bar.update });
+        bar.stop();
+        const damaged = list.findings.filter((f) => f.severity !== 'info' && f.ruleId.startsWith('ingest/'));
+        if (options.strict && damaged.length > 0) {
+          io.stderr.write(`错误：${file}：有 ${damaged.length} 处损坏的记录（--strict），整个文件未导入：\n`);
+          for (const f of damaged) io.stderr.write(`  ${f.place.line ? `第${f.place.line}行 ` : ''}${f.message}\n`);
+          code = Math.max(code, EXIT.findings);
+          continue;
+        }
+        const outcome = await store.importList(list);
+        await write(io.stdout, `${file}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}，第 ${outcome.versionNo} 版，${outcome.items} 项）\n`);
+      } catch (error) {
+        bar.stop();
+        code = Math.max(code, reportStoreOrImportError(io, file, error));
+      }
+    }
+  } finally {
+    await store.close();
+  }
+  return code;
+}
 
 export function importCommand(io: Io, setExit: (code: number) => void): Command {
   return new Command('import')
@@ -17,7 +67,13 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--format <format>', '输出格式：json 或 ndjson', oneOf(OUTPUT_FORMATS, '--format'), 'json')
     .option('-o, --output <file>', '写入文件而不是标准输出')
     .option('--map <列名=字段>', '纠正表头映射（可重复）', collectMap)
-    .action(async (files: string[], options: { from?: ImportOptions['from']; format: 'json' | 'ndjson'; output?: string; map?: ImportOptions['map'] }) => {
+    .option('--db [url]', '导入数据库而不是输出：SQLite 文件路径或 postgres://…（不写则为内置数据库）；每个文件一个事务')
+    .option('--strict', '与 --db 一起使用：文件中有任何损坏的记录则整个文件不导入')
+    .action(async (files: string[], options: ImportCommandOptions) => {
+      if (options.db !== undefined) {
+        setExit(await importToStore(io, files, options));
+        return;
+      }
       const out: Writable = options.output ? createWriteStream(options.output) : io.stdout;
       let code: number = EXIT.ok;
       if (options.format === 'json' && files.length > 1) await write(out, '[\n');

@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { openStore } from '../../src/store/index.js';
+import { samplePath } from '../helpers/samples.js';
+
+async function cli(...argv: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await run(argv, { stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+const BAD_TSV = '柳州市某局权责清单\n序号\t权力类型\t事项名称\t实施依据\n1\t行政处罚\t对甲的处罚\t《某法》第一条\n2\t行政处罚\n3\t行政检查\t对乙的检查\t《某法》第二条\n';
+
+describe('quanze import --db and quanze db migrate', () => {
+  it('migrates, imports each file once, and a re-import of the same content is a no-op', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'q.sqlite');
+    const migrated = await cli('db', 'migrate', '--db', db);
+    expect(migrated.code).toBe(0);
+    expect(migrated.stdout).toMatch(/已执行/);
+    const first = await cli('import', samplePath('liuzhou'), samplePath('liangzhou'), '--db', db);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/003_1a02e0d312fedcb4\.txt：新建清单（清单 \d+，第 1 版，7 项）/);
+    const again = await cli('import', samplePath('liuzhou'), '--db', db);
+    expect(again.stdout).toContain('内容未变');
+    const store = await openStore(db);
+    try {
+      expect((await store.listLists()).map((l) => l.itemCount).sort()).toEqual([14, 7]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('--strict refuses a file with a damaged record whole; without it the file is stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-db-'));
+    const db = join(dir, 'q.sqlite');
+    const file = join(dir, 'bad.tsv');
+    writeFileSync(file, BAD_TSV);
+    const strict = await cli('import', file, '--db', db, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/bad\.tsv：有 1 处损坏的记录（--strict），整个文件未导入/);
+    expect(strict.stderr).toContain('第4行');
+    let store = await openStore(db);
+    expect(await store.listLists()).toEqual([]);
+    await store.close();
+    const lenient = await cli('import', file, '--db', db);
+    expect(lenient.code).toBe(0);
+    store = await openStore(db);
+    expect((await store.listLists())[0]?.itemCount).toBe(3);
+    await store.close();
+  });
+});
