@@ -25,4 +25,5 @@ export {
   type OpenCaseInput,
   openCaseStore,
 } from './store.js';
+export { seedSyntheticCases, type SyntheticOptions } from './synthetic.js';
 export type { VerifyReport } from './verify.js';
