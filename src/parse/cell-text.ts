@@ -1,4 +1,5 @@
 import type { CellFlag } from '../model/index.js';
+import { codeSet, isSpaceCode } from './chars.js';
 
 /** Tags that end a line of text when a table cell is rendered. */
 const BLOCK_TAGS = new Set(['p', 'br', 'div', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table']);
@@ -39,6 +40,8 @@ function decodeEntity(whole: string, body: string): string {
 }
 
 function stripTags(s: string): { text: string; found: boolean } {
+  // Every comment and tag begins with "<": most cells have none and need no pass.
+  if (!s.includes('<')) return { text: s, found: false };
   let found = false;
   const text = s.replace(COMMENT, () => {
     found = true;
@@ -60,45 +63,83 @@ function stripTags(s: string): { text: string; found: boolean } {
 export function cleanCell(raw: string): { text: string; flags: CellFlag[] } {
   const first = stripTags(raw);
   let entityFound = false;
-  const decoded = first.text.replace(ENTITY, (whole, body: string) => {
-    const out = decodeEntity(whole, body);
-    if (out !== whole) entityFound = true;
-    return out;
-  });
+  const decoded = !first.text.includes('&')
+    ? first.text
+    : first.text.replace(ENTITY, (whole, body: string) => {
+        const out = decodeEntity(whole, body);
+        if (out !== whole) entityFound = true;
+        return out;
+      });
   // Escaped markup (&lt;p&gt;) is markup too once decoded; it must not reach the text.
   const second = stripTags(decoded);
-  const text = second.text
-    .replace(/\r\n?/g, '\n')
-    .split('\n')
-    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
+  const text = normalizeSpace(second.text);
   const flags: CellFlag[] = [];
   if (first.found || second.found || entityFound) flags.push('html');
   if (text === '') flags.push('empty');
   return { text, flags };
 }
 
+const LF = 0x0a;
+const CR = 0x0d;
+
+/**
+ * Runs of spaces collapsed, lines trimmed, blank lines dropped (\r\n and \r are line breaks):
+ * the words of the text joined by " " within a line and "\n" across lines. Stretches that
+ * are already so are copied whole, and a text that is already so is returned as it is.
+ */
+function normalizeSpace(s: string): string {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+  let out = '';
+  let copyFrom = i;
+  while (i < n) {
+    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+    const wordEnd = i;
+    let lineBreak = false;
+    for (let c = s.charCodeAt(i); i < n && isSpaceCode(c); c = s.charCodeAt(++i)) if (c === LF || c === CR) lineBreak = true;
+    if (i === n) return out + s.slice(copyFrom, wordEnd);
+    const sep = lineBreak ? '\n' : ' ';
+    if (i - wordEnd === 1 && s[wordEnd] === sep) continue;
+    out += s.slice(copyFrom, wordEnd) + sep;
+    copyFrom = i;
+  }
+  return out;
+}
+
 const OPENERS: Readonly<Record<string, string>> = { '《': '》', '（': '）', '(': ')', '“': '”', '「': '」', '【': '】', '〔': '〕' };
-const CLOSERS = new Set(Object.values(OPENERS));
+/** Per code unit: k + 1 for the opener of the k-th pair above, -(k + 1) for its closer, 0 otherwise. */
+const BRACKET_KIND = bracketKinds(OPENERS);
 /** Characters a complete cell may end with. */
-const TERMINAL = /[。；;.．！!？?”」）)】》…：:]$/;
+const TERMINAL = codeSet('。；;.．！!？?”」）)】》…：:');
 /** A level tag or an enumerator with nothing after it: the rest was cut. */
 const DANGLING = /(?:【[^【】\n]{1,10}】|(?:^|\s)\d+(?:[-－]\d+)?[.．、])$/;
+/** What DANGLING can end with: only a text ending so needs the regex run over it. */
+const DANGLING_LAST = codeSet('】.．、');
 
-function hasUnclosedBracket(line: string): boolean {
-  const stack: string[] = [];
-  const open = new Map<string, number>();
-  for (const c of line) {
-    const close = OPENERS[c];
-    if (close !== undefined) {
-      stack.push(close);
-      open.set(close, (open.get(close) ?? 0) + 1);
-    } else if (CLOSERS.has(c) && (open.get(c) ?? 0) > 0) {
+function bracketKinds(openers: Readonly<Record<string, string>>): Int8Array {
+  const kinds = new Int8Array(0x10000);
+  Object.entries(openers).forEach(([open, close], k) => {
+    kinds[close.charCodeAt(0)] = -(k + 1);
+    kinds[open.charCodeAt(0)] = k + 1;
+  });
+  return kinds;
+}
+
+/** Whether [start, end) of `text` leaves an opener unclosed. */
+function hasUnclosedBracket(text: string, start: number, end: number): boolean {
+  const stack: number[] = [];
+  const open = new Int32Array(Object.keys(OPENERS).length + 1);
+  for (let i = start; i < end; i++) {
+    const kind = BRACKET_KIND[text.charCodeAt(i)] ?? 0;
+    if (kind > 0) {
+      stack.push(kind);
+      open[kind] = (open[kind] ?? 0) + 1;
+    } else if (kind < 0 && (open[-kind] ?? 0) > 0) {
       // A closer shuts its own opener and any left open inside it; each pop is paid for once.
       for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-        open.set(top, (open.get(top) ?? 1) - 1);
-        if (top === c) break;
+        open[top] = (open[top] ?? 1) - 1;
+        if (top === -kind) break;
       }
     }
   }
@@ -121,10 +162,12 @@ function endsInsideQuote(text: string): boolean {
 export function looksTruncated(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  const lastLine = t.slice(t.lastIndexOf('\n') + 1);
-  if (hasUnclosedBracket(lastLine) || endsInsideQuote(t)) return true;
-  if (DANGLING.test(t)) return true;
-  if (TERMINAL.test(t)) return false;
+  const lastLineStart = t.lastIndexOf('\n') + 1;
+  if (hasUnclosedBracket(t, lastLineStart, t.length) || endsInsideQuote(t)) return true;
+  const last = t.charCodeAt(t.length - 1);
+  if (DANGLING_LAST.has(last) && DANGLING.test(t)) return true;
+  if (TERMINAL.has(last)) return false;
+  const lastLine = t.slice(lastLineStart);
   const prose = /[，,。；;：:]/.test(lastLine) || /[【《]/.test(lastLine);
   return prose && (t.length >= 40 || t.includes('\n'));
 }
