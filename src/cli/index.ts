@@ -1,12 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { alignCommand } from './commands/align.js';
 import { calendarCommand } from './commands/calendar.js';
+import { checkCommand } from './commands/check.js';
 import { dbCommand } from './commands/db.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { diffCommand } from './commands/diff.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
+import { lawCommand } from './commands/law.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, type Io, processIo } from './io.js';
@@ -34,7 +36,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand]) {
+  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand, checkCommand, lawCommand]) {
     program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {
