@@ -12,19 +12,47 @@ export interface NormalizedText {
 }
 
 const DROP = /[\s\p{Cc}]/u;
-const cache = new Map<string, string>();
 
 function normalizeCodePoint(ch: string): string {
-  const code = ch.codePointAt(0)!;
-  // Fast paths for the bulk of list text: CJK ideographs and ASCII lower-case letters and digits are fixed points.
-  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return ch;
-  let out = cache.get(ch);
-  if (out === undefined) {
-    const wellFormed = ch.length === 1 && code >= 0xd800 && code <= 0xdfff ? '\ufffd' : ch;
-    out = [...wellFormed.normalize('NFKC').toLowerCase()].filter((c) => !DROP.test(c)).join('');
-    if (cache.size < 65_536) cache.set(ch, out);
+  return [...ch.normalize('NFKC').toLowerCase()].filter((c) => !DROP.test(c)).join('');
+}
+
+// What each BMP code unit becomes, learnt on first sight: most text is a few thousand
+// distinct characters, and a table lookup per unit is far cheaper than NFKC per character.
+const UNKNOWN = 0;
+const SAME = 1;
+const DROPPED = 2;
+const REPLACED = 3;
+const SURROGATE = 4;
+const kinds = new Uint8Array(0x10000);
+const replacements = new Map<number, string>();
+const astral = new Map<string, string>();
+
+function kindOf(code: number): number {
+  let kind = kinds[code]!;
+  if (kind !== UNKNOWN) return kind;
+  if (code >= 0xd800 && code <= 0xdfff) kind = SURROGATE;
+  else {
+    const ch = String.fromCharCode(code);
+    const out = normalizeCodePoint(ch);
+    kind = out === ch ? SAME : out === '' ? DROPPED : REPLACED;
+    if (kind === REPLACED) replacements.set(code, out);
   }
-  return out;
+  kinds[code] = kind;
+  return kind;
+}
+
+/** The normalised form of the code point at `i` (a surrogate), and how many units it took. */
+function surrogateAt(source: string, i: number): [string, number] {
+  const high = source.charCodeAt(i);
+  const low = source.charCodeAt(i + 1);
+  if (high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+    const pair = source.slice(i, i + 2);
+    let out = astral.get(pair);
+    if (out === undefined) astral.set(pair, (out = normalizeCodePoint(pair)));
+    return [out, 2];
+  }
+  return ['\ufffd', 1];
 }
 
 /**
@@ -34,8 +62,20 @@ function normalizeCodePoint(ch: string): string {
  */
 export function normalizeForSearch(source: string): string {
   let out = '';
-  for (const ch of source) out += normalizeCodePoint(ch);
-  return out;
+  let run = 0;
+  for (let i = 0; i < source.length; i++) {
+    const kind = kindOf(source.charCodeAt(i));
+    if (kind === SAME) continue;
+    out += source.slice(run, i);
+    if (kind === REPLACED) out += replacements.get(source.charCodeAt(i))!;
+    else if (kind === SURROGATE) {
+      const [text, units] = surrogateAt(source, i);
+      out += text;
+      i += units - 1;
+    }
+    run = i + 1;
+  }
+  return run === 0 ? source : out + source.slice(run);
 }
 
 /** The normalised form with a map back to source offsets, for highlighting. */
@@ -43,15 +83,20 @@ export function normalizeWithMap(source: string): NormalizedText {
   let text = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  let offset = 0;
-  for (const ch of source) {
-    const out = normalizeCodePoint(ch);
+  for (let i = 0; i < source.length; i++) {
+    const kind = kindOf(source.charCodeAt(i));
+    let out: string;
+    let units = 1;
+    if (kind === SAME) out = source[i]!;
+    else if (kind === DROPPED) continue;
+    else if (kind === REPLACED) out = replacements.get(source.charCodeAt(i))!;
+    else [out, units] = surrogateAt(source, i);
     for (let k = 0; k < out.length; k++) {
-      starts.push(offset);
-      ends.push(offset + ch.length);
+      starts.push(i);
+      ends.push(i + units);
     }
     text += out;
-    offset += ch.length;
+    i += units - 1;
   }
   return { text, starts, ends };
 }

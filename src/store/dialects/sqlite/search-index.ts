@@ -1,12 +1,12 @@
 import { type RawBuilder, sql } from 'kysely';
 import { docRangeOf, type SearchDocument } from '../../search/document.js';
-import { bigramSequence, codePoints, unigramSet } from '../../search/grams.js';
+import { codePoints } from '../../search/grams.js';
 import type { SearchIndex, SearchRequest, SearchZone } from '../adapter.js';
-import { agencyToken, encodeGram, levelToken, quoted, typeToken } from './tokens.js';
+import { agencyToken, encodeChar, encodeGram, levelToken, quoted, typeToken } from './tokens.js';
 
 /**
  * SQLite: four contentless FTS5 tables keyed by document id. The *_bi tables hold one
- * bigram token per character position (detail=full), so a query of n ≥ 2 characters is
+ * bigram token per character position (detail=full; the sequence of bigramSequence), so a query of n ≥ 2 characters is
  * the exact phrase of its bigrams; the *_uni tables hold each distinct character once
  * (detail=none) for one-character queries. Either way the index answers exactly: no
  * candidate needs checking against the text afterwards.
@@ -23,16 +23,21 @@ function filterTokens(doc: SearchDocument): string[] {
   return [typeToken(doc.powerType), levelToken(doc.level), ...doc.agencies.map(agencyToken)];
 }
 
+/** The bigram sequence of each field (see bigramSequence), encoded, then the filter tokens. */
 function biText(fields: readonly string[], meta: readonly string[]): string {
   const tokens: string[] = [];
-  for (const field of fields) for (const gram of bigramSequence(field)) tokens.push(encodeGram(gram));
-  return [...tokens, ...meta].join(' ');
+  for (const field of fields) {
+    const chars = codePoints(field).map(encodeChar);
+    for (let i = 0; i < chars.length; i++) tokens.push(i + 1 < chars.length ? chars[i]! + chars[i + 1]! : chars[i]!);
+  }
+  for (const token of meta) tokens.push(token);
+  return tokens.join(' ');
 }
 
 function uniText(fields: readonly string[], meta: readonly string[]): string {
   const chars = new Set<string>();
-  for (const field of fields) for (const ch of unigramSet(field)) chars.add(ch);
-  return [...[...chars].map(encodeGram), ...meta].join(' ');
+  for (const field of fields) for (const ch of codePoints(field)) chars.add(ch);
+  return [...[...chars].map(encodeChar), ...meta].join(' ');
 }
 
 function tableFor(zone: SearchZone, request: SearchRequest): string {

@@ -8,8 +8,17 @@ import { codePoints } from '../../search/grams.js';
  */
 export function encodeGram(gram: string): string {
   let out = '';
-  for (const ch of codePoints(gram)) out += ch.codePointAt(0)!.toString(36).padStart(4, '0');
+  for (const ch of codePoints(gram)) out += encodeChar(ch);
   return out;
+}
+
+const codes = new Map<string, string>();
+
+/** The four-digit code of one code point (memoised: lists use a few thousand characters). */
+export function encodeChar(ch: string): string {
+  let code = codes.get(ch);
+  if (code === undefined) codes.set(ch, (code = ch.codePointAt(0)!.toString(36).padStart(4, '0')));
+  return code;
 }
 
 export function typeToken(type: PowerTypeName | string | null): string {
