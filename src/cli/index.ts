@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { alignCommand } from './commands/align.js';
+import { auditCommand } from './commands/audit.js';
 import { calendarCommand } from './commands/calendar.js';
+import { caseCommand, processCommand } from './commands/case.js';
 import { checkCommand } from './commands/check.js';
 import { dbCommand } from './commands/db.js';
 import { deadlineCommand } from './commands/deadline.js';
@@ -36,7 +38,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .addHelpCommand('help [command]', '显示某个命令的帮助')
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand, checkCommand, lawCommand]) {
+  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand, checkCommand, lawCommand, caseCommand, processCommand, auditCommand]) {
     program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
   }
   try {

@@ -26,4 +26,5 @@ export {
   openCaseStore,
 } from './store.js';
 export { seedSyntheticCases, type SyntheticOptions } from './synthetic.js';
+export { caseListText, caseText, dueText } from './text.js';
 export type { VerifyReport } from './verify.js';
