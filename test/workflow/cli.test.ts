@@ -1,0 +1,139 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { BpmnModdle } from 'bpmn-moddle';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { BAOMI, FLOWCHART, MIMA, rawSql } from './helpers.js';
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await run(argv, { stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'quanze-wf-cli-'));
+const db = join(dir, 'quanze.sqlite');
+
+describe('quanze case, end to end on one SQLite file', () => {
+  beforeAll(async () => {
+    // The list store and the case store share the database file, each with its own tables.
+    expect((await cli('db', 'migrate', '--db', db)).code).toBe(0);
+    expect((await cli('import', BAOMI, '--db', db)).code).toBe(0);
+  });
+
+  it('opens a case for a stored item by its id', async () => {
+    const { code, stdout } = await cli('case', 'open', '1', '--db', db, '--on', '2025-01-02', '--format', 'json');
+    expect(code).toBe(0);
+    const view = JSON.parse(stdout) as { summary: { id: string; statutoryDue: string; itemRef: string } };
+    expect(view.summary).toMatchObject({ id: '2025-00001', statutoryDue: '2025-02-06', itemRef: '1' });
+  });
+
+  it('opens a case on a flowchart of a file, and walks it through pause, resume, extension, documents and closing', async () => {
+    let r = await cli('case', 'open', '--file', FLOWCHART, '--sheet', '1', '--on', '2025-09-26', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('案件 2025-00002：商用密码产品销售许可审批流程图（初审）');
+    expect(r.stdout).toContain('法定期限：2025-12-04　承诺期限：2025-11-13');
+    for (let i = 0; i < 3; i++) expect((await cli('case', 'advance', '2025-00002', '--on', '2025-09-29', '--db', db)).code).toBe(0);
+    expect((await cli('case', 'pause', '2025-00002', '--kind', '检验', '--on', '2025-09-30', '--db', db)).code).toBe(0);
+    r = await cli('case', 'resume', '2025-00002', '--on', '2025-10-15', '--db', db);
+    expect(r.stdout).toContain('法定期限：2025-12-12');
+    r = await cli('case', 'extend', '2025-00002', '--amount', '10', '--approved-by', '局长', '--on', '2025-10-16', '--db', db);
+    expect(r.stdout).toContain('法定期限：2025-12-26');
+    expect(r.stdout).toContain('警告：');
+    r = await cli('case', 'advance', '2025-00002', '--to', 's7', '--on', '2025-10-20', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('流程中没有从“初审”到该步骤的连线');
+    for (let i = 0; i < 3; i++) await cli('case', 'advance', '2025-00002', '--on', '2025-10-20', '--db', db);
+    r = await cli('case', 'advance', '2025-00002', '--on', '2025-10-21', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('《商用密码产品销售许可证》');
+    const file = join(dir, 'licence.pdf');
+    writeFileSync(file, 'licence');
+    r = await cli('case', 'attach', '2025-00002', '商用密码产品销售许可证', '--file', file, '--on', '2025-10-21', '--db', db, '--format', 'json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { state: { documents: { sha256: string }[] } }).state.documents[0]?.sha256).toBe(createHash('sha256').update('licence').digest('hex'));
+    expect((await cli('case', 'advance', '2025-00002', '--on', '2025-10-21', '--db', db)).code).toBe(0);
+    r = await cli('case', 'close', '2025-00002', '--outcome', '准予许可', '--on', '2025-10-22', '--db', db);
+    expect(r.stdout).toContain('状态：已办结（准予许可）');
+  });
+
+  it('lists overdue and at-risk cases from what is stored', async () => {
+    await cli('case', 'open', '--file', MIMA, '--item', '1', '--on', '2025-03-03', '--db', db);
+    let r = await cli('case', 'list', '--overdue', '--today', '2025-07-01', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => l.split('  ')[0])).toEqual(['2025-00001', '2025-00003', '（共 2 件）']);
+    // 90 days from 2025-03-03 is 2025-06-01, a Sunday: due on Monday 06-03 (06-02 is the 端午 holiday).
+    r = await cli('case', 'list', '--at-risk', '--today', '2025-05-30', '--db', db, '--format', 'json');
+    expect((JSON.parse(r.stdout) as { items: { id: string; dueDate: string }[] }).items).toMatchObject([{ id: '2025-00003', dueDate: '2025-06-03' }]);
+    expect((await cli('case', 'list', '--overdue', '--at-risk', '--db', db)).code).toBe(2);
+  });
+
+  it('audit verify passes, then names the first event edited behind its back and exits 1', async () => {
+    let r = await cli('audit', 'verify', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('事件链完好');
+    const head = /链头：(\d+:[0-9a-f]{64})/.exec(r.stdout)?.[1] as string;
+    await rawSql(db, ["update case_event set data = replace(data, '检验', '鉴定') where kind = 'paused'"]);
+    r = await cli('audit', 'verify', '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/防篡改记录已被破坏：第\d+条事件（案件 2025-00002，paused，记录于 .*）的内容被修改/);
+    await rawSql(db, ["update case_event set data = replace(data, '鉴定', '检验') where kind = 'paused'"]);
+    expect((await cli('audit', 'verify', '--db', db, '--expect-head', head)).code).toBe(0);
+    const seq = Number(head.split(':')[0]);
+    await rawSql(db, [`delete from case_event where seq = ${seq}`, `update workflow_chain_head set seq = ${seq - 1}, hash = (select hash from case_event where seq = ${seq - 1})`]);
+    r = await cli('audit', 'verify', '--db', db, '--expect-head', head);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('被截断');
+  });
+
+  it('a database that cannot be opened is an input error, an unknown case a usage error', async () => {
+    expect((await cli('case', 'show', '2025-09999', '--db', db)).code).toBe(2);
+    const r = await cli('case', 'list', '--db', 'mysql://nowhere/x');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('不支持的数据库地址');
+  });
+});
+
+describe('quanze process', () => {
+  it('exports a flowchart as BPMN 2.0 that bpmn-moddle reads without warnings', async () => {
+    const { code, stdout } = await cli('process', 'export', FLOWCHART, '--sheet', '2', '--to', 'bpmn');
+    expect(code).toBe(0);
+    const parsed = await BpmnModdle().fromXML(stdout);
+    expect(parsed.warnings).toEqual([]);
+    expect(Object.values(parsed.elementsById).filter((e) => e.$type === 'bpmn:UserTask')).toHaveLength(17);
+  });
+
+  it('exports an item as SVG and JSON, and saves an edited JSON as a new version', async () => {
+    const svg = await cli('process', 'export', MIMA, '--item', '1', '--to', 'svg');
+    expect(svg.stdout).toMatch(/^<svg /);
+    const out = join(dir, 'p.json');
+    expect((await cli('process', 'export', MIMA, '--item', '1', '--to', 'json', '--out', out)).code).toBe(0);
+    const def = JSON.parse(readFileSync(out, 'utf8')) as { name: string; flows: unknown[] };
+    let r = await cli('process', 'save', out, '--db', db);
+    expect(r.stdout).toMatch(/^P\d+ 第1版：已保存/);
+    const id = r.stdout.split(' ')[0] as string;
+    writeFileSync(out, JSON.stringify({ ...def, flows: [] }));
+    r = await cli('process', 'save', out, '--id', id, '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('无法到达');
+    writeFileSync(out, JSON.stringify({ ...def, name: `${def.name}（修订）` }));
+    r = await cli('process', 'save', out, '--id', id, '--db', db);
+    expect(r.stdout).toContain(`${id} 第2版：已保存`);
+    expect((await cli('process', 'export', id, '--to', 'json', '--db', db)).stdout).toContain('（修订）');
+  });
+
+  it('imports every process of a file once; importing again changes nothing', async () => {
+    const first = await cli('process', 'import', FLOWCHART, '--db', db);
+    expect(first.stdout).toContain('流程图“保密检查流程图”');
+    const again = await cli('process', 'import', FLOWCHART, '--db', db);
+    expect(again.stdout.match(/未变/g)).toHaveLength(2);
+  });
+});
