@@ -1,3 +1,4 @@
+import { joinWrapped } from '../xlsx/grid.js';
 import type { TextRun } from './load.js';
 
 /** Runs that share a baseline, left to right. */
@@ -43,24 +44,32 @@ export function lineText(line: RunLine): string {
   return text;
 }
 
+/** Width of the first word (a Latin word, or one Chinese character) a line starts with. */
+function firstTokenWidth(line: RunLine): number {
+  const run = line.runs[0];
+  if (!run) return 0;
+  const token = /^[A-Za-z0-9.\-_/]+/.exec(run.text)?.[0] ?? [...run.text][0] ?? '';
+  const latin = /^[\u0000-\u024f]+$/.test(token);
+  return latin ? Math.min(run.width, token.length * run.size * 0.5) : run.size;
+}
+
 /**
  * The text of a table cell: its lines joined, without a break where a line only wrapped
- * (it reaches the cell's right side) and with one where the writer ended it early.
+ * and with one where the writer ended it. A line wrapped when the first word of the next
+ * line would not have fitted in the room left at its end (word processors' rule).
+ * `endsWrapped`: the last line fills the cell, so text on the next page may continue it.
  */
-export function cellText(runs: readonly TextRun[], cellLeft: number, cellRight: number): string {
+export function cellText(runs: readonly TextRun[], cellLeft: number, cellRight: number): { text: string; endsWrapped: boolean } {
   const lines = groupLines(runs);
-  if (lines.length === 0) return '';
+  if (lines.length === 0) return { text: '', endsWrapped: false };
   const padding = Math.max(0, Math.min(...lines.map((line) => line.left)) - cellLeft);
+  const roomAfter = (line: RunLine) => cellRight - padding - line.right;
   let text = '';
   lines.forEach((line, i) => {
     const part = lineText(line);
-    if (i > 0) {
-      const previous = lines[i - 1] as RunLine;
-      const wrapped = previous.right >= cellRight - padding - previous.size * 1.5;
-      const latin = /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(part);
-      text += wrapped ? (latin ? ' ' : '') : '\n';
-    }
-    text += part;
+    const previous = lines[i - 1];
+    text = previous ? joinWrapped(text, part, roomAfter(previous) < firstTokenWidth(line) + line.size * 0.15) : part;
   });
-  return text;
+  const last = lines.at(-1) as RunLine;
+  return { text, endsWrapped: roomAfter(last) < last.size * 1.15 };
 }

@@ -60,6 +60,47 @@ function covered(list: readonly Rule[], at: number, from: number, to: number): b
   return inside >= length * 0.6;
 }
 
+/** Estimated advance of a character in ems: Chinese and full-width are square, Latin narrower. */
+function advance(ch: string): number {
+  if (/\s/.test(ch)) return 0.3;
+  return /[\u0000-\u024f]/.test(ch) ? 0.55 : 1;
+}
+
+/**
+ * pdfjs joins text drawn side by side into one run (adding a space at the gap), even across
+ * a cell border: such a run is cut where the rule is, at the space nearest to it. Glyphs are
+ * sized from the font size (the gap is all in the space), each side kept at its own edge.
+ */
+export function splitAtRules(run: TextRun, xs: readonly number[]): TextRun[] {
+  const cut = xs.find((x) => run.x < x - 1 && run.x + run.width > x + 1);
+  if (cut === undefined || run.text.length < 2) return [run];
+  const chars = [...run.text];
+  const units = chars.map(advance);
+  const glyphs = units.reduce((sum, u, i) => sum + (chars[i] === ' ' ? 0 : u), 0) * run.size;
+  const spaces = chars.filter((ch) => ch === ' ').length;
+  // The gap pdfjs turned into spaces, shared among them; without spaces, scale the glyphs.
+  const spaceWidth = spaces > 0 && glyphs < run.width ? (run.width - glyphs) / spaces : 0;
+  const scale = spaceWidth > 0 ? run.size : run.width / (units.reduce((a, b) => a + b, 0) || 1);
+  const widthOf = (i: number) => (chars[i] === ' ' && spaceWidth > 0 ? spaceWidth : (units[i] as number) * scale);
+  let at = 0;
+  let position = run.x;
+  while (at < chars.length && position + widthOf(at) / 2 < cut) position += widthOf(at++);
+  for (const delta of [0, -1, 1, -2, 2]) {
+    if (chars[at + delta] === ' ') {
+      at += delta;
+      break;
+    }
+  }
+  if (at <= 0 || at >= chars.length) return [run];
+  const leftText = chars.slice(0, at).join('').trimEnd();
+  const rightText = chars.slice(at).join('').trimStart();
+  const width = (text: string) => [...text].reduce((sum, ch) => sum + (ch === ' ' && spaceWidth > 0 ? spaceWidth : advance(ch) * scale), 0);
+  const left = { ...run, text: leftText, width: width(leftText) };
+  const rightWidth = Math.min(run.width, width(rightText));
+  const right = { ...run, text: rightText, x: run.x + run.width - rightWidth, width: rightWidth };
+  return [left, ...splitAtRules(right, xs)].filter((r) => r.text !== '');
+}
+
 /**
  * Recovers a ruled table: column and row boundaries from the drawn rules, a cell merged
  * with its neighbour where the rule between them is missing, text placed by position.
@@ -101,7 +142,7 @@ export function ruledTable(runs: readonly TextRun[], segments: readonly Segment[
   const inCell = new Map<number, TextRun[]>();
   const above: TextRun[] = [];
   const below: TextRun[] = [];
-  for (const run of runs) {
+  for (const run of runs.flatMap((r) => (r.y >= top && r.y <= bottom + r.size ? splitAtRules(r, xs) : [r]))) {
     const cx = run.x + run.width / 2;
     const cy = run.y - run.size * 0.35;
     if (cy < top || cx < left || cx > right) {
@@ -120,10 +161,14 @@ export function ruledTable(runs: readonly TextRun[], segments: readonly Segment[
     else inCell.set(root, [run]);
   }
   const values: string[][] = Array.from({ length: rowCount }, () => Array.from({ length: colCount }, () => ''));
+  const wrapped: [number, number][] = [];
   for (const [root, range] of ranges) {
-    const text = cellText(inCell.get(root) ?? [], xs[range.left] as number, xs[range.right + 1] as number);
-    (values[range.top] as string[])[range.left] = text;
+    const cell = cellText(inCell.get(root) ?? [], xs[range.left] as number, xs[range.right + 1] as number);
+    (values[range.top] as string[])[range.left] = cell.text;
+    if (cell.endsWrapped) wrapped.push([range.top, range.left]);
   }
   const merges = [...ranges.values()].filter((m) => m.bottom > m.top || m.right > m.left);
-  return { rows: applyMerges(values, merges), xs, ys, above, below };
+  const rows = applyMerges(values, merges);
+  for (const [r, c] of wrapped) (rows[r]?.[c] as Slot).endsWrapped = true;
+  return { rows, xs, ys, above, below };
 }

@@ -3,7 +3,7 @@ import { type HeaderOverrides, looksLikeHeaderRow, mapHeader, normalizeHeader } 
 import { readerFinding } from '../reader-finding.js';
 import type { RawRecord, ReadResult } from '../record.js';
 import { type TableLine, readHeaderedRows } from '../table-rows.js';
-import { type Block, type Slot, type TableBlock, colSpanAt, isVerticallyMerged, slotText } from './grid.js';
+import { type Block, type Slot, type TableBlock, colSpanAt, isVerticallyMerged, joinWrapped, slotText } from './grid.js';
 
 const MESSAGES = {
   'filled-down': '第 {line} 行只填写了子项，已沿用上一行事项的“{headers}”',
@@ -14,13 +14,13 @@ function gridFinding(messageId: keyof typeof MESSAGES, place: Place, data: Recor
   return makeFinding(`ingest/${messageId}`, MESSAGES, messageId, 'info', place, data);
 }
 
-/** Cells that identify an item: a row with none of them continues or shares the item above. */
-const IDENTITY: readonly FieldName[] = ['seq', 'powerType', 'name', 'subItem'];
 /** Item-level cells a sub-item row leaves blank when its table was unmerged (CSV, copied tables). */
 const FILL_DOWN: ReadonlySet<FieldName> = new Set(['seq', 'powerType', 'name', 'subject', 'office', 'localCode', 'serviceLevel']);
 
 interface DataRow {
   table: TableBlock;
+  /** The row's index in `table` (of its last part, when a page break cut it). */
+  r: number;
   lastLine: number;
   cells: string[];
   /** Columns whose text comes from a range merged over several rows. */
@@ -72,17 +72,20 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
       }
       const cells = fitRow(texts, fields.length);
       if (firstOfTable && last && last.table !== block && isContinuation(cells, fields)) {
+        const before = last;
         cells.forEach((text, c) => {
-          if (text.trim()) (last as DataRow).cells[c] = last?.cells[c] ? `${last.cells[c]}\n${text}` : text;
+          if (!text.trim()) return;
+          const wrapped = before.table.rows[before.r]?.[c]?.endsWrapped ?? false;
+          before.cells[c] = joinWrapped(before.cells[c] ?? '', text, wrapped);
         });
-        last.lastLine = line;
+        Object.assign(before, { table: block, r, lastLine: line });
         findings.push(gridFinding('continued-row', { file, line }, { line }));
         firstOfTable = false;
         continue;
       }
       firstOfTable = false;
       const sharedColumns = cells.flatMap((text, c) => (text.trim() && isVerticallyMerged(rows, r, c) ? [c] : []));
-      last = { table: block, lastLine: line, cells, sharedColumns };
+      last = { table: block, r, lastLine: line, cells, sharedColumns };
       dataRows.push(last);
       lines.push({ line, raw: texts.join('\t'), cells });
     }
@@ -187,10 +190,21 @@ function headerAbove(top: readonly Slot[], c: number, hasSub: boolean): string {
   return '';
 }
 
+/**
+ * The first row of a continued table (the next page) continues the last row when the short
+ * cells a row always completes first are empty: 序号 and 权力类型. A longer 事项名称 may run
+ * on; a row with only a 子项 is the next sub-item of a merged item, not a continuation.
+ */
 function isContinuation(cells: readonly string[], fields: readonly (FieldName | null)[]): boolean {
-  const identity = fields.flatMap((field, c) => (field && IDENTITY.includes(field) ? [c] : []));
-  if (!identity.some((c) => fields[c] === 'name')) return false;
-  return identity.every((c) => !cells[c]?.trim()) && cells.some((text) => text.trim() !== '');
+  const text = (field: FieldName) => {
+    const c = fields.indexOf(field);
+    return c === -1 ? null : (cells[c]?.trim() ?? '');
+  };
+  const [seq, type, name, sub] = [text('seq'), text('powerType'), text('name'), text('subItem')];
+  if (name === null || (seq === null && type === null)) return false;
+  if (seq || type) return false;
+  if (!name && sub) return false;
+  return cells.some((cell) => cell.trim() !== '');
 }
 
 function fieldOf(record: RawRecord, field: FieldName, map: HeaderOverrides) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMerges, colSpanAt, isVerticallyMerged, placeSpans, slotText } from './grid.js';
+import { applyMerges, colSpanAt, isVerticallyMerged, joinWrapped, placeSpans, slotText } from './grid.js';
 
 describe('placeSpans', () => {
   it('lays cells out as browsers do: a rowspan reserves the columns below it', () => {
@@ -52,5 +52,19 @@ describe('applyMerges and what a row reads', () => {
     expect([0, 1, 2, 3].map((c) => slotText(rows, 2, c))).toEqual(['标题', '', '', '']);
     expect(colSpanAt(rows, 2, 0)).toBe(4);
     expect(colSpanAt(rows, 2, 1)).toBe(0);
+  });
+});
+
+describe('joinWrapped', () => {
+  it.each([
+    ['a wrapped Chinese line joins directly', '《中华人民共和国行', '政处罚法》', true, '《中华人民共和国行政处罚法》'],
+    ['an ended line keeps its break', '第一条。', '第二条', false, '第一条。\n第二条'],
+    ['a sentence ending at the edge before the next entry was ended', '……予以处理。', '2.同1。', true, '……予以处理。\n2.同1。'],
+    ['a colon before the first entry too', '应承担相应责任：', '1.无法定依据的', true, '应承担相应责任：\n1.无法定依据的'],
+    ['a Latin word wrapped at a space gets it back', '上述材料的 PDF', 'format', true, '上述材料的 PDF format'],
+    ['a Latin word cut inside (alone on its line) does not', '11620602MB198079', '204620246001000', true, '11620602MB198079204620246001000'],
+    ['nothing before', '', '续', true, '续'],
+  ])('%s', (_, before, after, wrapped, joined) => {
+    expect(joinWrapped(before, after, wrapped)).toBe(joined);
   });
 });

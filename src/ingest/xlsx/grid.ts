@@ -12,6 +12,8 @@ export interface Slot {
   span?: { rows: number; cols: number };
   /** Distance to the origin of the merged range covering this slot (absent: it is an origin). */
   coveredBy?: { up: number; left: number };
+  /** The text's last line filled the cell (PDF): text continued on the next page joins without a break. */
+  endsWrapped?: boolean;
 }
 
 export interface TableBlock {
@@ -139,4 +141,25 @@ export function colSpanAt(rows: readonly (readonly Slot[])[], r: number, c: numb
   if (!slot) return 1;
   if (slot.coveredBy) return 0;
   return slot.span?.cols ?? 1;
+}
+
+/** The start of a numbered entry: “2.”, “3、”, “（四）”, “二、”, “1-1.”. */
+const ENUMERATOR = /^(\d{1,3}([-－]\d{1,3})?|[一二三四五六七八九十]{1,3})[.．、]|^[（(][一二三四五六七八九十\d]{1,3}[）)]/;
+
+/**
+ * Joins two pieces of a cell's text that a line end separates (a wrapped PDF line, a row cut by
+ * a page break): directly when the line only wrapped, with a line break when the writer ended
+ * it. A sentence that ends at the edge followed by the next numbered entry was ended; a Latin
+ * word wrapped at a space gets its space back unless the line was that word alone (cut inside).
+ *
+ * @example joinWrapped('《中华人民共和国行', '政处罚法》', true) // '《中华人民共和国行政处罚法》'
+ */
+export function joinWrapped(before: string, after: string, wrapped: boolean): string {
+  if (!before) return after;
+  const enumerated = /[。；;：:！!？?]$/.test(before) && ENUMERATOR.test(after);
+  if (!wrapped || enumerated) return `${before}\n${after}`;
+  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+  const inWord = /^[A-Za-z0-9.\-_/]+$/.test(lastLine);
+  const latin = !inWord && /[A-Za-z0-9]$/.test(before) && /^[A-Za-z0-9]/.test(after);
+  return `${before}${latin ? ' ' : ''}${after}`;
 }
