@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportList } from '../../src/export/index.js';
+import { ImportError, importBytes, importFile } from '../../src/ingest/index.js';
+import { convertLegacy, findSoffice, oleKind } from '../../src/ingest/legacy-office/index.js';
+import { samplePath } from '../helpers/samples.js';
+import { compoundFile } from './helpers/cfb.js';
+import { listForm } from './helpers/same.js';
+
+const filler = new Uint8Array(4096).map((_, i) => i % 251);
+const xls = compoundFile([{ name: 'Workbook', data: filler }]);
+const doc = compoundFile([
+  { name: 'WordDocument', data: filler },
+  { name: '1Table', data: filler },
+]);
+
+describe('legacy Office files without LibreOffice', () => {
+  const saved = process.env.QUANZE_SOFFICE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.QUANZE_SOFFICE;
+    else process.env.QUANZE_SOFFICE = saved;
+  });
+
+  it('tells compound files apart by their streams', () => {
+    expect([oleKind(xls), oleKind(doc), oleKind(new Uint8Array([1, 2, 3]))]).toEqual(['xls', 'doc', null]);
+  });
+
+  it('an .xls asks for LibreOffice, saying how to install it', async () => {
+    process.env.QUANZE_SOFFICE = '/nonexistent/soffice';
+    const error = await importBytes('旧表.xls', xls).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ code: 'missing-tool', file: '旧表.xls' });
+    expect((error as Error).message).toMatch(/^旧表\.xls：读取旧版 Excel 文件（\.xls）需要 LibreOffice，但本机没有找到。/);
+    expect((error as Error).message).toContain('sudo apt-get install libreoffice-writer libreoffice-calc');
+  });
+
+  it('a .doc too, whatever its name', async () => {
+    process.env.QUANZE_SOFFICE = '/nonexistent/soffice';
+    await expect(importBytes('附件1', doc)).rejects.toMatchObject({ code: 'missing-tool', file: '附件1' });
+    await expect(importBytes('附件1', doc)).rejects.toThrow(/读取旧版 Word 文件（\.doc）需要 LibreOffice/);
+  });
+
+  it('takes the lookup it is given', async () => {
+    await expect(convertLegacy({ file: 'a.xls', bytes: xls }, 'xlsx', () => null)).rejects.toMatchObject({ code: 'missing-tool' });
+    expect(findSoffice({ QUANZE_SOFFICE: '/nonexistent/soffice', PATH: '/usr/bin' })).toBeNull();
+  });
+});
+
+// Converting needs LibreOffice itself. CI does not install it (.ci/run), so this is skipped
+// wherever it is missing, with a line saying how to get it.
+const soffice = findSoffice();
+if (!soffice) console.log('旧版 .xls/.doc 转换测试需要 LibreOffice：未安装，已跳过（sudo apt-get install libreoffice-writer libreoffice-calc）');
+
+describe.skipIf(!soffice)('legacy Office files through LibreOffice', () => {
+  it('reads an .xls saved from a quanze workbook as the same list', async () => {
+    const original = await importFile(samplePath('liangzhou'));
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-xls-'));
+    try {
+      writeFileSync(join(dir, 'list.xlsx'), await exportList(original, 'xlsx'));
+      execFileSync(soffice as string, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xls', '--outdir', dir, join(dir, 'list.xlsx')], { timeout: 180_000 });
+      const list = await importBytes('list.xls', new Uint8Array(readFileSync(join(dir, 'list.xls'))));
+      expect(listForm(list)).toEqual(listForm(original));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
