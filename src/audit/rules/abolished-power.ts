@@ -1,4 +1,4 @@
-import { type Law, type RemovedProvision, versionAt, versionById, versionLabel } from '../../law/index.js';
+import { effectivePhrase, type Law, type RemovedProvision, versionAt, versionById, versionLabel } from '../../law/index.js';
 import { defineRule } from '../rule.js';
 
 /** The name of the power a removed provision enabled, without its explanation in brackets or a leading verb. */
@@ -33,8 +33,8 @@ export const abolishedPower = defineRule<undefined, 'item' | 'process'>({
     severity: 'error',
     docs: { description: '清单不应保留已随法规修订取消的权力事项或办理流程' },
     messages: {
-      item: '事项“{name}”对应的“{power}”已随《{title}》{removedIn}取消（{effective}起施行；原依据为{version}{article}）',
-      process: '流程图“{name}”办理的“{power}”已随《{title}》{removedIn}取消（{effective}起施行；原依据为{version}{article}）',
+      item: '事项“{name}”对应的“{power}”已随《{title}》{removedIn}取消（{effective}；原依据为{version}{article}）',
+      process: '流程图“{name}”办理的“{power}”已随《{title}》{removedIn}取消（{effective}；原依据为{version}{article}）',
     },
   },
   check(ctx) {
@@ -47,7 +47,7 @@ export const abolishedPower = defineRule<undefined, 'item' | 'process'>({
         power: entry.name,
         title: entry.law.title,
         removedIn: removedIn ? versionLabel(removedIn) : entry.provision.removedIn,
-        effective: removedIn?.effective?.date ?? '施行日期未记载',
+        effective: removedIn ? effectivePhrase(removedIn) : '施行日期未记载',
         version: version ? versionLabel(version) : entry.provision.version,
         article: entry.provision.article,
       };

@@ -14,7 +14,7 @@ export const citationOutdated = defineRule<undefined, Ids>({
     severity: 'error',
     docs: { description: '依据不应引用已被取代的法规版本、已移位或已删除的条文、已取消的权力或已废止的法规' },
     messages: {
-      superseded: '引用的《{title}》是{version}，已被{current}取代（{effective}起施行）{basis}',
+      superseded: '引用的《{title}》是{version}，已被{current}取代（{effective}）{basis}',
       moved: '《{title}》{version}{ref}，在现行{current}中为{newRef}（{change}{also}）{basis}',
       removed: '《{title}》{version}{ref}，在现行{current}中已无对应条文{basis}',
       'abolished-power': '《{title}》{version}{ref}，所规定的“{power}”已随{removedIn}取消{basis}',

@@ -54,6 +54,11 @@ function targetOf(citation: Citation, library: LawLibrary): Target {
 
 const index = (law: Law, v: LawVersion) => law.versions.findIndex((x) => x.id === v.id);
 
+/** "2024-05-01起施行", or that the registry does not record when. */
+export function effectivePhrase(v: LawVersion): string {
+  return v.effective ? `${v.effective.date}起施行` : '施行日期未记载';
+}
+
 /**
  * Resolves one citation against the registry: its law, the version it cites (from its
  * note, else the list's date, else the check date), each article, where the article is in
@@ -72,7 +77,10 @@ export function resolveCitation(
   const issues: CitationIssue[] = [...titleIssues(citation, library)];
   const target = targetOf(citation, library);
   const title = citation.title ?? '';
-  if (target.kind === 'truncated') issues.push({ code: 'truncated-title', verified: true, data: { title, candidates: target.candidates.join('、') } });
+  if (target.kind === 'truncated') {
+    const candidates = target.candidates.map((id) => `《${library.registry.getLaw(id)?.title ?? id}》`).join('、');
+    issues.push({ code: 'truncated-title', verified: true, data: { title, candidates } });
+  }
   if (target.kind === 'unknown' && !issues.some((i) => i.code === 'title-typo')) {
     issues.push({ code: 'unknown-title', verified: true, data: { title } });
   }
@@ -97,7 +105,7 @@ export function resolveCitation(
     });
   }
   if (law.status.status === '已废止') {
-    issues.push({ code: 'repealed', verified: law.status.verified, data: { ...common, date: law.status.repealed?.date ?? '' } });
+    issues.push({ code: 'repealed', verified: law.status.verified, data: { ...common, date: law.status.repealed ? `，废止日期${law.status.repealed.date}` : '' } });
   }
   const outdated = version !== undefined && inForce !== undefined && version.basis !== 'today' && index(law, version.version) < index(law, inForce.version);
   const text = version ? lawText(library, law, version.version.id) : undefined;
@@ -108,7 +116,7 @@ export function resolveCitation(
     issues.push({
       code: 'superseded',
       verified: cited.verified && inForce.verified && inForce.certain,
-      data: { ...common, current: versionLabel(inForce.version), effective: inForce.version.effective?.date ?? '（施行日期未记载）' },
+      data: { ...common, current: versionLabel(inForce.version), effective: effectivePhrase(inForce.version) },
     });
     for (const r of refs) if (r.exists !== 'no') r.current = currentPlace(r.ref, law, cited, inForce, common, issues);
   }
