@@ -1,7 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
+import { registryResolver } from '../align/index.js';
+import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
 import { apiRoutes } from './api/router.js';
+import type { ServerEnv } from './env.js';
 import { HttpProblem, PROBLEMS } from './http/problem.js';
 import { problemResponse } from './http/respond.js';
 import { securityHeaders } from './http/security.js';
@@ -16,6 +19,12 @@ export interface AppOptions {
   now?: () => Date;
   /** Where unexpected errors are reported (default: stderr). */
   log?: (message: string) => void;
+  /**
+   * The law registry (loadRegistry(), read once at start): the compare page resolves cited
+   * laws, versions and renumbered articles through it. Without it, cited titles are
+   * compared as written.
+   */
+  laws?: Registry;
 }
 
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -41,8 +50,9 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use(securityHeaders());
   app.use(etag());
-  app.route('/api', apiRoutes(options.store));
-  app.route('/', portalRoutes({ store: options.store, now }));
+  const env: ServerEnv = options.laws ? { resolver: registryResolver(options.laws) } : {};
+  app.route('/api', apiRoutes(options.store, env));
+  app.route('/', portalRoutes({ store: options.store, now, env }));
 
   const respond = (c: Context, problem: HttpProblem) => {
     if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');

@@ -4,7 +4,7 @@ import type { Store } from '../store/index.js';
  * The part of the store the server reads; the server never writes. Tests and the CLI pass
  * the real Store, which has all of it.
  */
-export type StorePort = Pick<Store, 'listLists' | 'getList' | 'listItems' | 'getItem' | 'search' | 'getFindings'>;
+export type StorePort = Pick<Store, 'listLists' | 'getList' | 'getPowerList' | 'listItems' | 'getItem' | 'search' | 'getFindings'>;
 
 export type {
   FindingQuery,

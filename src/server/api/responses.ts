@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FileResidue, Finding, Level, PowerItem, PowerType, ProcessSheet, Source } from '../../model/index.js';
 import { SEARCH_FIELDS } from '../../store/index.js';
 import type * as store from '../store-port.js';
+import { Alignment, ListDiff } from './align-responses.js';
 
 /**
  * Response bodies of the API as zod schemas: the OpenAPI document is generated from them
@@ -123,6 +124,8 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ListsPage,
   ItemsPage,
   SearchPage,
+  Alignment,
+  ListDiff,
   PowerItem,
   ProcessSheet,
   Finding,

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import type { ServerEnv } from '../env.js';
 import { HttpProblem } from '../http/problem.js';
 import { jsonResponse } from '../http/respond.js';
 import { parseParams } from '../http/validate.js';
@@ -8,7 +9,7 @@ import { openApiDocument } from './openapi.js';
 import { API_ROUTES } from './routes.js';
 
 /** The JSON API, mounted at /api: read-only, open to every origin, validated by zod. */
-export function apiRoutes(store: StorePort): Hono {
+export function apiRoutes(store: StorePort, env: ServerEnv = {}): Hono {
   const api = new Hono();
   api.use(
     '*',
@@ -27,7 +28,7 @@ export function apiRoutes(store: StorePort): Hono {
     api.get(route.path, async (c) => {
       const params = route.params ? parseParams(route.params, c.req.param()) : {};
       const query = route.query ? parseParams(route.query, c.req.query()) : {};
-      return jsonResponse(c, await route.handler(store, { params, query }));
+      return jsonResponse(c, await route.handler(store, { params, query }, env));
     });
   }
   api.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/openapi.json', ...API_ROUTES.map((r) => r.path)], () => {

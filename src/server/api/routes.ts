@@ -1,6 +1,10 @@
 import type { z } from 'zod';
+import { compareLists, versionDiff } from '../align-queries.js';
+import type { ServerEnv } from '../env.js';
 import { itemDetail, listDetail, listItems, pagedLists, search } from '../queries.js';
 import type { StorePort } from '../store-port.js';
+import { CompareParams, DIFF_DEFAULTS, DiffParams } from './align-params.js';
+import { Alignment, ListDiff } from './align-responses.js';
 import { IdParams, ListItemsParams, PageParams, SearchParams } from './params.js';
 import { ItemWithFindings, ItemsPage, ListDetail, ListsPage, SearchPage } from './responses.js';
 
@@ -20,7 +24,7 @@ export interface ApiRoute<P extends z.ZodObject = z.ZodObject, Q extends z.ZodOb
   response: z.ZodType;
   /** Whether an unknown id answers 404. */
   notFound?: boolean;
-  handler(store: StorePort, input: { params: z.output<P>; query: z.output<Q> }): Promise<unknown>;
+  handler(store: StorePort, input: { params: z.output<P>; query: z.output<Q> }, env: ServerEnv): Promise<unknown>;
 }
 
 function route<P extends z.ZodObject, Q extends z.ZodObject>(r: ApiRoute<P, Q>): ApiRoute {
@@ -76,5 +80,27 @@ export const API_ROUTES: readonly ApiRoute[] = [
     query: SearchParams,
     response: SearchPage,
     handler: (store, { query }) => search(store, query),
+  }),
+  route({
+    path: '/compare',
+    operationId: 'compareLists',
+    summary: '比对 2–6 份清单（各取最新版本）：逐对配对同一权力的事项，给出理由、不一致之处和未配对的事项',
+    tag: '比对',
+    query: CompareParams,
+    response: Alignment,
+    notFound: true,
+    handler: async (store, { query }, env) => (await compareLists(store, query.lists, env)).alignment,
+  }),
+  route({
+    path: '/lists/:id/diff',
+    operationId: 'diffListVersions',
+    summary: '一份清单两个版本之间的变化：新增、删除、改名、移动和逐字段的文字差异',
+    tag: '比对',
+    params: IdParams,
+    query: DiffParams,
+    response: ListDiff,
+    notFound: true,
+    handler: async (store, { params, query }) =>
+      (await versionDiff(store, params.id, query.from ?? DIFF_DEFAULTS.from, query.to ?? DIFF_DEFAULTS.to)).diff,
   }),
 ];

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { IdParams, ListItemsParams, ProcessParams, SearchParams } from '../api/params.js';
+import type { ServerEnv } from '../env.js';
 import { parseParams } from '../http/validate.js';
 import { allLists, itemDetail, listDetail, listItems, processSheet, search } from '../queries.js';
 import type { StorePort } from '../store-port.js';
@@ -12,12 +13,15 @@ import { type Crumb, layout } from '../views/layout.js';
 import { listBody } from '../views/list.js';
 import { processBody } from '../views/process.js';
 import { searchBody } from '../views/search.js';
+import { alignPortalRoutes } from './align-routes.js';
 
 const STYLESHEET = readFileSync(new URL('../assets/style.css', import.meta.url), 'utf8');
 
 export interface PortalOptions {
   store: StorePort;
   now: () => Date;
+  /** Built once at start: the law registry's resolver for the compare page. */
+  env?: ServerEnv;
 }
 
 const HOME: Crumb = { label: '首页', href: '/' };
@@ -26,7 +30,7 @@ const HOME: Crumb = { label: '首页', href: '/' };
  * The public portal: server-rendered Chinese pages over the same queries the API answers.
  * Pages work without JavaScript; filters and paging are plain links and GET forms.
  */
-export function portalRoutes({ store, now }: PortalOptions): Hono {
+export function portalRoutes({ store, now, env = {} }: PortalOptions): Hono {
   const portal = new Hono();
   const page = (title: string, body: SafeHtml, crumbs: Crumb[] = [], query?: string) =>
     layout({ title, body, crumbs, year: now().getFullYear(), ...(query !== undefined ? { query } : {}) }).value;
@@ -75,6 +79,8 @@ export function portalRoutes({ store, now }: PortalOptions): Hono {
     const view = { q: params.q, type: params.type, agency: params.agency, results };
     return c.html(page(`搜索：${params.q}`, searchBody(view), [HOME, { label: '搜索' }], params.q));
   });
+
+  portal.route('/', alignPortalRoutes({ store, now, env }));
 
   return portal;
 }

@@ -22,7 +22,7 @@ export function typeChips(counts: Readonly<Record<string, number>> | readonly [s
 export function homeBody(lists: readonly ListSummary[]): SafeHtml {
   const items = lists.reduce((sum, l) => sum + l.itemCount, 0);
   return html`<h1>权责清单</h1>
-<p>已收录 ${lists.length} 份清单，共 ${items} 项权力事项。</p>
+<p>已收录 ${lists.length} 份清单，共 ${items} 项权力事项。${lists.length > 1 ? html` <a href="/compare">比对清单（四级四同）</a>` : ''}</p>
 ${typeChips(totalsByType(lists))}
 ${lists.length === 0 ? html`<p class="empty">还没有导入任何清单。可用 <code>quanze start</code> 导入内置示例。</p>` : ''}
 <ul class="cards">

@@ -30,6 +30,7 @@ export function layout(options: PageOptions): SafeHtml {
 <a class="skip" href="#main">跳到正文</a>
 <header class="site">
   <a class="brand" href="/">quanze 权责清单</a>
+  <nav class="site-nav" aria-label="栏目"><a href="/compare">清单比对</a></nav>
   <form action="/search" method="get" role="search">
     <label class="visually-hidden" for="site-q">搜索权力事项</label>
     <input id="site-q" name="q" type="search" value="${options.query ?? ''}" placeholder="搜索事项名称、依据、部门……" maxlength="200">
