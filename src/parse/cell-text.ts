@@ -81,6 +81,8 @@ export function cleanCell(raw: string): { text: string; flags: CellFlag[] } {
 
 const LF = 0x0a;
 const CR = 0x0d;
+/** The next whitespace: words are skipped by the regex engine, far faster than by a loop. */
+const NEXT_SPACE = /\s/g;
 
 /**
  * Runs of spaces collapsed, lines trimmed, blank lines dropped (\r\n and \r are line breaks):
@@ -94,7 +96,8 @@ function normalizeSpace(s: string): string {
   let out = '';
   let copyFrom = i;
   while (i < n) {
-    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+    NEXT_SPACE.lastIndex = i;
+    i = NEXT_SPACE.test(s) ? NEXT_SPACE.lastIndex - 1 : n;
     const wordEnd = i;
     let lineBreak = false;
     for (let c = s.charCodeAt(i); i < n && isSpaceCode(c); c = s.charCodeAt(++i)) if (c === LF || c === CR) lineBreak = true;
@@ -110,6 +113,8 @@ function normalizeSpace(s: string): string {
 const OPENERS: Readonly<Record<string, string>> = { '《': '》', '（': '）', '(': ')', '“': '”', '「': '」', '【': '】', '〔': '〕' };
 /** Per code unit: k + 1 for the opener of the k-th pair above, -(k + 1) for its closer, 0 otherwise. */
 const BRACKET_KIND = bracketKinds(OPENERS);
+/** Any opener or closer, so a line is searched from bracket to bracket. */
+const BRACKET = new RegExp(`[${Object.entries(OPENERS).flat().join('')}]`, 'g');
 /** Characters a complete cell may end with. */
 const TERMINAL = codeSet('。；;.．！!？?”」）)】》…：:');
 /** A level tag or an enumerator with nothing after it: the rest was cut. */
@@ -130,8 +135,10 @@ function bracketKinds(openers: Readonly<Record<string, string>>): Int8Array {
 function hasUnclosedBracket(text: string, start: number, end: number): boolean {
   const stack: number[] = [];
   const open = new Int32Array(Object.keys(OPENERS).length + 1);
-  for (let i = start; i < end; i++) {
-    const kind = BRACKET_KIND[text.charCodeAt(i)] ?? 0;
+  const view = text.slice(start, end);
+  BRACKET.lastIndex = 0;
+  while (BRACKET.test(view)) {
+    const kind = BRACKET_KIND[view.charCodeAt(BRACKET.lastIndex - 1)] ?? 0;
     if (kind > 0) {
       stack.push(kind);
       open[kind] = (open[kind] ?? 0) + 1;
@@ -148,7 +155,8 @@ function hasUnclosedBracket(text: string, start: number, end: number): boolean {
 
 /** A quotation may run over several lines, so it is looked for in the whole text. */
 function endsInsideQuote(text: string): boolean {
-  return text.lastIndexOf('“') > text.lastIndexOf('”');
+  // includes() searches far faster than lastIndexOf(), and most texts quote nothing.
+  return text.includes('“') && text.lastIndexOf('“') > text.lastIndexOf('”');
 }
 
 /**
