@@ -58,7 +58,7 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
       const texts = (rows[r] ?? []).map((_, c) => slotText(rows, r, c));
       const filled = texts.filter((text) => text.trim() !== '');
       if (filled.length === 0) continue;
-      if (looksLikeHeaderRow(texts)) {
+      if (mayBeHeader(filled) && looksLikeHeaderRow(texts)) {
         const twoRows = isSubHeader(rows, r);
         const headers = (twoRows ? composeHeaders(rows, r, map) : texts).map(normalizeHeader);
         fields = headers.map((header) => mapHeader(header, map));
@@ -99,8 +99,9 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
     const shared = row.sharedColumns.flatMap((c) => (record.cells[c] ? [record.cells[c].header] : []));
     if (shared.length > 0) record.shared = shared;
   });
-  fillDown(file, result.records, map, findings);
-  implySeq(file, result.records, map, findings);
+  const lookup = fieldLookup(map);
+  fillDown(file, result.records, lookup, findings);
+  implySeq(file, result.records, lookup, findings);
   result.findings.push(...findings);
   return result;
 }
@@ -119,6 +120,15 @@ function titleFirst(lines: TableLine[]): TableLine[] {
   const title = above.findLastIndex((line) => TITLE_LINE.test(line.raw.trim()));
   if (title <= 0) return lines;
   return [lines[title] as TableLine, ...lines.slice(0, title), ...lines.slice(title + 1)];
+}
+
+/**
+ * A cheap test that rules out data rows before the header test, which normalises every cell:
+ * header names are short, and a header row needs three of them making half its cells.
+ */
+function mayBeHeader(filled: readonly string[]): boolean {
+  const short = filled.filter((text) => text.length <= 64).length;
+  return short >= 3 && short * 2 >= filled.length;
 }
 
 function fitRow(texts: readonly string[], width: number): string[] {
@@ -207,11 +217,23 @@ function isContinuation(cells: readonly string[], fields: readonly (FieldName | 
   return cells.some((cell) => cell.trim() !== '');
 }
 
-function fieldOf(record: RawRecord, field: FieldName, map: HeaderOverrides) {
-  return record.cells.find((cell) => mapHeader(cell.header, map) === field);
+/** Header → field, looked up once per header: records repeat the same few headers. */
+type FieldLookup = (header: string) => FieldName | null;
+
+function fieldLookup(map: HeaderOverrides): FieldLookup {
+  const cache = new Map<string, FieldName | null>();
+  return (header) => {
+    let field = cache.get(header);
+    if (field === undefined) cache.set(header, (field = mapHeader(header, map)));
+    return field;
+  };
 }
 
-function fillDown(file: string, records: RawRecord[], map: HeaderOverrides, findings: Finding[]): void {
+function fieldOf(record: RawRecord, field: FieldName, lookup: FieldLookup) {
+  return record.cells.find((cell) => lookup(cell.header) === field);
+}
+
+function fillDown(file: string, records: RawRecord[], map: FieldLookup, findings: Finding[]): void {
   records.forEach((record, i) => {
     const previous = records[i - 1];
     const blank = (field: FieldName) => !fieldOf(record, field, map)?.raw.trim();
@@ -219,7 +241,7 @@ function fillDown(file: string, records: RawRecord[], map: HeaderOverrides, find
     if (!blank('seq') || !blank('powerType') || !blank('name') || blank('subItem')) return;
     const copied: string[] = [];
     for (const cell of record.cells) {
-      const field = mapHeader(cell.header, map);
+      const field = map(cell.header);
       if (!field || !FILL_DOWN.has(field) || cell.raw.trim()) continue;
       const above = previous.cells.find((c) => c.header === cell.header);
       if (!above?.raw.trim()) continue;
@@ -232,7 +254,7 @@ function fillDown(file: string, records: RawRecord[], map: HeaderOverrides, find
   });
 }
 
-function implySeq(file: string, records: RawRecord[], map: HeaderOverrides, findings: Finding[]): void {
+function implySeq(file: string, records: RawRecord[], map: FieldLookup, findings: Finding[]): void {
   let previous = 0;
   let implied = false;
   for (const record of records) {
