@@ -36,6 +36,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .version('0.1.0', '-v, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
     .addHelpCommand('help [command]', '显示某个命令的帮助')
+    // Global options (-v, --version) only before the command, so `law add --version <id>` is the command's own.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput(output);
   for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand, checkCommand, lawCommand, caseCommand, processCommand, auditCommand]) {
