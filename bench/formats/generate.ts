@@ -1,8 +1,10 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { csvField, exportColumns, cellValue } from '../../src/export/index.js';
+import { cellValue, csvField, exportColumns } from '../../src/export/index.js';
 import { importFile } from '../../src/ingest/index.js';
+import { FIELD_LABELS } from '../../src/model/index.js';
 import { OUT_DIR } from '../large-list.js';
 
 const SAMPLES = ['000_02bf2a8e6665d46e', '001_7632346c82027c4f', '003_1a02e0d312fedcb4', '004_a6a5239ed012e120'];
@@ -14,12 +16,13 @@ const CELL_CHARS = 160;
 async function sampleRows(count: number): Promise<string[][]> {
   const source: string[][] = [];
   for (const name of SAMPLES) {
-    const list = await importFile(new URL(`../../data/samples/${name}.txt`, import.meta.url).pathname);
+    const list = await importFile(fileURLToPath(new URL(`../../data/samples/${name}.txt`, import.meta.url)));
     const columns = exportColumns(list);
     for (const item of list.items) {
       source.push(
         HEADER.map((header) => {
-          const column = columns.find((c) => c.field !== null && c.header === header) ?? columns.find((c) => c.field !== null && headerField(c.field) === header);
+          // Samples name some columns otherwise (项目名称, 行使主体): matched by field, shown under the canonical label.
+          const column = columns.find((c) => c.field !== null && FIELD_LABELS[c.field] === header);
           return column ? cellValue(item, column).slice(0, CELL_CHARS) : '';
         }),
       );
@@ -31,11 +34,6 @@ async function sampleRows(count: number): Promise<string[][]> {
     row[2] = `${row[2]}（${i + 1}）`;
     return row;
   });
-}
-
-function headerField(field: string): string {
-  const labels: Record<string, string> = { seq: '序号', powerType: '权力类型', name: '事项名称', subItem: '子项', subject: '实施主体', office: '承办机构', basis: '实施依据', duties: '责任事项', dutyBasis: '责任事项依据', accountability: '追责情形', accountabilityBasis: '追责依据', exemption: '免责情形', remark: '备注' };
-  return labels[field] ?? field;
 }
 
 /** A 50k-row list as XLSX (title row, header, rows) and as CSV (UTF-8 with BOM), reused between runs. */
