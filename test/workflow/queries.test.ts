@@ -33,8 +33,10 @@ function querySuite(name: string, backend: () => Promise<{ url: string; cleanup(
     let store: CaseStore;
     let cleanup = async () => {};
     let rows: CaseSummary[] = [];
+    let url = '';
     beforeAll(async () => {
       const b = await backend();
+      url = b.url;
       cleanup = b.cleanup;
       await seedSyntheticCases(b.url, 3000, { spanDays: 400 });
       store = await openCaseStore(b.url, { calendar, clock: movableClock('2025-01-01') });
@@ -57,6 +59,21 @@ function querySuite(name: string, backend: () => Promise<{ url: string; cleanup(
       expect(await ids(store, 'overdue', today)).toEqual(overdue);
       expect(await ids(store, 'at-risk', today)).toEqual(atRisk);
       expect(overdue.length).toBeGreaterThan(0);
+    });
+
+    it('stops counting a list past the cap and says so', async () => {
+      const capped = await openCaseStore(url, { calendar, countCap: 100 });
+      try {
+        const today = '2025-03-01';
+        const overdue = rows.filter((r) => isOverdue(r, today)).length;
+        expect(overdue).toBeGreaterThan(100);
+        expect(await capped.listCases({ filter: 'overdue', today, limit: 10 })).toMatchObject({ total: expect.any(Number), totalExact: false });
+        expect((await capped.listCases({ filter: 'overdue', today, limit: 10 })).total).toBeGreaterThanOrEqual(100);
+        const few = await capped.listCases({ filter: 'at-risk', today: '2024-06-14', limit: 10 });
+        expect(few).toMatchObject({ totalExact: true, total: rows.filter((r) => r.status === 'open' && r.dueDate !== null && r.dueDate >= '2024-06-14' && r.dueDate <= calendar.addWorkdays('2024-06-14', 2)).length });
+      } finally {
+        await capped.disconnect();
+      }
     });
 
     it('counts by department agree with the rows', async () => {

@@ -22,6 +22,7 @@ export {
   type CaseStore,
   type CaseStoreOptions,
   type CaseView,
+  COUNT_CAP,
   type OpenCaseInput,
   openCaseStore,
 } from './store.js';

@@ -18,12 +18,17 @@ import { ItemSnapshot, snapshotOfDefinition } from './snapshot.js';
 import type { CaseState, CaseStatus } from './state.js';
 import { type VerifyReport, verifyStore } from './verify.js';
 
+/** How far list queries count their matches; the dashboard's totals (stats) are always exact. */
+export const COUNT_CAP = 10_000;
+
 export interface CaseStoreOptions {
   /** The working-day calendar; the bundled data/calendar by default. */
   calendar?: Calendar;
   clock?: Clock;
   /** A case is at risk when due within this many working days (default 2). */
   atRiskDays?: number;
+  /** How far list queries count (default COUNT_CAP). */
+  countCap?: number;
 }
 
 export interface OpenCaseInput {
@@ -60,7 +65,10 @@ export interface CaseQuery {
 
 export interface CasePage {
   items: CaseSummary[];
+  /** Matching cases; a lower bound when `totalExact` is false. */
   total: number;
+  /** False when more than COUNT_CAP cases match and counting stopped there. */
+  totalExact: boolean;
   limit: number;
   offset: number;
   today: IsoDate;
@@ -119,12 +127,12 @@ export async function openCaseStore(url: string, options: CaseStoreOptions = {})
   const calendar = options.calendar ?? (await bundledCalendar());
   const { db, dialect, queue } = await connect(url);
   try {
-    await migrateWorkflow(db as never);
+    await migrateWorkflow(db as never, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  return createCaseStore(db, dialect, queue, calendar, options.clock ?? systemClock, options.atRiskDays ?? 2);
+  return createCaseStore(db, dialect, queue, calendar, options.clock ?? systemClock, options.atRiskDays ?? 2, options.countCap ?? COUNT_CAP);
 }
 
 async function bundledCalendar(): Promise<Calendar> {
@@ -133,7 +141,7 @@ async function bundledCalendar(): Promise<Calendar> {
   return loadCalendar(dir);
 }
 
-function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, queue: WriteQueue, calendar: Calendar, clock: Clock, atRiskDays: number): CaseStore {
+function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, queue: WriteQueue, calendar: Calendar, clock: Clock, atRiskDays: number, countCap: number): CaseStore {
   const definitions = new Map<string, StoredProcess>();
 
   async function processAt(db: WorkflowDb | Trx, id: string, version?: number): Promise<StoredProcess | null> {
@@ -258,6 +266,7 @@ function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, queue: WriteQ
         cutoff,
         limit,
         offset,
+        countCap,
         ...(query.status ? { status: query.status } : {}),
         ...(query.department ? { department: query.department } : {}),
         ...(query.itemRef ? { itemRef: query.itemRef } : {}),

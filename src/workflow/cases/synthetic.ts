@@ -19,7 +19,7 @@ export interface SyntheticOptions {
 export async function seedSyntheticCases(url: string, count: number, options: SyntheticOptions = {}): Promise<void> {
   const { db, dialect } = await connect(url);
   try {
-    await migrateWorkflow(db as never);
+    await migrateWorkflow(db as never, dialect);
     const first = options.firstNo ?? 1;
     const last = first + count - 1;
     const span = options.spanDays ?? 730;
@@ -64,7 +64,7 @@ select 'S-' || i, (i % 5000)::text, 'P1', 1, '部门' || (h % ${departments}), '
   0, ${day('opened')} || 'T09:00:00.000+08:00', '{}', '{"name":"合成案件","duties":[],"situations":[]}'
 from c`)
         .execute(db);
-      await sql.raw('analyze "case"').execute(db);
+      await sql.raw('vacuum analyze "case"').execute(db);
     }
   } finally {
     await db.destroy();

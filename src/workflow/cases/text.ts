@@ -29,7 +29,8 @@ export function caseListText(page: CasePage, calendar: Calendar): string {
     const closed = c.closedOn ? `${c.closedOn} 办结${c.onTime === true ? '（按期）' : c.onTime === false ? '（逾期）' : ''}` : dueText(c, page.today, calendar);
     return `${c.id}  ${STATUS[c.status]}  ${c.department}  ${c.title}${step}  ${closed}`;
   });
-  const more = page.total > page.items.length ? `（共 ${page.total} 件，显示 ${page.offset + 1}–${page.offset + page.items.length}）` : `（共 ${page.total} 件）`;
+  const total = `${page.total}${page.totalExact ? '' : '+'}`;
+  const more = page.total > page.items.length ? `（共 ${total} 件，显示 ${page.offset + 1}–${page.offset + page.items.length}）` : `（共 ${total} 件）`;
   return `${lines.join('\n')}\n${more}\n`;
 }
 

@@ -50,7 +50,7 @@ export async function supervise(cases: CaseStore, options: { today?: IsoDate; li
     stats,
     overdue: await Promise.all(overdue.items.map((s) => watched(cases, s, stats.today, true))),
     atRisk: await Promise.all(atRisk.items.map((s) => watched(cases, s, stats.today, false))),
-    overdueTotal: overdue.total,
-    atRiskTotal: atRisk.total,
+    overdueTotal: stats.totals.overdue,
+    atRiskTotal: stats.totals.atRisk,
   };
 }

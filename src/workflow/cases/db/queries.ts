@@ -66,6 +66,8 @@ export interface ListWindow {
   filter?: CaseFilter;
   limit: number;
   offset: number;
+  /** Matches are counted no further than this (the count is then a lower bound). */
+  countCap: number;
 }
 
 const SUMMARY_COLUMNS = [
@@ -88,15 +90,31 @@ const SUMMARY_COLUMNS = [
   'on_time',
 ] as const;
 
-function filtered(db: WorkflowDb, w: ListWindow) {
+type Condition = ReturnType<Eb['and']>;
+
+/**
+ * The filter as index-friendly branches: overdue is two ranges (running past due; paused
+ * after due), each read in due-date order from the (status, due_date, id) index, so a page
+ * never sorts every match.
+ */
+function branches(w: ListWindow): ((eb: Eb) => Condition)[] {
+  if (w.filter === 'overdue') {
+    return [
+      (eb) => eb.and([eb('status', '=', 'open'), eb('due_date', '<', w.today)]),
+      (eb) => eb.and([eb('status', '=', 'paused'), eb('due_date', '<', eb.ref('paused_since'))]),
+    ];
+  }
+  if (w.filter === 'at-risk') return [(eb) => atRiskWhere(eb, w.today, w.cutoff)];
+  if (w.filter === 'promised-overdue') return [(eb) => promisedOverdueWhere(eb, w.today)];
+  return [(eb) => eb.and([])];
+}
+
+function filtered(db: WorkflowDb, w: ListWindow, branch: (eb: Eb) => Condition) {
   return db.selectFrom('case').where((eb) => {
-    const parts = [];
+    const parts = [branch(eb)];
     if (w.status) parts.push(eb('status', '=', w.status));
     if (w.department) parts.push(eb('department', '=', w.department));
     if (w.itemRef) parts.push(eb('item_ref', '=', w.itemRef));
-    if (w.filter === 'overdue') parts.push(overdueWhere(eb, w.today));
-    if (w.filter === 'at-risk') parts.push(atRiskWhere(eb, w.today, w.cutoff));
-    if (w.filter === 'promised-overdue') parts.push(promisedOverdueWhere(eb, w.today));
     return eb.and(parts);
   });
 }
@@ -124,14 +142,38 @@ export function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>):
 }
 
 /** One page of cases and how many match. Filtered lists come most urgent first. */
-export async function listCases(db: WorkflowDb, w: ListWindow): Promise<{ items: CaseSummary[]; total: number }> {
-  let query = filtered(db, w).select([...SUMMARY_COLUMNS]);
-  query = w.filter ? query.orderBy('due_date').orderBy('id') : query.orderBy('opened_on', 'desc').orderBy('id', 'desc');
-  const rows = await query.limit(w.limit).offset(w.offset).execute();
-  const count = await filtered(db, w)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return { items: rows.map(toSummary), total: Number(count.n) };
+export async function listCases(db: WorkflowDb, w: ListWindow): Promise<{ items: CaseSummary[]; total: number; totalExact: boolean }> {
+  const urgent = w.filter !== undefined;
+  const page = (branch: (eb: Eb) => Condition) => {
+    const q = filtered(db, w, branch).select([...SUMMARY_COLUMNS]);
+    return urgent ? q.orderBy('due_date').orderBy('id') : q.orderBy('opened_on', 'desc').orderBy('id', 'desc');
+  };
+  const parts = branches(w);
+  let rows: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>[];
+  if (parts.length === 1) {
+    rows = await page(parts[0] as (eb: Eb) => Condition).limit(w.limit).offset(w.offset).execute();
+  } else {
+    // Each branch's first offset+limit rows, merged: the page is among them.
+    const [first, ...rest] = parts.map((b, i) => db.selectFrom(page(b).limit(w.offset + w.limit).as(`b${i}`)).selectAll());
+    const union = rest.reduce((u, q) => u.unionAll(q), first as NonNullable<typeof first>);
+    rows = await db.selectFrom(union.as('u')).selectAll().orderBy('due_date').orderBy('id').limit(w.limit).offset(w.offset).execute();
+  }
+  // Counting stops past the cap, so a page costs the same with a thousand matches or a million.
+  let total = 0;
+  let totalExact = true;
+  for (const branch of parts) {
+    const capped = filtered(db, w, branch)
+      .select(sql<number>`1`.as('one'))
+      .limit(w.countCap + 1)
+      .as('capped');
+    const { n } = await db
+      .selectFrom(capped)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    if (Number(n) > w.countCap) totalExact = false;
+    total += Math.min(Number(n), w.countCap);
+  }
+  return { items: rows.map(toSummary), total, totalExact };
 }
 
 export interface DepartmentCounts {
@@ -160,17 +202,30 @@ export async function caseStats(db: WorkflowDb, today: IsoDate, cutoff: IsoDate)
     .select(['department', 'status', (eb) => eb.fn.countAll().as('n')])
     .groupBy(['department', 'status'])
     .execute();
-  const overdue = await db
-    .selectFrom('case')
-    .where((eb) => overdueWhere(eb, today))
-    .select(['department', (eb) => eb.fn.countAll().as('n')])
-    .groupBy('department')
-    .execute();
+  // Grouped by an expression, so the planner reads the (status, due_date …) range rather
+  // than walking the (department, status) index and visiting every row.
+  const dept = sql<string>`department || ''`;
+  const overdue = [
+    ...(await db
+      .selectFrom('case')
+      .where('status', '=', 'open')
+      .where('due_date', '<', today)
+      .select([dept.as('department'), (eb) => eb.fn.countAll().as('n')])
+      .groupBy(dept)
+      .execute()),
+    ...(await db
+      .selectFrom('case')
+      .where('status', '=', 'paused')
+      .whereRef('due_date', '<', 'paused_since')
+      .select([dept.as('department'), (eb) => eb.fn.countAll().as('n')])
+      .groupBy(dept)
+      .execute()),
+  ];
   const atRisk = await db
     .selectFrom('case')
     .where((eb) => atRiskWhere(eb, today, cutoff))
-    .select(['department', (eb) => eb.fn.countAll().as('n')])
-    .groupBy('department')
+    .select([dept.as('department'), (eb) => eb.fn.countAll().as('n')])
+    .groupBy(dept)
     .execute();
   const promised = await db
     .selectFrom('case')
@@ -187,17 +242,17 @@ export async function caseStats(db: WorkflowDb, today: IsoDate, cutoff: IsoDate)
     .execute();
 
   const departments = new Map<string, DepartmentCounts>();
-  const dept = (name: string) => {
+  const entryOf = (name: string) => {
     let entry = departments.get(name);
     if (!entry) departments.set(name, (entry = { department: name, open: 0, paused: 0, closed: 0, overdue: 0, atRisk: 0 }));
     return entry;
   };
   for (const row of byStatus) {
     const status = row.status as CaseStatus;
-    if (status === 'open' || status === 'paused' || status === 'closed') dept(row.department)[status] += Number(row.n);
+    if (status === 'open' || status === 'paused' || status === 'closed') entryOf(row.department)[status] += Number(row.n);
   }
-  for (const row of overdue) dept(row.department).overdue = Number(row.n);
-  for (const row of atRisk) dept(row.department).atRisk = Number(row.n);
+  for (const row of overdue) entryOf(row.department).overdue += Number(row.n);
+  for (const row of atRisk) entryOf(row.department).atRisk = Number(row.n);
 
   const months = new Map<string, MonthOnTime>();
   for (const row of closed) {

@@ -42,6 +42,6 @@ export function caseListBody(view: CaseListView): Html {
       : html`<div class="table-scroll"><table><thead><tr><th>案件编号</th><th>事项</th><th>部门</th><th>状态</th><th>当前环节</th><th>立案日期</th><th>期限</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return html`<h1>案件</h1>
 ${form}
-<p class="muted">共 ${page.total} 件${page.total > page.items.length ? `，显示前 ${page.items.length} 件` : ''}；今天是 ${page.today}，${page.cutoff} 前到期的视为临近期限。</p>
+<p class="muted">共 ${page.total}${page.totalExact ? '' : '+'} 件${page.total > page.items.length ? `，显示前 ${page.items.length} 件` : ''}；今天是 ${page.today}，${page.cutoff} 前到期的视为临近期限。</p>
 ${table}`;
 }
