@@ -90,6 +90,16 @@ describe('CSV layouts', () => {
     expect(list.findings.find((f) => f.messageId === 'unclosed-quote')?.place).toEqual({ file: 'quote.csv', line: 2 });
   });
 
+  it('keeps an unknown column under its header, and maps it with --map', async () => {
+    const csv = '序号,权力类型,事项名称,行使层级说明\n1,行政检查,保密检查,市级\n';
+    const plain = await importBytes('map.csv', utf8(csv));
+    expect(plain.columns.at(-1)).toEqual({ header: '行使层级说明', field: null });
+    expect(plain.items[0]?.extra).toEqual({ 行使层级说明: { text: '市级', raw: '市级', flags: [] } });
+    const mapped = await importBytes('map.csv', utf8(csv), { map: { 行使层级说明: 'serviceLevel' } });
+    expect(mapped.items[0]?.serviceLevel?.text).toBe('市级');
+    expect(mapped.items[0]?.extra).toEqual({});
+  });
+
   it('leaves a plain tab-separated list with a repeated header to the header-tsv reader', async () => {
     expect((await importFile(samplePath('liuzhou'))).source.format).toBe('header-tsv');
   });

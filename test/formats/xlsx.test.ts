@@ -125,15 +125,20 @@ describe('XLSX: layouts of published workbooks', () => {
     );
   });
 
-  it('reads numbers stored as numbers or as text alike, and long codes stored as text intact', async () => {
+  it('reads headers written over two lines, numbers stored as numbers or as text alike, long codes intact', async () => {
     const bytes = await workbook((wb) => {
       const ws = wb.addWorksheet('清单');
-      ws.addRow(['序号', '权力类型', '事项名称', '地方权力编码', '法定时限']);
+      ws.addRow(['序号', '权力\n类型', ' 事项 名称 ', '地方权力编码', '法定时限']);
       ws.addRow([1, '行政处罚', '处罚甲', '11620602MB198079204620246001000', 20]);
       ws.addRow(['2', '行政处罚', '处罚乙', '11620602MB198079204620246002000', '20个工作日']);
       ws.addRow([3.0, '行政处罚', { richText: [{ text: '处罚' }, { text: '丙', font: { bold: true } }] }, '', { formula: '10+10', result: 20 }]);
     });
     const list = await importBytes('numbers.xlsx', bytes);
+    expect(list.columns.slice(0, 3)).toEqual([
+      { header: '序号', field: 'seq' },
+      { header: '权力类型', field: 'powerType' },
+      { header: '事项名称', field: 'name' },
+    ]);
     expect(list.items.map((i) => i.seq)).toEqual(['1', '2', '3']);
     expect(list.items.map((i) => i.name.text)).toEqual(['处罚甲', '处罚乙', '处罚丙']);
     expect(list.items[1]?.localCode).toMatchObject({ creditCode: '11620602MB19807920', itemNo: '002' });
