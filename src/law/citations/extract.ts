@@ -4,20 +4,37 @@ import { KIND_WORDS, PATTERNS, TITLE_SUFFIXES } from './patterns.js';
 import { type Mention, scanMentions } from './scan.js';
 import type { Citation, ExtractOptions, TitleKind } from './types.js';
 
+/** Lists cite the same few titles thousands of times: both answers below are remembered. */
+const kinds = new Map<string, TitleKind>();
+const words = new Map<string, string | undefined>();
+const MEMO_LIMIT = 10_000;
+
+function memo<T>(map: Map<string, T>, key: string, compute: (key: string) => T): T {
+  if (map.has(key)) return map.get(key) as T;
+  const value = compute(key);
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
 /** What a title's last word says it is (law, form, or neither). */
 export function titleKind(title: string): TitleKind {
-  const t = title.replace(/\s+/g, '');
-  let best: readonly [string, TitleKind] | undefined;
-  for (const entry of TITLE_SUFFIXES) {
-    if (t.endsWith(entry[0]) && (best === undefined || entry[0].length > best[0].length)) best = entry;
-  }
-  return best?.[1] ?? 'unknown';
+  return memo(kinds, title, (key) => {
+    const t = key.replace(/\s+/g, '');
+    let best: readonly [string, TitleKind] | undefined;
+    for (const entry of TITLE_SUFFIXES) {
+      if (t.endsWith(entry[0]) && (best === undefined || entry[0].length > best[0].length)) best = entry;
+    }
+    return best?.[1] ?? 'unknown';
+  });
 }
 
 /** The word a context word and a title share: 本条例 ↔ …条例, 本法 ↔ …法 (but not …办法). */
 export function kindWord(text: string): string | undefined {
-  const t = text.replace(/\s+/g, '');
-  return KIND_WORDS.find((w) => t.endsWith(w));
+  return memo(words, text, (key) => {
+    const t = key.replace(/\s+/g, '');
+    return KIND_WORDS.find((w) => t.endsWith(w));
+  });
 }
 
 const lexicons = new WeakMap<readonly string[], TitleLexicon>();
@@ -32,16 +49,32 @@ function lexiconFor(titles: readonly string[] | undefined): TitleLexicon | undef
   return lexicon;
 }
 
-/** True when what precedes `pos` opens a provision: a line or cell start, an enumerator, or a full stop. */
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/**
+ * True when what precedes `pos` opens a provision: a line or cell start, a full stop (see
+ * PATTERNS.sentenceEnd), or an enumerator ("2.", "2-1.") after a space. Read backwards by
+ * hand: it runs for every mention.
+ */
 function opensProvision(text: string, pos: number): boolean {
   let j = pos;
   while (j > 0 && text[j - 1] === ' ') j--;
   if (j === 0) return true;
   const prev = text[j - 1] as string;
-  if (prev === '\n' || prev === '\t' || prev === '|') return true;
-  const head = text.slice(Math.max(0, j - 12), j);
-  if (PATTERNS.sentenceEnd.pattern.test(head)) return true;
-  return /(?:^|[\s>])\d{1,3}(?:-\d{1,3})?[.、]$/.test(head);
+  if ('\n\t|。;:'.includes(prev)) return true;
+  if (prev !== '.' && prev !== '、') return false;
+  let k = j - 1;
+  const digits = () => {
+    const end = k;
+    while (k > 0 && isDigit(text[k - 1])) k--;
+    return end - k >= 1 && end - k <= 3;
+  };
+  if (!digits()) return false;
+  if (text[k - 1] === '-') {
+    k--;
+    if (!digits()) return false;
+  }
+  return k === 0 || /\s/.test(text[k - 1] ?? '');
 }
 
 /** Offsets where a quoted law text must stop: enumerators and level tags opening the next provision. */
@@ -57,7 +90,7 @@ function enumeratorStops(text: string): number[] {
   return stops;
 }
 
-function firstAfter(sorted: readonly number[], pos: number): number | undefined {
+function firstAfter(sorted: Int32Array, pos: number): number | undefined {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -174,7 +207,10 @@ function withParent(
 
 /** The text each top-level citation quotes: from its references to the next provision or cell. */
 function addQuotes(text: string, source: string, citations: Citation[], boundaries: readonly number[]): void {
-  const stops = [...boundaries, ...enumeratorStops(text), ...citations.filter((c) => c.topLevel).map((c) => c.span[0])].sort((a, b) => a - b);
+  const all = [...boundaries, ...enumeratorStops(text)];
+  for (const c of citations) if (c.topLevel) all.push(c.span[0]);
+  // A typed array sorts numbers natively, without a comparator call per pair.
+  const stops = Int32Array.from(all).sort();
   for (const c of citations) {
     if (!c.topLevel || c.refs.length === 0 || c.title === undefined) continue;
     PATTERNS.quoteLead.pattern.lastIndex = c.span[1];

@@ -3,8 +3,8 @@ import { ALIAS_BLOCKERS } from './patterns.js';
 
 /** Short titles found without 《》, indexed by their first character, longest first. */
 export interface TitleLexicon {
-  /** The characters a bare title can start with. */
-  readonly firsts: ReadonlySet<string>;
+  /** Every title, longest first (so an alternation of them prefers the longest). */
+  readonly titles: readonly string[];
   /** The longest title starting at `pos` that is not the start of a longer word, or undefined. */
   match(text: string, pos: number): string | undefined;
 }
@@ -45,7 +45,7 @@ export function buildLexicon(titles: readonly string[]): TitleLexicon {
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   return {
-    firsts: new Set(byFirst.keys()),
+    titles: [...byFirst.values()].flat().sort((a, b) => b.length - a.length),
     match(text, pos) {
       const candidates = byFirst.get(text[pos] ?? '');
       if (!candidates) return undefined;

@@ -52,6 +52,26 @@ function noteAt(text: string, pos: number): { inner: [number, number]; end: numb
   return null;
 }
 
+/**
+ * Hints by note text, spans relative to the note: lists repeat the same note on every item
+ * ("（国务院令第760号修订）"), and reading a note is the costly part of a citation.
+ */
+const hintCache = new Map<string, VersionHint[]>();
+const HINT_CACHE_LIMIT = 10_000;
+
+function hintsOf(note: string, offset: number, source: string): VersionHint[] {
+  let relative = hintCache.get(note);
+  if (!relative) {
+    relative = readVersionHints(note);
+    if (hintCache.size >= HINT_CACHE_LIMIT) hintCache.clear();
+    hintCache.set(note, relative);
+  }
+  return relative.map((h) => {
+    const span = [h.span[0] + offset, h.span[1] + offset] as const;
+    return { ...h, span, raw: source.slice(span[0], span[1]) };
+  });
+}
+
 /** What follows a title (written or bare): its note, hints and references. */
 function afterTitle(text: string, source: string, pos: number) {
   let at = skipSpaces(text, pos);
@@ -60,7 +80,7 @@ function afterTitle(text: string, source: string, pos: number) {
   const n = noteAt(text, at);
   if (n) {
     note = { text: source.slice(n.inner[0], n.inner[1]), span: n.inner };
-    hints = readVersionHints(text.slice(n.inner[0], n.inner[1]), n.inner[0]).map((h) => ({ ...h, raw: source.slice(h.span[0], h.span[1]) }));
+    hints = hintsOf(text.slice(n.inner[0], n.inner[1]), n.inner[0], source);
     at = skipSpaces(text, n.end);
   }
   const refs = readRefs(text, at, source);
@@ -68,16 +88,31 @@ function afterTitle(text: string, source: string, pos: number) {
 }
 
 function levelBefore(text: string, pos: number): { level: string; start: number } | undefined {
+  // Most titles have no tag before them: look for its 】 before slicing anything.
+  const close = text.lastIndexOf('】', pos - 1);
+  if (close < 0 || close < pos - 16 || text.slice(close + 1, pos).trim() !== '') return undefined;
   const head = text.slice(Math.max(0, pos - 16), pos);
   const m = PATTERNS.levelTag.pattern.exec(head);
   return m ? { level: (m[1] ?? '').trim(), start: pos - head.length + m.index } : undefined;
 }
 
-/** The characters where a mention can start; everything else is skipped in one regex step. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NUMERAL_AHEAD = '(?=\\s*[0-9零〇一二两三四五六七八九十百千])';
+const triggers = new WeakMap<TitleLexicon, RegExp>();
+const BARE_TRIGGER = new RegExp(`《|第${NUMERAL_AHEAD}|(?:本|该|上述|前述)(?=办法|条例|规定|细则|决定|规则|法)|[\\t|]`, 'g');
+
+/**
+ * Where a mention can start: 《, 第 before a numeral, a context word, a cell boundary, or a
+ * short title of the lexicon; everything between is skipped in one regex step.
+ */
 function triggerPattern(lexicon: TitleLexicon | undefined): RegExp {
-  const extra = lexicon ? [...lexicon.firsts].filter((c) => !'《第本该上前\t|'.includes(c)).join('') : '';
-  const escaped = extra.replace(/[\\\]^-]/g, '\\$&');
-  return new RegExp(`[《第本该上前\\t|${escaped}]`, 'g');
+  if (!lexicon) return BARE_TRIGGER;
+  let re = triggers.get(lexicon);
+  if (!re) {
+    re = new RegExp(`${BARE_TRIGGER.source}|${lexicon.titles.map(escape).join('|')}`, 'g');
+    triggers.set(lexicon, re);
+  }
+  return re;
 }
 
 /**
