@@ -7,7 +7,7 @@ import { exportList } from '../../src/export/index.js';
 import { ImportError, importBytes, importFile } from '../../src/ingest/index.js';
 import { convertLegacy, findSoffice, oleKind } from '../../src/ingest/legacy-office/index.js';
 import { samplePath } from '../helpers/samples.js';
-import { compoundFile } from './helpers/cfb.js';
+import { compoundFile, storedZip } from './helpers/cfb.js';
 import { listForm } from './helpers/same.js';
 
 const filler = new Uint8Array(4096).map((_, i) => i % 251);
@@ -43,9 +43,20 @@ describe('legacy Office files without LibreOffice', () => {
     await expect(importBytes('附件1', doc)).rejects.toThrow(/读取旧版 Word 文件（\.doc）需要 LibreOffice/);
   });
 
+  it('an OpenDocument spreadsheet goes the same way', async () => {
+    process.env.QUANZE_SOFFICE = '/nonexistent/soffice';
+    const ods = storedZip([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+      { name: 'content.xml', data: '<office:document-content/>' },
+    ]);
+    await expect(importBytes('清单.ods', ods)).rejects.toMatchObject({ code: 'missing-tool', file: '清单.ods' });
+    await expect(importBytes('清单.ods', ods)).rejects.toThrow(/读取OpenDocument 表格（\.ods）需要 LibreOffice/);
+  });
+
   it('takes the lookup it is given', async () => {
     await expect(convertLegacy({ file: 'a.xls', bytes: xls }, 'xlsx', () => null)).rejects.toMatchObject({ code: 'missing-tool' });
     expect(findSoffice({ QUANZE_SOFFICE: '/nonexistent/soffice', PATH: '/usr/bin' })).toBeNull();
+    expect(findSoffice({ QUANZE_SOFFICE: process.execPath })).toBe(process.execPath);
   });
 });
 
@@ -63,6 +74,7 @@ describe.skipIf(!soffice)('legacy Office files through LibreOffice', () => {
       execFileSync(soffice as string, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xls', '--outdir', dir, join(dir, 'list.xlsx')], { timeout: 180_000 });
       const list = await importBytes('list.xls', new Uint8Array(readFileSync(join(dir, 'list.xls'))));
       expect(listForm(list)).toEqual(listForm(original));
+      expect(list.findings[0]).toMatchObject({ messageId: 'converted', message: '已用 LibreOffice 把 .xls 文件转换为 .xlsx 文件后读取' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import { ImportError } from '../errors.js';
-import { convertLegacy, detectLegacy, isOle } from '../legacy-office/index.js';
+import { convertLegacy, detectLegacy, needsConversion } from '../legacy-office/index.js';
 import type { HeaderOverrides } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import type { ReadResult } from '../record.js';
@@ -29,20 +29,22 @@ export async function readDocx(file: string, bytes: Uint8Array, map: HeaderOverr
 }
 
 function detect(input: ReaderInput): number {
-  if (isOle(input.bytes)) return detectLegacy(input, 'docx');
+  if (needsConversion(input.bytes)) return detectLegacy(input, 'docx');
   const kind = zipKind(input.bytes);
   if (kind === 'docx') return 1;
   if (kind === 'zip') return extensionOf(input.file) === 'docx' ? 0.6 : 0.2;
   return 0;
 }
 
-/** Word documents (.docx; legacy .doc converted by LibreOffice first). */
+/** Word documents (.docx; legacy .doc and OpenDocument .odt converted by LibreOffice first). */
 export const docxReader: Reader = {
   format: 'docx',
   label: 'Word 文档',
   detect,
   async read(input, options) {
-    const bytes = isOle(input.bytes) ? await convertLegacy(input, 'docx') : input.bytes;
-    return readDocx(input.file, bytes, options.map ?? {});
+    if (!needsConversion(input.bytes)) return readDocx(input.file, input.bytes, options.map ?? {});
+    const converted = await convertLegacy(input, 'docx');
+    const result = await readDocx(input.file, converted.bytes, options.map ?? {});
+    return { ...result, findings: [converted.finding, ...result.findings] };
   },
 };

@@ -35,6 +35,15 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
   return [...onPath, ...KNOWN_PATHS].find(executable) ?? null;
 }
 
+/** Formats LibreOffice converts for quanze, with how messages name them. */
+export type SofficeSource = 'doc' | 'xls' | 'odt' | 'ods';
+const SOURCE_NAMES: Readonly<Record<SofficeSource, string>> = {
+  doc: '旧版 Word 文件（.doc）',
+  xls: '旧版 Excel 文件（.xls）',
+  odt: 'OpenDocument 文档（.odt）',
+  ods: 'OpenDocument 表格（.ods）',
+};
+
 export const INSTALL_HINT =
   '请安装 LibreOffice 后重试（Debian/Ubuntu：sudo apt-get install libreoffice-writer libreoffice-calc；也可设置 QUANZE_SOFFICE 指向 soffice），或在 Word/Excel/WPS 中另存为 .docx/.xlsx 后再导入';
 
@@ -46,10 +55,10 @@ export async function convertWithSoffice(
   soffice: string | null,
   file: string,
   bytes: Uint8Array,
-  from: 'doc' | 'xls',
+  from: SofficeSource,
   to: 'docx' | 'xlsx',
 ): Promise<Uint8Array> {
-  const what = from === 'doc' ? '旧版 Word 文件（.doc）' : '旧版 Excel 文件（.xls）';
+  const what = SOURCE_NAMES[from];
   if (!soffice) throw new ImportError('missing-tool', file, `读取${what}需要 LibreOffice，但本机没有找到。${INSTALL_HINT}`);
   const dir = await mkdtemp(join(tmpdir(), 'quanze-soffice-'));
   try {

@@ -1,5 +1,5 @@
 import { ImportError, isImportError } from '../errors.js';
-import { convertLegacy, detectLegacy, isOle } from '../legacy-office/index.js';
+import { convertLegacy, detectLegacy, needsConversion } from '../legacy-office/index.js';
 import type { HeaderOverrides } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import { type ReadResult, emptyReadResult } from '../record.js';
@@ -69,7 +69,7 @@ export function readTables(file: string, tables: readonly { name: string; blocks
 }
 
 function detect(input: ReaderInput): number {
-  if (isOle(input.bytes)) return detectLegacy(input, 'xlsx');
+  if (needsConversion(input.bytes)) return detectLegacy(input, 'xlsx');
   const kind = zipKind(input.bytes);
   if (kind === 'xlsx') return 1;
   // A ZIP too damaged to name its parts: the extension decides, and reading reports the damage.
@@ -79,14 +79,17 @@ function detect(input: ReaderInput): number {
 
 /**
  * Excel workbooks (.xlsx, .xlsm): several sheets, titles, two-row headers, merged cells.
- * Legacy .xls is converted by LibreOffice first; an encrypted workbook is refused.
+ * Legacy .xls and OpenDocument .ods are converted by LibreOffice first; an
+ * encrypted workbook is refused.
  */
 export const xlsxReader: Reader = {
   format: 'xlsx',
   label: 'Excel 工作簿',
   detect,
   async read(input, options) {
-    const bytes = isOle(input.bytes) ? await convertLegacy(input, 'xlsx') : input.bytes;
-    return readWorkbook(input.file, bytes, options.map ?? {});
+    if (!needsConversion(input.bytes)) return readWorkbook(input.file, input.bytes, options.map ?? {});
+    const converted = await convertLegacy(input, 'xlsx');
+    const result = await readWorkbook(input.file, converted.bytes, options.map ?? {});
+    return { ...result, findings: [converted.finding, ...result.findings] };
   },
 };
