@@ -98,6 +98,14 @@ function hitOf(e: Enumerator, lineStart: boolean): EnumeratorHit {
   return e.sub === undefined ? { style, label, no, start, end, lineStart } : { style, label, no, start, end, sub: e.sub, lineStart };
 }
 
+/** Adds the enumerator at `i` if one ends by `to`; returns where the search goes on (i holds no whitespace). */
+function take(text: string, i: number, styles: readonly EnumeratorStyle[], to: number, out: EnumeratorHit[]): number {
+  const e = enumeratorAt(text, i, styles);
+  if (!e || e.end > to) return i;
+  out.push(hitOf(e, atLineStart(text, i)));
+  return e.end;
+}
+
 /**
  * Every enumerator that starts a line or follows whitespace (callers decide which of the
  * mid-line ones to believe). A digit right before the position disqualifies it.
@@ -106,21 +114,14 @@ export function findEnumerators(text: string, styles: readonly EnumeratorStyle[]
   const out: EnumeratorHit[] = [];
   const start = Math.max(0, from);
   if (start >= to) return out;
-  // Reads an enumerator at i; returns where the search goes on (i itself holds no whitespace).
-  const take = (i: number): number => {
-    const e = enumeratorAt(text, i, styles);
-    if (!e || e.end > to) return i;
-    out.push(hitOf(e, atLineStart(text, i)));
-    return e.end;
-  };
   // Only the start of the text or a position right after whitespace can hold one.
-  let next = start === 0 || isSpaceAt(text, start - 1) ? take(start) : start;
+  let next = start === 0 || isSpaceAt(text, start - 1) ? take(text, start, styles, to, out) : start;
   // Searched in a view that ends at `to`, so a scan of part of a text stops there.
   const view = text.slice(start, to);
   const { re, back } = afterSpace(styles);
   re.lastIndex = next - start;
   while (re.test(view)) {
-    next = take(start + re.lastIndex - back);
+    next = take(text, start + re.lastIndex - back, styles, to, out);
     re.lastIndex = next - start;
   }
   return out;

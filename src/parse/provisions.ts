@@ -2,7 +2,7 @@ import type { ArticleRef, Provision, Residue } from '../model/index.js';
 import { readArticleRefs } from './article-refs.js';
 import { codeSet, isDigitCode, isSpaceCode } from './chars.js';
 import { enumeratorAt, findEnumerators } from './enumerators.js';
-import { atLineStart, hasQuote, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
+import { atLineStart, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
 
 /** Level tags a list puts before a title, as data. A mid-text 【…】 starts a provision only if known. */
 export const LEVEL_TAGS = [
@@ -100,16 +100,21 @@ function isKnownLevel(level: string): boolean {
   return KNOWN_LEVELS.has(level);
 }
 
-/** What a scan of [from, to) needs: the text, the bounds, and which offsets lie inside quotes (null: none). */
+/**
+ * What a scan of [from, to) needs: the text, the bounds, the text of [from, to) (a view, so
+ * searches in it stop at `to`), and which offsets lie inside quotes (null: none).
+ */
 interface Scope {
   text: string;
   from: number;
   to: number;
+  view: string;
   quoted: Uint8Array | null;
 }
 
 function scope(text: string, from: number, to: number): Scope {
-  return { text, from, to, quoted: hasQuote(text, from, to) ? quoteMask(text, from, to) : null };
+  const view = text.slice(from, to);
+  return { text, from, to, view, quoted: view.includes('“') ? quoteMask(text, from, to) : null };
 }
 
 function isQuoted(sc: Scope, pos: number): boolean {
@@ -130,12 +135,13 @@ function opensProvision(text: string, pos: number, to: number): boolean {
  * an enumerator after whitespace followed by 【, 《 or 同N. Nothing inside a closed “…”.
  */
 function startsIn(sc: Scope): number[] {
-  const { text, from, to } = sc;
+  const { text, from, to, view } = sc;
   const starts = new Set<number>();
   for (const e of findEnumerators(text, ['arabic'], from, to)) {
     if (e.lineStart || opensProvision(text, skipSpaces(text, e.end, to), to)) starts.add(e.start);
   }
-  for (let i = text.indexOf('【', from); i >= 0 && i < to; i = text.indexOf('【', i + 1)) {
+  for (let k = view.indexOf('【'); k >= 0; k = view.indexOf('【', k + 1)) {
+    const i = from + k;
     const tag = levelAt(text, i, false);
     if (!tag || tag.end > to) continue;
     const lineStart = atLineStart(text, i);
@@ -144,8 +150,8 @@ function startsIn(sc: Scope): number[] {
   }
   for (let line = from; line < to; ) {
     const i = Math.min(to, skipLineSpaces(text, line));
-    const nl = text.indexOf('\n', line);
-    const next = nl < 0 || nl >= to ? to : nl + 1;
+    const nl = view.indexOf('\n', line - from);
+    const next = nl < 0 ? to : from + nl + 1;
     if (i < next && atLineStart(text, i) && (text.charCodeAt(i) === C.openTitle || (levelAt(text, i, true)?.end ?? to + 1) <= to)) starts.add(i);
     line = next;
   }
@@ -172,14 +178,17 @@ function labelBefore(text: string, pos: number, from: number): number | null {
 function continuationRefs(sc: Scope, from: number, to: number): ArticleRef[] {
   const { text } = sc;
   const out: ArticleRef[] = [];
-  for (let i = text.indexOf('第', from); i >= 0 && i < to; i = text.indexOf('第', i + 1)) {
+  // Searched in a view of [from, to), so the search for the last 第 stops at `to`.
+  const view = text.slice(from, to);
+  for (let k = view.indexOf('第'); k >= 0; k = view.indexOf('第', k + 1)) {
+    const i = from + k;
     if (!(SENTENCE_END.has(text.charCodeAt(i - 1)) || atLineStart(text, i)) || isQuoted(sc, i)) continue;
     const r = readArticleRefs(text, i);
     if (!r || r.end > to) continue;
     const after = text.charCodeAt(r.end);
     if (r.end === to || r.end >= text.length || isSpaceCode(after) || after === C.wideColon || after === C.colon) {
       for (const ref of r.refs) out.push(ref);
-      i = r.end - 1;
+      k = r.end - 1 - from;
     }
   }
   return out;

@@ -23,16 +23,17 @@ export function trimSpan(text: string, start: number, end: number): Piece {
 export function residueBetween(text: string, taken: readonly Piece[], reason: string, from = 0, to = text.length): Residue[] {
   const out: Residue[] = [];
   let cursor = from;
-  const push = (s: number, e: number) => {
-    const t = trimSpan(text, s, e);
-    if (t.end > t.start) out.push({ text: text.slice(t.start, t.end), span: [t.start, t.end], reason });
-  };
   for (const p of taken) {
-    if (p.start > cursor) push(cursor, Math.min(p.start, to));
+    if (p.start > cursor) pushResidue(out, text, cursor, Math.min(p.start, to), reason);
     cursor = Math.max(cursor, p.end);
   }
-  if (cursor < to) push(cursor, to);
+  if (cursor < to) pushResidue(out, text, cursor, to, reason);
   return out;
+}
+
+function pushResidue(out: Residue[], text: string, start: number, end: number, reason: string): void {
+  const t = trimSpan(text, start, end);
+  if (t.end > t.start) out.push({ text: text.slice(t.start, t.end), span: [t.start, t.end], reason });
 }
 
 const LF = 0x0a;
@@ -90,6 +91,6 @@ export function quoteMask(text: string, from: number, to: number): Uint8Array {
 
 /** Whether an opening “ stands in [from, to): without one, nothing there is quoted. */
 export function hasQuote(text: string, from: number, to: number): boolean {
-  const i = text.indexOf('“', Math.max(0, from));
-  return i >= 0 && i < to;
+  // Searched in a view of [from, to), so the search stops at `to`.
+  return text.slice(Math.max(0, from), Math.max(0, to)).includes('“');
 }
