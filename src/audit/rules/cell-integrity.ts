@@ -8,6 +8,21 @@ const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(\/?)>/g;
 /** Tags that need no closing tag. */
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'wbr']);
 
+/**
+ * How sure a cut-off is, for a cell the reader flagged: a text ending on a full stop with a
+ * quotation left open may only lack its closing ”, and a clause ending in 的 ("…工作的") may
+ * only lack its full stop; anything else ends mid-sentence.
+ */
+export function truncationKind(text: string): 'truncated' | 'unclosed-quote' | 'no-terminal' {
+  const t = text.trim();
+  const open = (t.match(/“/g) ?? []).length > (t.match(/”/g) ?? []).length;
+  const lastLine = t.slice(t.lastIndexOf('\n') + 1);
+  const bracketsOpen = ['《》', '（）', '()', '【】'].some(([o, c]) => lastLine.split(o as string).length > lastLine.split(c as string).length);
+  if (open && /[。；;！!？?]$/.test(t) && !bracketsOpen) return 'unclosed-quote';
+  if (!open && /的$/.test(t) && !bracketsOpen) return 'no-terminal';
+  return 'truncated';
+}
+
 /** The text cells of an item, by canonical field or (for unknown columns) header. */
 function textCells(item: PowerItem): Array<[FieldName | string, TextCell]> {
   const out: Array<[FieldName | string, TextCell]> = [];
@@ -33,7 +48,7 @@ function unbalanced(raw: string): string | undefined {
   return open.length > 0 ? `<${open.at(-1)}>` : undefined;
 }
 
-export const cellIntegrity = defineRule<undefined, 'truncated' | 'stray-markup' | 'unbalanced-markup'>({
+export const cellIntegrity = defineRule<undefined, 'truncated' | 'unclosed-quote' | 'no-terminal' | 'stray-markup' | 'unbalanced-markup'>({
   id: 'cell-integrity',
   meta: {
     type: 'problem',
@@ -41,6 +56,8 @@ export const cellIntegrity = defineRule<undefined, 'truncated' | 'stray-markup' 
     docs: { description: '单元格不应在原文中被截断，也不应残留 HTML、实体或 Markdown 标记' },
     messages: {
       truncated: '{field}在原文中疑似被截断，结尾为“{tail}”',
+      'unclosed-quote': '{field}的引号没有闭合（结尾为“{tail}”），缺少结尾的引号或在原文中被截断',
+      'no-terminal': '{field}结尾缺少句末标点（结尾为“{tail}”）',
       'stray-markup': '{field}的文字中残留标记“{markup}”',
       'unbalanced-markup': '{field}的标记不成对（{tag}），单元格可能被截断或拼接',
     },
@@ -51,7 +68,8 @@ export const cellIntegrity = defineRule<undefined, 'truncated' | 'stray-markup' 
         const label = field in FIELD_LABELS ? FIELD_LABELS[field as FieldName] : field;
         if (cell.flags.includes('truncated')) {
           const tail = cell.text.slice(-12).replace(/\s+/g, ' ');
-          ctx.report({ messageId: 'truncated', item, field, data: { field: label, tail } });
+          const kind = truncationKind(cell.text);
+          ctx.report({ messageId: kind, item, field, data: { field: label, tail }, ...(kind === 'truncated' ? {} : { atMost: 'info' as const }) });
         }
         const stray = STRAY_MARKUP.exec(cell.text);
         if (stray) ctx.report({ messageId: 'stray-markup', item, field, data: { field: label, markup: stray[0] } });

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { LawLibrary } from '../law/index.js';
+import { planRules } from './config.js';
+import { defineRule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { auditList, checkList, RULE_FAILURE } from './runner.js';
+import { list, testLibrary } from './testing/index.js';
+
+let library: LawLibrary;
+beforeAll(async () => {
+  library = await testLibrary();
+});
+
+const today = '2026-11-23';
+
+describe('auditList', () => {
+  it('finds nothing in a correct list', () => {
+    expect(auditList(list([{}, { 序号: '2', 事项名称: '对商用密码检测机构违法开展商用密码检测的处罚' }]), { library, today })).toEqual([]);
+  });
+
+  it('keeps running when a rule throws, and says which rule failed', () => {
+    const broken = defineRule({ id: 'broken', meta: { type: 'problem', severity: 'error', docs: { description: '测试' }, messages: { x: '测试' } }, check: () => { throw new Error('坏了'); } });
+    const plan = [...planRules(RULES), { rule: broken, severity: 'error' as const, options: undefined }];
+    const findings = auditList(list([{ 事项名称: '' }]), { library, today, plan });
+    expect(findings.map((f) => f.ruleId).sort()).toEqual([RULE_FAILURE, 'required-fields']);
+    expect(findings.find((f) => f.ruleId === RULE_FAILURE)?.message).toContain('broken');
+  });
+
+  it('lowers a report resting on an unverified fact one level and says so', () => {
+    const rule = defineRule<undefined, 'x'>({
+      id: 'unverified',
+      meta: { type: 'problem', severity: 'error', docs: { description: '测试' }, messages: { x: '测试{n}' } },
+      check: (ctx) => ctx.report({ messageId: 'x', data: { n: 1 }, unverified: true }),
+    });
+    const [f] = auditList(list([{}]), { library, today, plan: [{ rule, severity: 'error', options: undefined }] });
+    expect(f).toMatchObject({ severity: 'warning', message: '测试1（法规库中相关事实未经核实，仅供参考）', data: { n: 1, verified: false } });
+  });
+
+  it('places item findings by record, item label, field header and line', () => {
+    const [f] = auditList(list([{}, { 序号: '', 事项名称: '对商用密码检测机构违法开展商用密码检测的处罚', 承办机构: '' }]), { library, today });
+    expect(f?.place).toEqual({ file: 'test.txt', record: 1, item: '#2', line: 11, field: '承办机构' });
+  });
+});
+
+describe('checkList', () => {
+  it('adds the reader\'s warnings, leaves its notes to inspect, and drops what a running rule reports better', () => {
+    const base = list([{}]);
+    const reader = [
+      { ruleId: 'ingest/missing-cells', messageId: 'm', severity: 'warning' as const, message: '缺单元格', data: {}, place: { line: 1 } },
+      { ruleId: 'parse/html-in-cell', messageId: 'h', severity: 'info' as const, message: 'HTML', data: {}, place: { line: 1 } },
+      { ruleId: 'parse/truncated-cell', messageId: 't', severity: 'warning' as const, message: '截断', data: {}, place: { line: 1 } },
+    ];
+    const result = checkList({ ...base, findings: reader }, { library, today });
+    expect(result.findings.map((f) => f.ruleId)).toEqual(['ingest/missing-cells']);
+    const without = checkList({ ...base, findings: reader }, { library, today, plan: planRules(RULES, { rules: { 'cell-integrity': 'off' } }) });
+    expect(without.findings.map((f) => f.ruleId)).toEqual(['ingest/missing-cells', 'parse/truncated-cell']);
+    expect(result.items).toEqual([{ record: 0, label: '1', name: '对关键信息基础设施运营者未按要求使用商用密码的处罚' }]);
+  });
+});
