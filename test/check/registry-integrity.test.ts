@@ -15,7 +15,9 @@ beforeAll(async () => {
 
 /** Every object that says whether it was verified, with its path in the file. */
 function facts(value: unknown, path: string, out: Array<{ path: string; fact: Record<string, unknown> }>) {
-  if (Array.isArray(value)) value.forEach((v, i) => facts(v, `${path}[${i}]`, out));
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) facts(v, `${path}[${i}]`, out);
+  }
   else if (value && typeof value === 'object') {
     const obj = value as Record<string, unknown>;
     if ('verified' in obj) out.push({ path, fact: obj });

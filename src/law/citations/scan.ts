@@ -96,7 +96,7 @@ function levelBefore(text: string, pos: number): { level: string; start: number 
   return m ? { level: (m[1] ?? '').trim(), start: pos - head.length + m.index } : undefined;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NUMERAL_AHEAD = '(?=\\s*[0-9零〇一二两三四五六七八九十百千])';
 const triggers = new WeakMap<TitleLexicon, RegExp>();
 const BARE_TRIGGER = new RegExp(`《|第${NUMERAL_AHEAD}|(?:本|该|上述|前述)(?=办法|条例|规定|细则|决定|规则|法)|[\\t|]`, 'g');
@@ -109,7 +109,7 @@ function triggerPattern(lexicon: TitleLexicon | undefined): RegExp {
   if (!lexicon) return BARE_TRIGGER;
   let re = triggers.get(lexicon);
   if (!re) {
-    re = new RegExp(`${BARE_TRIGGER.source}|${lexicon.titles.map(escape).join('|')}`, 'g');
+    re = new RegExp(`${BARE_TRIGGER.source}|${lexicon.titles.map(escapeRegExp).join('|')}`, 'g');
     triggers.set(lexicon, re);
   }
   return re;
