@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { type CaseStore, openCaseStore } from '../../src/workflow/cases/index.js';
-import { workflowApp } from '../../src/workflow/web/index.js';
+import { itemProcessSvg, workflowApp } from '../../src/workflow/web/index.js';
 import { BAOMI, movableClock, sample, testCalendar } from './helpers.js';
 
 const clock = movableClock('2025-01-02');
@@ -160,6 +160,14 @@ describe('the workflow pages', () => {
       expect(page, path).not.toContain('<script');
       expect(page, path).toContain('&lt;script&gt;');
     }
+  });
+
+  it('draws an item’s duty chain for its portal page, each box linking to the duty', async () => {
+    const list = await sample(BAOMI);
+    const svg = (await itemProcessSvg(list.items[0] as never)) as string;
+    expect([...svg.matchAll(/href="#step-(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 3, 4, 5]);
+    const bare = { ...(list.items[0] as object), duties: undefined } as never;
+    expect(await itemProcessSvg(bare)).toBeNull();
   });
 
   it('an unknown case is a Chinese 404 page, an unknown API path is problem+json', async () => {

@@ -1,5 +1,8 @@
 import { type Context, Hono } from 'hono';
+import { processSvg } from '../../export/svg/index.js';
+import type { PowerItem } from '../../model/index.js';
 import type { CaseStore, ItemRecord } from '../cases/index.js';
+import { deriveFromItem, isProcessError, type ProcessDefinition } from '../process/index.js';
 import { workflowApi } from './api.js';
 import { html } from './html.js';
 import { page } from './layout.js';
@@ -8,6 +11,24 @@ import { PROBLEMS, problemJson, toProblem, WorkflowProblem } from './problem.js'
 
 export { toBpmnXml } from '../../export/bpmn/index.js';
 export { processSvg, type SvgOptions } from '../../export/svg/index.js';
+
+/**
+ * The flowchart of an item's 责任事项 for its portal page, each box linking to the duty's
+ * anchor (#step-N); null when the item has no numbered duty to draw.
+ *
+ * @example const svg = await itemProcessSvg(detail.item); // put it in the page as is: all text is escaped
+ */
+export async function itemProcessSvg(item: PowerItem): Promise<string | null> {
+  let definition: ProcessDefinition;
+  try {
+    definition = deriveFromItem(item);
+  } catch (error) {
+    if (isProcessError(error)) return null;
+    throw error;
+  }
+  const dutyOf = new Map(definition.steps.map((s) => [s.id, s.dutyNo]));
+  return processSvg(definition, { stepHref: (id) => (dutyOf.get(id) !== undefined ? `#step-${dutyOf.get(id)}` : undefined) });
+}
 export { escapeHtml, type Html, html } from './html.js';
 
 export interface WorkflowAppOptions {
