@@ -53,7 +53,7 @@ describe('toBpmnXml', () => {
     const { elementsById, warnings } = await BpmnModdle().fromXML(await toBpmnXml(def));
     expect(warnings).toEqual([]);
     const [gateway] = ofType(elementsById, 'bpmn:ExclusiveGateway');
-    expect((gateway?.get('outgoing') as ModdleElement[]).map((f) => f.get('name'))).toEqual(['批准', '不批准']);
+    expect(((gateway as ModdleElement).get('outgoing') as ModdleElement[]).map((f) => f.get('name'))).toEqual(['批准', '不批准']);
     expect(ofType(elementsById, 'bpmn:EndEvent')).toHaveLength(1);
   });
 });
