@@ -4,6 +4,7 @@
  */
 export { CONFIG_FILE, ConfigError, parseConfig, parseRuleFlag, planRules, QuanzeConfig, type RuleRun, type RuleSetting } from './config.js';
 export { formatJson, formatSarif, formatStylish, FORMATTERS, type FormatterName } from './formatters/index.js';
+export { describeRule, type GroupedFindings, groupFindings, type RuleDescription } from './describe.js';
 export { lawContext } from './law-context.js';
 export { fieldLabel, itemLabel, placeOf } from './place.js';
 export { type AnyRule, defineRule, type LawContext, type Report, type ResolvedCell, type Rule, type RuleContext, type RuleMeta } from './rule.js';

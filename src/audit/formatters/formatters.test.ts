@@ -76,3 +76,20 @@ describe('formatSarif', () => {
     });
   });
 });
+
+describe('describeRule and groupFindings (for report pages)', async () => {
+  const { describeRule, groupFindings } = await import('../describe.js');
+  it('describes audit rules and reader findings, and nothing else', () => {
+    expect(describeRule('citation-outdated')).toMatchObject({ origin: 'audit', severity: 'error' });
+    expect(describeRule('ingest/missing-cells')).toMatchObject({ origin: 'import' });
+    expect(describeRule('nothing')).toBeUndefined();
+  });
+  it('groups findings by item in item order, the rest under the list', () => {
+    const grouped = groupFindings(result);
+    expect(grouped.list.map((f) => f.messageId)).toEqual(['no-duty-basis-column']);
+    expect(grouped.items.map((i) => [i.label, i.findings.length])).toEqual([
+      ['1', 1],
+      ['2', 1],
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/index.js';
 import type { CheckResult } from '../runner.js';
 import { SEVERITY_LABELS } from '../severity.js';
+import { groupFindings } from '../describe.js';
 import { countBySeverity } from './counts.js';
 
 function line(f: Finding): string {
@@ -23,18 +24,9 @@ export function formatStylish(results: readonly CheckResult[]): string {
       out.push('  没有发现问题', '');
       continue;
     }
-    const byRecord = new Map<number | undefined, Finding[]>();
-    for (const f of result.findings) {
-      const key = result.items.some((i) => i.record === f.place.record) ? f.place.record : undefined;
-      byRecord.set(key, [...(byRecord.get(key) ?? []), f]);
-    }
-    const general = byRecord.get(undefined);
-    if (general) out.push('  清单', ...general.map(line));
-    for (const item of result.items) {
-      const findings = byRecord.get(item.record);
-      if (!findings) continue;
-      out.push(`  事项 ${item.label}  ${item.name}`, ...findings.map(line));
-    }
+    const grouped = groupFindings(result);
+    if (grouped.list.length > 0) out.push('  清单', ...grouped.list.map(line));
+    for (const item of grouped.items) out.push(`  事项 ${item.label}  ${item.name}`, ...item.findings.map(line));
     out.push('');
   }
   const c = countBySeverity(all);
