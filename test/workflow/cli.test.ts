@@ -130,6 +130,15 @@ describe('quanze process', () => {
     expect((await cli('process', 'export', id, '--to', 'json', '--db', db)).stdout).toContain('（修订）');
   });
 
+  it('exports a stored item’s process by the item id', async () => {
+    const r = await cli('process', 'export', '1', '--to', 'json', '--db', db);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ name: '国家秘密载体制作、复制、维修、销毁资质认定', source: { kind: 'duties', itemRef: '1' } });
+    const missing = await cli('process', 'export', '999', '--to', 'json', '--db', db);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('“999”既不是文件');
+  });
+
   it('imports every process of a file once; importing again changes nothing', async () => {
     const first = await cli('process', 'import', FLOWCHART, '--db', db);
     expect(first.stdout).toContain('流程图“保密检查流程图”');
