@@ -1,5 +1,5 @@
 import type { Accountability, Situation } from '../model/index.js';
-import { type EnumeratorHit, type EnumeratorStyle, findEnumerators } from './enumerators.js';
+import { ALL_STYLES, type EnumeratorHit, type EnumeratorStyle, findEnumerators } from './enumerators.js';
 import { residueBetween, trimSpan } from './spans.js';
 
 const REASON_NO_SITUATIONS = '未识别出编号的追责情形';
@@ -33,7 +33,7 @@ function chooseStyle(hits: readonly EnumeratorHit[]): EnumeratorStyle | null {
  * @example parseAccountability('…：\n1.没有法定的行政处罚依据的（机关纪委）；').situations[0]?.pursuer // '机关纪委'
  */
 export function parseAccountability(text: string): Accountability {
-  const hits = findEnumerators(text, ['arabic', 'paren-cn', 'cn']).filter((h) => h.sub === undefined);
+  const hits = findEnumerators(text, ALL_STYLES).filter((h) => h.sub === undefined);
   const style = chooseStyle(hits);
   const accepted: EnumeratorHit[] = [];
   for (const h of hits) {

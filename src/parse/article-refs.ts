@@ -27,6 +27,12 @@ function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text);
 }
 
+/** Where `re` matching exactly at `pos` ends, or -1; test() builds no match array. */
+function stickyEnd(re: RegExp, text: string, pos: number): number {
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
 function ref(article: number, raw: string, paragraph?: number, item?: number): ArticleRef {
   const r: ArticleRef = { article, raw };
   if (paragraph !== undefined) r.paragraph = paragraph;
@@ -49,26 +55,25 @@ export function readArticleRefs(text: string, pos: number): { refs: ArticleRef[]
   let paragraph = num(first[5]);
   let lastStart = pos;
   for (;;) {
-    const range = sticky(RANGE_SEP, text, end);
-    if (range) {
-      const to = sticky(FULL, text, end + range[0].length);
+    const rangeEnd = stickyEnd(RANGE_SEP, text, end);
+    if (rangeEnd >= 0) {
+      const to = sticky(FULL, text, rangeEnd);
       const last = num(to?.[3]);
       if (to && last !== undefined && last > article) {
-        const toEnd = end + range[0].length + to[0].length;
+        const toEnd = rangeEnd + to[0].length;
         const whole = text.slice(lastStart, toEnd);
         const between = last - article > MAX_RANGE ? [] : Array.from({ length: last - article - 1 }, (_, i) => article + 1 + i);
         for (const a of between) refs.push(ref(a, whole));
         refs.push(ref(last, to[0], num(to[5]), num(to[6])));
         article = last;
         paragraph = num(to[5]);
-        lastStart = end + range[0].length;
+        lastStart = rangeEnd;
         end = toEnd;
         continue;
       }
     }
-    const sep = sticky(LIST_SEP, text, end);
-    if (!sep) break;
-    const at = end + sep[0].length;
+    const at = stickyEnd(LIST_SEP, text, end);
+    if (at < 0) break;
     const full = sticky(FULL, text, at);
     const a = num(full?.[3]);
     if (full && a !== undefined) {

@@ -1,5 +1,5 @@
 import type { Duty, DutyList } from '../model/index.js';
-import { findEnumerators } from './enumerators.js';
+import { ARABIC, findEnumerators } from './enumerators.js';
 import { residueBetween, trimSpan } from './spans.js';
 
 const REASON_NO_STEPS = '未识别出编号的责任步骤';
@@ -15,6 +15,8 @@ const DOCUMENT = /《([^《》\n]{1,60})》/g;
 /** What may follow 责任 for it to end a heading rather than run on ("责任人员"). */
 const HEADING_END = /^(?:\s*[（(：:。.．]|\s*$|\n)/;
 const BARE_HEADING = /^([^\n。；;：:，,]{1,20})[：:]/;
+/** Where a heading's window stops: a heading never runs past a clause or line end. */
+const HEADING_STOP = /[。；;：:\n]/;
 
 function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -24,7 +26,7 @@ function sticky(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 /** The heading ends at the first 责任 that is followed by a unit, a colon, a stop or the end. */
 function findHeading(body: string): { heading: string; end: number } | null {
   const window = body.slice(0, HEADING_WINDOW);
-  const stop = window.search(/[。；;：:\n]/);
+  const stop = window.search(HEADING_STOP);
   for (let k = window.indexOf('责任'); k >= 0; k = window.indexOf('责任', k + 1)) {
     if (stop >= 0 && k > stop) break;
     const end = k + 2;
@@ -44,6 +46,7 @@ export function dutyName(heading: string): string {
 }
 
 function documentsIn(text: string): string[] {
+  if (!text.includes('《')) return [];
   const seen = new Set<string>();
   for (const m of text.matchAll(DOCUMENT)) seen.add((m[1] ?? '').trim());
   return [...seen].filter((d) => d !== '');
@@ -95,7 +98,7 @@ function parseStep(text: string, start: number, end: number, no: number, labelEn
  */
 export function parseDuties(text: string): DutyList {
   const accepted: { start: number; labelEnd: number; no: number }[] = [];
-  for (const e of findEnumerators(text, ['arabic'])) {
+  for (const e of findEnumerators(text, ARABIC)) {
     if (e.sub !== undefined) continue;
     const prev = accepted[accepted.length - 1];
     if (!e.lineStart) {

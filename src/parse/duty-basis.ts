@@ -1,5 +1,5 @@
 import type { DutyBasis, DutyBasisList } from '../model/index.js';
-import { enumeratorAt } from './enumerators.js';
+import { ARABIC, enumeratorAt } from './enumerators.js';
 import { parseProvisionsIn, provisionStarts } from './provisions.js';
 import { residueBetween, trimSpan } from './spans.js';
 
@@ -22,7 +22,7 @@ function toInt(s: string): number {
  */
 export function parseDutyBasis(text: string): DutyBasisList {
   const keys = provisionStarts(text, 0, text.length)
-    .map((s) => enumeratorAt(text, s, ['arabic']))
+    .map((s) => enumeratorAt(text, s, ARABIC))
     .filter((e) => e !== null);
   const entries: DutyBasis[] = keys.map((k, i) => {
     const { end } = trimSpan(text, k.start, keys[i + 1]?.start ?? text.length);

@@ -37,8 +37,13 @@ interface Search {
   back: number;
 }
 
-/** Candidate searches by the styles asked for; at most one per subset of the three styles. */
-const AFTER_SPACE = new Map<string, Search>();
+/** Candidate searches by the styles asked for, indexed by the set's bit mask (STYLE_BIT). */
+const AFTER_SPACE: (Search | undefined)[] = [];
+const STYLE_BIT: Readonly<Record<EnumeratorStyle, number>> = { arabic: 1, 'paren-cn': 2, cn: 4 };
+
+/** The styles most grammars ask for, made once rather than on every call. */
+export const ARABIC: readonly EnumeratorStyle[] = ['arabic'];
+export const ALL_STYLES: readonly EnumeratorStyle[] = ['arabic', 'paren-cn', 'cn'];
 
 /**
  * Whitespace, then a character one of `styles` begins with: the regex engine finds these
@@ -47,13 +52,14 @@ const AFTER_SPACE = new Map<string, Search>();
  * union of digits and Han numerals, which it searches faster as "\s(?=[…])".
  */
 function afterSpace(styles: readonly EnumeratorStyle[]): Search {
-  const key = styles.join();
-  let search = AFTER_SPACE.get(key);
+  let mask = 0;
+  for (const style of styles) mask |= STYLE_BIT[style];
+  let search = AFTER_SPACE[mask];
   if (!search) {
-    const defs = ENUMERATORS.filter((def) => styles.includes(def.style));
+    const defs = ENUMERATORS.filter((def) => (mask & STYLE_BIT[def.style]) !== 0);
     const chars = defs.map((def) => def.first.replace(/[\\\]^-]/g, '\\$&')).join('');
     search = defs.length === 1 ? { re: new RegExp(`\\s[${chars}]`, 'g'), back: 1 } : { re: new RegExp(`\\s(?=[${chars}])`, 'g'), back: 0 };
-    AFTER_SPACE.set(key, search);
+    AFTER_SPACE[mask] = search;
   }
   return search;
 }

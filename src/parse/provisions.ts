@@ -1,7 +1,7 @@
 import type { ArticleRef, Provision, Residue } from '../model/index.js';
 import { readArticleRefs } from './article-refs.js';
 import { codeSet, isDigitCode, isSpaceCode } from './chars.js';
-import { enumeratorAt, findEnumerators } from './enumerators.js';
+import { ARABIC, enumeratorAt, findEnumerators } from './enumerators.js';
 import { atLineStart, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
 
 /** Level tags a list puts before a title, as data. A mid-text 【…】 starts a provision only if known. */
@@ -137,7 +137,7 @@ function opensProvision(text: string, pos: number, to: number): boolean {
 function startsIn(sc: Scope): number[] {
   const { text, from, to, view } = sc;
   const starts = new Set<number>();
-  for (const e of findEnumerators(text, ['arabic'], from, to)) {
+  for (const e of findEnumerators(text, ARABIC, from, to)) {
     if (e.lineStart || opensProvision(text, skipSpaces(text, e.end, to), to)) starts.add(e.start);
   }
   for (let k = view.indexOf('【'); k >= 0; k = view.indexOf('【', k + 1)) {
@@ -168,7 +168,7 @@ function labelBefore(text: string, pos: number, from: number): number | null {
   let j = pos;
   for (let c = text.charCodeAt(j - 1); j > from && (c === C.space || c === C.tab); c = text.charCodeAt(--j - 1));
   for (let k = Math.max(from, j - 9); k < j; k++) {
-    const e = enumeratorAt(text, k, ['arabic']);
+    const e = enumeratorAt(text, k, ARABIC);
     if (e && e.end === j && !NOT_BEFORE_LABEL.has(text.charCodeAt(k - 1))) return k;
   }
   return null;
@@ -206,7 +206,7 @@ function parseOne(sc: Scope, seg: Piece): Provision | null {
   const { start, end } = seg;
   let pos = start;
   const p: Partial<Provision> & { refs: ArticleRef[] } = { refs: [] };
-  const label = enumeratorAt(text, pos, ['arabic']);
+  const label = enumeratorAt(text, pos, ARABIC);
   if (label && label.end <= end) {
     p.label = label.label;
     pos = skipSpaces(text, label.end, end);
