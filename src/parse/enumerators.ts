@@ -30,7 +30,23 @@ export const ENUMERATORS: readonly EnumeratorDef[] = [
   { style: 'cn', pattern: new RegExp(`(${CN}{1,4})、`, 'y'), first: CN_CHARS },
 ];
 
-const COMPILED = ENUMERATORS.map((def) => ({ ...def, firstCodes: codeSet(def.first) }));
+const STYLE_BIT: Readonly<Record<EnumeratorStyle, number>> = { arabic: 1, 'paren-cn': 2, cn: 4 };
+const COMPILED = ENUMERATORS.map((def) => ({ style: def.style, pattern: def.pattern, bit: STYLE_BIT[def.style] }));
+/** Per code unit: the bits (STYLE_BIT) of the styles that can begin with it, so a position is ruled out by one lookup. */
+const FIRST_STYLES = firstStyles(ENUMERATORS);
+
+function firstStyles(defs: readonly EnumeratorDef[]): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (const def of defs) for (const c of codeSet(def.first)) table[c] = (table[c] ?? 0) | STYLE_BIT[def.style];
+  return table;
+}
+
+function maskOf(styles: readonly EnumeratorStyle[]): number {
+  let mask = 0;
+  for (const style of styles) mask |= STYLE_BIT[style];
+  return mask;
+}
+
 /** A candidate search: after a match, the candidate stands at lastIndex - back. */
 interface Search {
   re: RegExp;
@@ -39,7 +55,6 @@ interface Search {
 
 /** Candidate searches by the styles asked for, indexed by the set's bit mask (STYLE_BIT). */
 const AFTER_SPACE: (Search | undefined)[] = [];
-const STYLE_BIT: Readonly<Record<EnumeratorStyle, number>> = { arabic: 1, 'paren-cn': 2, cn: 4 };
 
 /** The styles most grammars ask for, made once rather than on every call. */
 export const ARABIC: readonly EnumeratorStyle[] = ['arabic'];
@@ -52,8 +67,7 @@ export const ALL_STYLES: readonly EnumeratorStyle[] = ['arabic', 'paren-cn', 'cn
  * union of digits and Han numerals, which it searches faster as "\s(?=[…])".
  */
 function afterSpace(styles: readonly EnumeratorStyle[]): Search {
-  let mask = 0;
-  for (const style of styles) mask |= STYLE_BIT[style];
+  const mask = maskOf(styles);
   let search = AFTER_SPACE[mask];
   if (!search) {
     const defs = ENUMERATORS.filter((def) => (mask & STYLE_BIT[def.style]) !== 0);
@@ -76,9 +90,10 @@ export interface Enumerator {
 
 /** Reads an enumerator of one of `styles` exactly at `pos`. */
 export function enumeratorAt(text: string, pos: number, styles: readonly EnumeratorStyle[]): Enumerator | null {
-  const c = text.charCodeAt(pos);
+  const mask = (FIRST_STYLES[text.charCodeAt(pos)] ?? 0) & maskOf(styles);
+  if (mask === 0) return null;
   for (const def of COMPILED) {
-    if (!def.firstCodes.has(c) || !styles.includes(def.style)) continue;
+    if ((mask & def.bit) === 0) continue;
     def.pattern.lastIndex = pos;
     const m = def.pattern.exec(text);
     if (!m) continue;
