@@ -21,8 +21,18 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
   }
 }
 
-/** True when the bytes look like text rather than a binary container (no NUL in the first 8 KiB). */
+/** Leading bytes of the binary containers lists come in: PDF, ZIP (XLSX/DOCX), OLE2 (XLS/DOC). */
+const BINARY_SIGNATURES: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0x50, 0x4b, 0x03, 0x04], // PK.. zip
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], // OLE2 compound file
+];
+
+/**
+ * True when the bytes look like text rather than a binary container: no known container
+ * signature and no NUL in the first 8 KiB (a PDF's first pages are often NUL-free).
+ */
 export function looksLikeText(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
-  return !head.includes(0);
+  if (BINARY_SIGNATURES.some((sig) => sig.every((byte, i) => bytes[i] === byte))) return false;
+  return !bytes.subarray(0, 8192).includes(0);
 }

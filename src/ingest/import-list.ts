@@ -133,7 +133,7 @@ class ListAssembler {
 
   /** The file's read results, whole or piece by piece, each moved to its place in the file. */
   async *results(path: string, size: number): AsyncGenerator<ReadResult> {
-    if (size <= (this.options.streamAbove ?? STREAM_ABOVE)) {
+    if (size <= (this.options.streamAbove ?? STREAM_ABOVE) || !(await startsAsText(path))) {
       yield* this.readWhole(new Uint8Array(await readFile(path)));
       this.options.onProgress?.(size, size);
     } else {
@@ -243,6 +243,18 @@ class ListAssembler {
       residue: this.residue,
       findings: this.findings,
     };
+  }
+}
+
+/** Binary formats (workbooks, documents, PDFs) are read whole whatever their size. */
+async function startsAsText(path: string): Promise<boolean> {
+  const handle = await open(path);
+  try {
+    const head = new Uint8Array(8192);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return looksLikeText(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
   }
 }
 

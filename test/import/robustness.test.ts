@@ -72,3 +72,13 @@ describe('import never fails with anything but ImportError', () => {
     expect(error?.message).toContain('--from');
   });
 });
+
+describe('binary containers are never decoded as text', () => {
+  it.each([
+    ['a PDF whose first bytes hold no NUL', '%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'],
+    ['a ZIP (XLSX/DOCX) header', 'PK\u0003\u0004broken'],
+  ])('%s goes to the binary readers', async (_, content) => {
+    const error = await importOrTypedError(new Uint8Array(Buffer.from(content, 'latin1')));
+    expect(error?.code).not.toBe('bad-encoding');
+  });
+});
