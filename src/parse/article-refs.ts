@@ -13,6 +13,7 @@ const PARAGRAPH = new RegExp(`第(${NUM})款(?:\\s*第\\s*[（(]?\\s*(${NUM})\\s
 const ITEM = new RegExp(`第\\s*[（(]?\\s*(${NUM})\\s*[）)]?\\s*项`, 'y');
 const LIST_SEP = /\s*(?:以及|[、，,和及与或])\s*/y;
 const RANGE_SEP = /\s*(?:至|到|~|～|—|－|-)\s*/y;
+const DI = 0x7b2c; // 第
 /** A range longer than this is a typo, not a citation: it yields its two ends only. */
 const MAX_RANGE = 50;
 
@@ -46,6 +47,8 @@ function ref(article: number, raw: string, paragraph?: number, item?: number): A
  * article). Null when no reference starts there.
  */
 export function readArticleRefs(text: string, pos: number): { refs: ArticleRef[]; end: number } | null {
+  // Every reference begins with 第: elsewhere FULL need not run.
+  if (text.charCodeAt(pos) !== DI) return null;
   const first = sticky(FULL, text, pos);
   const firstArticle = num(first?.[3]);
   if (!first || firstArticle === undefined) return null;

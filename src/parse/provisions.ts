@@ -216,7 +216,7 @@ function parseOne(sc: Scope, seg: Piece): Provision | null {
     p.level = tag.level;
     pos = skipSpaces(text, tag.end, end);
   }
-  const title = sticky(TITLE, text, pos);
+  const title = text.charCodeAt(pos) === C.openTitle ? sticky(TITLE, text, pos) : null;
   if (title && pos + title[0].length <= end) {
     p.title = (title[1] ?? '').trim();
     pos = skipSpaces(text, pos + title[0].length, end);
