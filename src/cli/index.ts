@@ -16,6 +16,18 @@ import { startCommand } from './commands/start.js';
 import { EXIT, type Io, processIo } from './io.js';
 
 /**
+ * Every command at every depth returns through run() (never process.exit), writes to the
+ * injected streams and offers its help in Chinese.
+ */
+function configureTree(command: Command, output: Parameters<Command['configureOutput']>[0]): void {
+  for (const sub of command.commands) {
+    sub.exitOverride().configureOutput(output).helpOption('-h, --help', '显示帮助');
+    if (sub.commands.length > 0) sub.addHelpCommand('help [command]', '显示某个命令的帮助');
+    configureTree(sub, output);
+  }
+}
+
+/**
  * Runs the quanze CLI and resolves to its exit code; never calls process.exit, so tests
  * and other programs can call it.
  *
@@ -41,8 +53,9 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .exitOverride()
     .configureOutput(output);
   for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand, checkCommand, lawCommand, caseCommand, processCommand, auditCommand]) {
-    program.addCommand(make(io, setExit).exitOverride().configureOutput(output));
+    program.addCommand(make(io, setExit));
   }
+  configureTree(program, output);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -102,3 +102,18 @@ describe('the quanze bin', () => {
     expect(stdout).toContain('quanze 权责清单');
   });
 });
+
+describe('nested commands', () => {
+  it('a usage error in a sub-sub-command returns exit 2 instead of ending the process', async () => {
+    const { code, stderr } = await cli('law', 'add');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--law/);
+  });
+
+  it('helps in Chinese at every depth', async () => {
+    const { code, stdout } = await cli('law', 'add', '--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('显示帮助');
+    expect(stdout).not.toContain('display help');
+  });
+});
