@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { alignCommand } from './commands/align.js';
 import { auditCommand } from './commands/audit.js';
 import { calendarCommand } from './commands/calendar.js';
@@ -14,12 +14,13 @@ import { lawCommand } from './commands/law.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { EXIT, type Io, processIo } from './io.js';
+import { translateCommanderError } from './messages.js';
 
 /**
  * Every command at every depth returns through run() (never process.exit), writes to the
  * injected streams and offers its help in Chinese.
  */
-function configureTree(command: Command, output: Parameters<Command['configureOutput']>[0]): void {
+function configureTree(command: Command, output: OutputConfiguration): void {
   for (const sub of command.commands) {
     sub.exitOverride().configureOutput(output).helpOption('-h, --help', '显示帮助');
     if (sub.commands.length > 0) sub.addHelpCommand('help [command]', '显示某个命令的帮助');
@@ -42,6 +43,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   const output = {
     writeOut: (text: string) => io.stdout.write(text),
     writeErr: (text: string) => io.stderr.write(text),
+    outputError: (text: string, write: (text: string) => void) => write(translateCommanderError(text)),
   };
   const program = new Command('quanze')
     .description('quanze 权责清单：导入、核查、比对、发布和运行权责清单')
