@@ -12,7 +12,8 @@ export type StoreErrorCode =
   | 'invalid-query'
   | 'not-found'
   | 'too-many-items'
-  | 'write-failed';
+  | 'write-failed'
+  | 'closed';
 
 export class StoreError extends Error {
   override readonly name = 'StoreError';

@@ -60,7 +60,7 @@ function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions): St
   const deps = { db, adapter, now };
 
   async function use(): Promise<void> {
-    if (closed) throw new StoreError('not-found', '数据库连接已关闭');
+    if (closed) throw new StoreError('closed', '数据库连接已关闭');
     if (ready) return;
     const pending = await pendingMigrations(db, adapter);
     if (pending.length > 0) {
@@ -72,7 +72,7 @@ function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions): St
   const store: Store = {
     dialect: adapter.name,
     async migrate() {
-      if (closed) throw new StoreError('not-found', '数据库连接已关闭');
+      if (closed) throw new StoreError('closed', '数据库连接已关闭');
       const results = await runMigrations(db, adapter, now, MIGRATIONS);
       ready = results.every((r) => r.status === 'applied' || r.status === 'already-applied');
       return results;

@@ -21,16 +21,18 @@ function grams(fields: readonly string[]): string[] {
 function condition(request: SearchRequest) {
   const { plan, filter } = request;
   const distinct = [...new Set(plan.grams)];
-  const zone =
-    request.zone === 'title'
-      ? sql`title_grams @> ${distinct}::text[] and strpos(title_text, ${plan.query}) > 0`
-      : sql`all_grams @> ${distinct}::text[] and strpos(all_text, ${plan.query}) > 0`;
+  // For one or two characters the gram test is already exact; longer queries need the text.
+  const exact = [...plan.query].length <= 2;
+  const title = exact
+    ? sql`title_grams @> ${distinct}::text[]`
+    : sql`(title_grams @> ${distinct}::text[] and strpos(title_text, ${plan.query}) > 0)`;
+  const zone = request.zone === 'title' ? title : exact ? sql`all_grams @> ${distinct}::text[]` : sql`all_grams @> ${distinct}::text[] and strpos(all_text, ${plan.query}) > 0`;
   const parts = [zone];
   if (filter.listId !== undefined) parts.push(sql`list_id = ${filter.listId}`);
   if (filter.type !== undefined) parts.push(sql`power_type = ${filter.type}`);
   if (filter.level !== undefined) parts.push(sql`level = ${filter.level}`);
   if (filter.agency !== undefined) parts.push(sql`agencies @> ${[filter.agency]}::text[]`);
-  if (request.excludeTitle) parts.push(sql`not (title_grams @> ${distinct}::text[] and strpos(title_text, ${plan.query}) > 0)`);
+  if (request.excludeTitle) parts.push(sql`not (${title})`);
   return sql.join(parts, sql` and `);
 }
 
