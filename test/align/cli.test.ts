@@ -1,25 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Alignment, ListDiff } from '../../src/align/index.js';
-import { run } from '../../src/cli/index.js';
 import { importFile } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
+import { cli } from '../helpers/cli.js';
 import { samplePath, sampleText } from '../helpers/samples.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await run(argv, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'quanze-align-'));
 

@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
 import { importFile } from '../../src/ingest/index.js';
 import { Finding } from '../../src/model/index.js';
 import { openStore } from '../../src/store/index.js';
+import { cli } from '../helpers/cli.js';
 import { SAMPLES, type SampleName, samplePath } from '../helpers/samples.js';
 
 /**
@@ -19,17 +18,6 @@ const dir = mkdtempSync(join(tmpdir(), 'quanze-check-'));
 /** An explicit empty configuration, so a quanze.config.json in the working folder cannot change the reports. */
 const EMPTY_CONFIG = join(dir, 'empty.config.json');
 writeFileSync(EMPTY_CONFIG, '{ "rules": {} }');
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await run(argv, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
 
 const check = (...argv: string[]) => cli('check', '--today', TODAY, '--config', EMPTY_CONFIG, ...argv);
 

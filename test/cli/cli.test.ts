@@ -2,23 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
 import { PowerList } from '../../src/model/index.js';
+import { cli } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await run(argv, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('quanze import', () => {
   it('writes the canonical model as JSON that validates against the schema', async () => {

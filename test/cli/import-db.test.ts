@@ -1,22 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
 import { openStore } from '../../src/store/index.js';
+import { cli } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
-
-async function cli(...argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await run(argv, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
 
 const BAD_TSV = '柳州市某局权责清单\n序号\t权力类型\t事项名称\t实施依据\n1\t行政处罚\t对甲的处罚\t《某法》第一条\n2\t行政处罚\n3\t行政检查\t对乙的检查\t《某法》第二条\n';
 

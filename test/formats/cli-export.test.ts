@@ -1,24 +1,12 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
 import { defaultOutput } from '../../src/cli/commands/export.js';
 import { importBytes, importFile } from '../../src/ingest/index.js';
+import { cli } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
 import { listForm } from './helpers/same.js';
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await run(argv, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('quanze export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'quanze-export-'));
