@@ -30,3 +30,9 @@ export function oneOf<T extends string>(allowed: readonly T[], name: string) {
     return value as T;
   };
 }
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`应为正整数，收到“${value}”`);
+  return n;
+}

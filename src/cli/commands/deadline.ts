@@ -2,15 +2,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import { findCalendarDir, isCalendarError, loadCalendar } from '../../workflow/calendar/index.js';
 import { type DeadlineResult, computeDeadline, isPeriodError } from '../../workflow/periods/index.js';
 import { EXIT, type Io, write } from '../io.js';
-import { oneOf } from '../options.js';
+import { oneOf, positiveInt } from '../options.js';
 
 const UNITS = ['workday', 'day', 'month'] as const;
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`应为正整数，收到“${value}”`);
-  return n;
-}
 
 /** `quanze deadline`: the due date of a period under a legal rule, through the working-day calendar. */
 export function deadlineCommand(io: Io, setExit: (code: number) => void): Command {

@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { type ImportOptions, type ListHead, importFile, importNdjson } from '../../ingest/index.js';
 import { EXIT, type Io, write } from '../io.js';
-import { collectMap, oneOf, parseFrom } from '../options.js';
+import { collectMap, oneOf, parseFrom, positiveInt } from '../options.js';
 import { progressBar } from '../progress.js';
 import { isStoreError } from '../../store/index.js';
 import { reportImportError } from '../report-error.js';
@@ -18,6 +18,7 @@ interface ImportCommandOptions {
   map?: ImportOptions['map'];
   db?: string | true;
   strict?: boolean;
+  jobs: number;
 }
 
 const OUTCOME = { created: '新建清单', 'new-version': '新版本', unchanged: '内容未变，未重复导入' } as const;
@@ -67,6 +68,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--format <format>', '输出格式：json 或 ndjson', oneOf(OUTPUT_FORMATS, '--format'), 'json')
     .option('-o, --output <file>', '写入文件而不是标准输出')
     .option('--map <列名=字段>', '纠正表头映射（可重复）', collectMap)
+    .option('--jobs <n>', '与 --format ndjson 一起使用：大文件的解析线程数（默认 1；每个线程约多占 100 MB 内存）', positiveInt, 1)
     .option('--db [url]', '导入数据库而不是输出：SQLite 文件路径或 postgres://…（不写则为内置数据库）；每个文件一个事务')
     .option('--strict', '与 --db 一起使用：文件中有任何损坏的记录则整个文件不导入')
     .action(async (files: string[], options: ImportCommandOptions) => {
@@ -97,7 +99,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
 async function emitList(
   out: Writable,
   file: string,
-  options: { from?: ImportOptions['from']; format: 'json' | 'ndjson'; map?: ImportOptions['map'] },
+  options: ImportCommandOptions,
   index: number,
   count: number,
   onProgress: (done: number, total: number) => void,
@@ -105,7 +107,7 @@ async function emitList(
   const importOptions = { ...(options.from ? { from: options.from } : {}), map: options.map ?? {}, onProgress };
   if (options.format === 'ndjson') {
     let last = '';
-    for await (const lines of importNdjson(file, importOptions)) {
+    for await (const lines of importNdjson(file, { ...importOptions, jobs: options.jobs })) {
       await write(out, lines);
       last = lines;
     }

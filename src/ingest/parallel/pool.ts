@@ -16,7 +16,9 @@ export class ParsePool {
   constructor(size = Math.max(1, availableParallelism())) {
     const url = workerUrl();
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(url);
+      // A small old generation makes each worker collect early: pieces are independent, so
+      // nothing needs to live long, and the whole import stays within its memory budget.
+      const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 } });
       worker.on('message', (done: ParseDone) => {
         this.waiting.get(done.id)?.resolve(done);
         this.waiting.delete(done.id);
