@@ -1,32 +1,27 @@
+import { parseChineseNumber, toHalfWidthDigits } from '../../parse/index.js';
+
 /**
  * Chinese numerals as law texts and order numbers write them (第二十三条, 主席令第六十三号),
- * plus Arabic and full-width digits. Kept local to the registry so that it depends on
- * nothing else in src.
+ * plus Arabic and full-width digits. Reading is src/parse's; the registry narrows it to the
+ * forms law texts use.
  */
-
-const DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Characters that may make up a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
-/** Turns full-width digits into ASCII ones. */
-export function toAsciiDigits(text: string): string {
-  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
+/**
+ * Turns full-width digits into ASCII ones.
+ *
+ * @example toAsciiDigits('第１２条') // '第12条'
+ */
+export const toAsciiDigits: (text: string) => string = toHalfWidthDigits;
+
+/**
+ * The forms law texts number with: digits; a Chinese digit string (二〇一三); or a numeral
+ * below 万 whose units each follow a digit, save a leading 十 (十二). src/parse also reads
+ * 第五, 一百十, 百 and 两〇, which in a heading or an order number would be misreadings.
+ */
+const LAW_NUMERAL = /^(?:[0-9０-９]+|[零〇一二两三四五六七八九]|[零〇一二三四五六七八九]{2,}|(?=.*[十百千])十?(?:[零〇一二两三四五六七八九][十百千]?)*)$/;
 
 /**
  * Parses "二十三", "十二", "一百零五", "23", "２３" into an integer; undefined when the
@@ -35,33 +30,8 @@ export function toAsciiDigits(text: string): string {
  * @example parseNumeral('一百零五') // 105
  */
 export function parseNumeral(text: string): number | undefined {
-  const trimmed = toAsciiDigits(text.trim());
-  if (trimmed === '') return undefined;
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  // Digit-by-digit form used in years and some order numbers: 二〇一三.
-  if (/^[零〇一二三四五六七八九]{2,}$/.test(trimmed) && !/[十百千]/.test(trimmed)) {
-    return Number([...trimmed].map((c) => DIGITS[c]).join(''));
-  }
-  let total = 0;
-  let pending: number | undefined;
-  let lastUnit = Number.POSITIVE_INFINITY;
-  for (const char of trimmed) {
-    const digit = DIGITS[char];
-    if (digit !== undefined) {
-      if (pending !== undefined && pending !== 0 && digit !== 0) return undefined;
-      pending = digit;
-      continue;
-    }
-    const unit = UNITS[char];
-    if (unit === undefined || unit >= lastUnit) return undefined;
-    // "十二" omits the leading 一.
-    total += (pending ?? (total === 0 && unit === 10 ? 1 : Number.NaN)) * unit;
-    if (Number.isNaN(total)) return undefined;
-    pending = undefined;
-    lastUnit = unit;
-  }
-  total += pending ?? 0;
-  return total;
+  if (!LAW_NUMERAL.test(text.trim())) return undefined;
+  return parseChineseNumber(text) ?? undefined;
 }
 
 /**
