@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { fmt, printTable } from '../measure.js';
+import type { ServerInfo } from './servers.js';
+
+const RUN_TS = fileURLToPath(new URL('../../bin/run-ts.js', import.meta.url));
+const SERVERS = fileURLToPath(new URL('./servers.ts', import.meta.url));
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+/** Starts servers.ts and waits for its line of addresses. */
+async function startServers(): Promise<{ child: ChildProcess; info: ServerInfo }> {
+  const child = spawn(process.execPath, [RUN_TS, SERVERS], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  const info = await new Promise<ServerInfo>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('服务进程 60 秒内没有启动')), 60_000);
+    child.once('exit', (code) => reject(new Error(`服务进程退出（${code}）`)));
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as ServerInfo);
+    });
+  });
+  return { child, info };
+}
+
+function stopServers(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.stdin!.end();
+    child.kill('SIGTERM');
+  });
+}
+
+/** One request first, so a broken route fails the bench instead of being timed. */
+async function check(url: string, mustContain: string): Promise<void> {
+  const res = await fetch(url);
+  const body = await res.text();
+  if (res.status !== 200 || !body.includes(mustContain)) throw new Error(`${url} 应返回 200 且包含“${mustContain}”，实际 ${res.status}`);
+}
+
+interface Target {
+  name: string;
+  url: string;
+}
+
+interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  bad: number;
+}
+
+async function load(target: Target, seconds: number, connections: number): Promise<Measured> {
+  const result = await autocannon({ url: target.url, connections, duration: seconds, timeout: 10 });
+  return {
+    name: target.name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    bad: result.non2xx + result.errors,
+  };
+}
+
+/**
+ * bench/http: requests/s and p99 latency of quanze's item page and search API against a
+ * bare Hono "hello" route, all on loopback, loaded with autocannon from this process while
+ * the servers run in another. The bare route is measured first and last and its mean is
+ * the yardstick, so drift on a shared machine shows. Target: item page ≥ 50% of bare.
+ */
+export async function run(): Promise<void> {
+  const seconds = env('QUANZE_BENCH_HTTP_SECONDS', 8);
+  const connections = env('QUANZE_BENCH_HTTP_CONNECTIONS', 10);
+  const { child, info } = await startServers();
+  try {
+    const search = `${info.app}/api/search?q=${encodeURIComponent('保密')}`;
+    await check(`${info.bare}/`, 'hello');
+    await check(`${info.app}${info.itemPath}`, info.itemName);
+    await check(search, '"items"');
+    const targets: Target[] = [
+      { name: '裸 Hono “hello”', url: `${info.bare}/` },
+      { name: `事项页 ${info.itemPath}`, url: `${info.app}${info.itemPath}` },
+      { name: '搜索 API /api/search?q=保密', url: search },
+      { name: '裸 Hono “hello”（复测）', url: `${info.bare}/` },
+    ];
+    const results: Measured[] = [];
+    for (const target of targets) results.push(await load(target, seconds, connections));
+    const [bareFirst, item, found, bareLast] = results as [Measured, Measured, Measured, Measured];
+    const bare = (bareFirst.rps + bareLast.rps) / 2;
+    printTable(
+      `bench/http：autocannon，${connections} 个连接，每项 ${seconds} 秒，127.0.0.1`,
+      results.map((r) => ({
+        目标: r.name,
+        '请求/秒': fmt(r.rps, 0),
+        'p50 ms': fmt(r.p50, 1),
+        'p99 ms': fmt(r.p99, 1),
+        请求数: r.requests,
+        '非 2xx/错误': r.bad,
+        '/ 裸路由': fmt(r.rps / bare, 3),
+      })),
+    );
+    const ratio = item.rps / bare;
+    console.log(`裸路由按首尾两次的平均 ${fmt(bare, 0)} 请求/秒计`);
+    console.log(`事项页 / 裸路由 = ${fmt(ratio * 100)}%（目标 ≥ 50%）${ratio >= 0.5 ? '达标' : '未达标'}`);
+    console.log(`搜索 API / 裸路由 = ${fmt((found.rps / bare) * 100)}%`);
+    if (results.some((r) => r.bad > 0)) console.log('注意：有非 2xx 响应或连接错误，见上表');
+  } finally {
+    await stopServers(child);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { openStore } from '../../src/store/index.js';
+import { OUT_DIR } from '../large-list.js';
+import { CORPUS_VERSION, type CorpusSpec, generateLists, type Templates } from './corpus.js';
+
+/**
+ * The store files whose change alters the shape of a built database: its tables and its
+ * index. A change to normalisation alters the stored text too, but the file is edited often
+ * and a rebuild takes many minutes: set QUANZE_BENCH_SEARCH_REBUILD=1 after such a change.
+ */
+const STORE_FILES = ['migrations/', 'dialects/sqlite/search-index.ts', 'dialects/sqlite/tokens.ts', 'dialects/postgres/search-index.ts', 'search/document.ts'];
+const STORE = fileURLToPath(new URL('../../src/store/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
+
+export const PG_SERVER = process.env.QUANZE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const PG_DATABASE = 'quanze_bench';
+
+function filesUnder(path: string): string[] {
+  if (!path.endsWith('/')) return [path];
+  return readdirSync(path)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => path + f);
+}
+
+/**
+ * Names a built corpus: generator version, size, seed, and a hash of the samples and of the
+ * store files that shape a database, so a cached database is never measured after they change.
+ */
+export function corpusKey(spec: CorpusSpec): string {
+  const hash = createHash('sha256');
+  for (const file of STORE_FILES.flatMap((f) => filesUnder(STORE + f))) hash.update(readFileSync(file));
+  for (const file of readdirSync(SAMPLES).sort()) if (file.endsWith('.txt')) hash.update(readFileSync(SAMPLES + file));
+  return `v${CORPUS_VERSION}-${spec.items}-s${spec.seed}-${hash.digest('hex').slice(0, 10)}`;
+}
+
+type Progress = (done: number, total: number) => void;
+
+async function fill(url: string, templates: Templates, spec: CorpusSpec, progress: Progress): Promise<void> {
+  const store = await openStore(url);
+  try {
+    await store.migrate();
+    let done = 0;
+    for (const list of generateLists(templates, spec)) {
+      const outcome = await store.importList(list);
+      if (outcome.status !== 'created') throw new Error(`清单 ${list.department} 导入结果为 ${outcome.status}，应为新建`);
+      done += list.items.length;
+      progress(done, spec.items);
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** The SQLite file holding the corpus, built once per corpus key under bench/.out/. */
+export async function sqliteCorpus(templates: Templates, spec: CorpusSpec, progress: Progress): Promise<{ path: string; built: boolean }> {
+  await mkdir(OUT_DIR, { recursive: true });
+  const path = `${OUT_DIR}search-${corpusKey(spec)}.sqlite`;
+  if (existsSync(path) && process.env.QUANZE_BENCH_SEARCH_REBUILD !== '1') return { path, built: false };
+  const building = `${path}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  await fill(building, templates, spec, progress);
+  // Closing checkpointed the WAL, so the main file is the whole database.
+  renameSync(building, path);
+  return { path, built: true };
+}
+
+/** Whether the PostgreSQL server answers; a bench without it skips the column instead of failing. */
+async function reachable(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * The corpus in the dedicated database quanze_bench (created when missing), rebuilt when it
+ * holds another corpus key. Null with the reason when the server does not answer.
+ */
+export async function postgresCorpus(
+  templates: Templates,
+  spec: CorpusSpec,
+  progress: Progress,
+): Promise<{ url: string; built: boolean } | { url: null; reason: string }> {
+  const admin = `${PG_SERVER}/postgres`;
+  const unreachable = await reachable(admin);
+  if (unreachable !== null) return { url: null, reason: unreachable };
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    const exists = await client.query('select 1 from pg_database where datname = $1', [PG_DATABASE]);
+    if (exists.rowCount === 0) await client.query(`create database ${PG_DATABASE}`);
+  } finally {
+    await client.end();
+  }
+  const url = `${PG_SERVER}/${PG_DATABASE}`;
+  const key = corpusKey(spec);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    await db.query('create table if not exists quanze_bench_meta (corpus_key text not null)');
+    const held = await db.query<{ corpus_key: string }>('select corpus_key from quanze_bench_meta');
+    if (held.rows[0]?.corpus_key === key && process.env.QUANZE_BENCH_SEARCH_REBUILD !== '1') return { url, built: false };
+    await db.query('drop schema public cascade');
+    await db.query('create schema public');
+  } finally {
+    await db.end();
+  }
+  await fill(url, templates, spec, progress);
+  const done = new pg.Client({ connectionString: url });
+  await done.connect();
+  try {
+    await done.query('create table quanze_bench_meta (corpus_key text not null)');
+    await done.query('insert into quanze_bench_meta values ($1)', [key]);
+    await done.query('analyze');
+  } finally {
+    await done.end();
+  }
+  return { url, built: true };
+}
