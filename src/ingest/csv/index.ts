@@ -1,10 +1,9 @@
 import { makeFinding } from '../../model/index.js';
 import { ImportError } from '../errors.js';
+import { plainTable, readGrid } from '../grid/index.js';
 import { looksLikeHeaderRow } from '../header-map.js';
 import type { Reader, ReaderInput, ReaderOptions } from '../reader.js';
 import type { ReadResult } from '../record.js';
-import { plainTable } from '../xlsx/grid.js';
-import { readGrid } from '../xlsx/grid-records.js';
 import { type CsvParse, DELIMITERS, type Delimiter, parseDelimited } from './parse.js';
 
 /** Rows looked at to recognise the delimiter and a header row. */

@@ -1,4 +1,4 @@
-import { type Block, placeSpans } from '../xlsx/grid.js';
+import { type Block, placeSpans } from '../grid/index.js';
 import { type HtmlTable, type Paragraph, cellText } from './document.js';
 
 /**

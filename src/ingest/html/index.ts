@@ -1,8 +1,8 @@
 import { ImportError } from '../errors.js';
+import { readGrid } from '../grid/index.js';
 import type { HeaderOverrides } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import type { ReadResult } from '../record.js';
-import { readGrid } from '../xlsx/grid-records.js';
 import { toBlocks } from './blocks.js';
 import { parseHtml } from './document.js';
 

@@ -1,9 +1,8 @@
 import { ImportError } from '../errors.js';
+import { type Block, readGrid } from '../grid/index.js';
 import { type HeaderOverrides, looksLikeHeaderRow } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import type { ReadResult } from '../record.js';
-import type { Block } from '../xlsx/grid.js';
-import { readGrid } from '../xlsx/grid-records.js';
 import { readAsText } from './as-text.js';
 import { groupLines, lineText } from './lines.js';
 import { type PdfPage, type TextRun, loadPdf } from './load.js';

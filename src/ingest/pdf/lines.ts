@@ -1,4 +1,4 @@
-import { joinWrapped } from '../xlsx/grid.js';
+import { joinWrapped } from '../grid/index.js';
 import type { TextRun } from './load.js';
 
 /** Runs that share a baseline, left to right. */

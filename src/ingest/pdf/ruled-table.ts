@@ -1,4 +1,4 @@
-import { type MergeRange, type Slot, applyMerges } from '../xlsx/grid.js';
+import { type MergeRange, type Slot, applyMerges } from '../grid/index.js';
 import { cellText } from './lines.js';
 import type { TextRun } from './load.js';
 import type { Segment } from './segments.js';

@@ -1,16 +1,13 @@
 import { ImportError, isImportError } from '../errors.js';
+import { type Block, readGrid } from '../grid/index.js';
 import { convertLegacy, detectLegacy, needsConversion } from '../legacy-office/index.js';
 import type { HeaderOverrides } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import { type ReadResult, emptyReadResult } from '../record.js';
 import { shiftResult } from '../shift.js';
-import type { Block } from './grid.js';
-import { readGrid } from './grid-records.js';
 import { loadSheets } from './sheets.js';
 import { extensionOf, zipKind } from './zip-kind.js';
 
-export { applyMerges, placeSpans, plainTable, type Block, type Slot, type SpanCell, type TableBlock } from './grid.js';
-export { readGrid } from './grid-records.js';
 export { extensionOf, isZip, zipKind } from './zip-kind.js';
 
 /**

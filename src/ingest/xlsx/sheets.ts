@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ImportError } from '../errors.js';
+import { type MergeRange, type TableBlock, applyMerges } from '../grid/index.js';
 import { cellValueText } from './cell-text.js';
-import { type MergeRange, type TableBlock, applyMerges } from './grid.js';
 
 /** A worksheet as a table: its values by row number, merged ranges made explicit. */
 export interface Sheet {

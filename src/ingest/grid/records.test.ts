@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Block, type SpanCell, placeSpans, plainTable } from './grid.js';
-import { readGrid } from './grid-records.js';
+import { type Block, type SpanCell, placeSpans, plainTable } from './blocks.js';
+import { readGrid } from './records.js';
 
 const table = (rows: string[][], first = 1): Block => plainTable(rows, rows.map((_, i) => first + i));
 const spans = (rows: SpanCell[][], first = 1): Block => ({ kind: 'table', rows: placeSpans(rows), lines: rows.map((_, i) => first + i) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyMerges, colSpanAt, isVerticallyMerged, joinWrapped, placeSpans, slotText } from './grid.js';
+import { applyMerges, colSpanAt, isVerticallyMerged, joinWrapped, placeSpans, slotText } from './blocks.js';
 
 describe('placeSpans', () => {
   it('lays cells out as browsers do: a rowspan reserves the columns below it', () => {

@@ -3,7 +3,7 @@ import { type HeaderOverrides, looksLikeHeaderRow, mapHeader, normalizeHeader } 
 import { readerFinding } from '../reader-finding.js';
 import type { RawRecord, ReadResult } from '../record.js';
 import { type TableLine, readHeaderedRows } from '../table-rows.js';
-import { type Block, type Slot, type TableBlock, colSpanAt, isVerticallyMerged, joinWrapped, slotText } from './grid.js';
+import { type Block, type Slot, type TableBlock, colSpanAt, isVerticallyMerged, joinWrapped, slotText } from './blocks.js';
 
 const MESSAGES = {
   'filled-down': '第 {line} 行只填写了子项，已沿用上一行事项的“{headers}”',
