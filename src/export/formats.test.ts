@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../ingest/errors.js';
-import { csvField, markdownCell, readListJson } from './index.js';
+import { csvField, markdownCell } from './index.js';
 
 describe('csvField', () => {
   it.each([
@@ -22,16 +21,5 @@ describe('markdownCell', () => {
     ['an ampersand that would read as a reference is escaped', '&lt; and & alone', '&amp;lt; and & alone'],
   ])('%s', (_, text, cell) => {
     expect(markdownCell(text)).toBe(cell);
-  });
-});
-
-describe('readListJson', () => {
-  it('names the file and the problem for JSON that does not parse', () => {
-    expect(() => readListJson('坏.json', '{"schemaVersion": 1,')).toThrow(ImportError);
-    expect(() => readListJson('坏.json', '{"schemaVersion": 1,')).toThrow(/^坏\.json：JSON 语法错误/);
-  });
-
-  it('names the first thing missing from a JSON that is not a quanze list', () => {
-    expect(() => readListJson('别的.json', '{"schemaVersion": 1, "items": []}')).toThrow(/^别的\.json：不是 quanze 导出的清单 JSON：/);
   });
 });

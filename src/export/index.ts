@@ -5,7 +5,7 @@ import { writeMarkdown } from './markdown/index.js';
 import { writeXlsx } from './xlsx/index.js';
 
 export { writeCsv, csvField } from './csv/index.js';
-export { jsonReader, readListJson, writeJson } from './json/index.js';
+export { writeJson } from './json/index.js';
 export { markdownCell, writeMarkdown } from './markdown/index.js';
 export { writeXlsx } from './xlsx/index.js';
 export { cellValue, exportColumns, mergeRuns, type ExportColumn } from './table/index.js';

@@ -1,11 +1,11 @@
 import type { SourceFormat } from '../model/index.js';
-import { jsonReader } from '../export/json/read.js';
 import { csvReader } from './csv/index.js';
 import { docxReader } from './docx/index.js';
 import { ImportError } from './errors.js';
 import { flowchartTextReader } from './flowchart-text/index.js';
 import { headerTsvReader } from './header-tsv/index.js';
 import { htmlReader } from './html/index.js';
+import { jsonReader } from './json/index.js';
 import { markdownTableReader } from './markdown-table/index.js';
 import { pdfReader } from './pdf/index.js';
 import type { Reader, ReaderInput } from './reader.js';

@@ -1,2 +1,1 @@
 export { writeJson } from './write.js';
-export { jsonReader, readListJson } from './read.js';

@@ -1,8 +1,8 @@
-import { ImportError } from '../../ingest/errors.js';
-import type { Reader, ReaderInput } from '../../ingest/reader.js';
-import type { Column, RawRecord, ReadResult } from '../../ingest/record.js';
-import { LineIndex } from '../../ingest/text-lines.js';
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type PowerItem, PowerList, type RawCell } from '../../model/index.js';
+import { ImportError } from '../errors.js';
+import type { Reader, ReaderInput } from '../reader.js';
+import type { Column, RawRecord, ReadResult } from '../record.js';
+import { LineIndex } from '../text-lines.js';
 
 /** The raw text of an item's field, as the cell was first read. */
 function rawOf(item: PowerItem, field: FieldName): string | undefined {

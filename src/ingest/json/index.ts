@@ -1,0 +1,1 @@
+export { jsonReader, readListJson } from './read.js';
