@@ -3,15 +3,17 @@ import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
+import { type CaseStore, type Clock, workflowApp } from '../workflow/index.js';
 import { apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
+import { hasAdminToken, requireTokenForWrites } from './http/auth.js';
 import { HttpProblem, PROBLEMS } from './http/problem.js';
 import { problemResponse } from './http/respond.js';
 import { securityHeaders } from './http/security.js';
 import { portalRoutes } from './portal/routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
-import { layout } from './views/layout.js';
+import { layout, siteNav } from './views/layout.js';
 
 export interface AppOptions {
   store: StorePort;
@@ -25,6 +27,18 @@ export interface AppOptions {
    * compared as written.
    */
   laws?: Registry;
+  /**
+   * The case store (openCaseStore on the same database): with it the site also serves the
+   * workflow: /cases, /supervision, /processes/:id and /api/cases, /api/processes …
+   */
+  cases?: CaseStore;
+  /** What "today" is for the workflow's lists and dashboard; the case store's clock by default. */
+  clock?: Clock;
+  /**
+   * The administrator's token ($QUANZE_ADMIN_TOKEN): every write (any method but GET, HEAD
+   * and OPTIONS) needs `Authorization: Bearer <token>`. Without one, writes are refused.
+   */
+  adminToken?: string | undefined;
 }
 
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -51,14 +65,30 @@ export function createApp(options: AppOptions): Hono {
   app.use(securityHeaders());
   app.use(etag());
   const env: ServerEnv = options.laws ? { resolver: registryResolver(options.laws) } : {};
+  const nav = siteNav(options.cases !== undefined);
+  // The read-only API first, so a write to one of its routes is a 405 rather than a question of tokens.
   app.route('/api', apiRoutes(options.store, env));
-  app.route('/', portalRoutes({ store: options.store, now, env }));
+  app.route('/', portalRoutes({ store: options.store, now, env, nav, processes: options.cases }));
+  app.use(requireTokenForWrites(options.adminToken));
+  if (options.cases) {
+    app.route(
+      '/',
+      workflowApp({
+        cases: options.cases,
+        lists: options.store,
+        ...(options.clock ? { clock: options.clock } : {}),
+        // The middleware above already refused; this keeps the sub-app closed if it is ever mounted without it.
+        authorize: (c) => hasAdminToken(c, options.adminToken),
+        log,
+      }),
+    );
+  }
 
   const respond = (c: Context, problem: HttpProblem) => {
     if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');
     if (isApi(c)) return problemResponse(c, problem.toProblem(c.req.path));
-    const page = layout({ title: PROBLEMS[problem.type].title, body: errorBody(problem.status, PROBLEMS[problem.type].title, problem.detail), year: now().getFullYear() });
-    return c.html(page.value, problem.status as 400 | 404 | 405 | 500);
+    const page = layout({ title: PROBLEMS[problem.type].title, body: errorBody(problem.status, PROBLEMS[problem.type].title, problem.detail), nav, year: now().getFullYear() });
+    return c.html(page.value, problem.status as 400 | 401 | 403 | 404 | 405 | 500);
   };
   app.notFound((c) => respond(c, new HttpProblem('not-found', isApi(c) ? `没有接口“${c.req.path}”` : '没有这个页面')));
   app.onError((error, c) => {

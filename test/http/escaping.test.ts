@@ -4,6 +4,7 @@ import { importFile } from '../../src/ingest/index.js';
 import type { PowerItem, PowerList } from '../../src/model/index.js';
 import { ItemWithFindings } from '../../src/server/api/responses.js';
 import { createApp } from '../../src/server/index.js';
+import { escapeXml } from '../../src/export/svg/index.js';
 import { escapeHtml } from '../../src/server/views/html.js';
 import { samplePath } from '../helpers/samples.js';
 import { hostileApp, PAYLOADS, storeWith } from './helpers.js';
@@ -12,6 +13,17 @@ import { hostileApp, PAYLOADS, storeWith } from './helpers.js';
 const OUR_TAGS = new Set(
   'html head meta title link body a header form label input button main nav span h1 h2 h3 h4 p dl dt dd ul ol li div blockquote section article details summary table thead tbody tr th td pre code footer select option mark strong'.split(' '),
 );
+/** The elements of the item page's flowchart (src/export/svg), which are ours too. */
+for (const tag of 'svg defs marker path g rect text tspan circle polygon'.split(' ')) OUR_TAGS.add(tag);
+
+const FLOWCHART = /<div class="flowchart">([\s\S]*?<\/svg>)<\/div>/;
+
+/** The item page without its flowchart, and the flowchart alone. */
+function splitFlowchart(page: string): [string, string] {
+  const m = FLOWCHART.exec(page);
+  expect(m, 'the page has a flowchart').not.toBeNull();
+  return [page.replace(FLOWCHART, '<div class="flowchart"></div>'), m?.[1] as string];
+}
 
 function foreignTags(page: string): string[] {
   return [...page.matchAll(/<\/?([a-zA-Z][\w-]*)/g)].map((m) => (m[1] as string).toLowerCase()).filter((tag) => !OUR_TAGS.has(tag));
@@ -22,7 +34,7 @@ describe('imported markup and script render as text', () => {
     const { app, list, outcome } = await hostileApp();
     const items = (await (await app.request(`/api/lists/${outcome.listId}/items`)).json()) as { items: { id: string }[] };
     const first = items.items[0]?.id as string;
-    const pages = ['/', `/lists/${outcome.listId}`, `/items/${first}`, `/search?q=${encodeURIComponent('网络监管组')}`];
+    const pages = ['/', `/lists/${outcome.listId}`, `/lists/${outcome.listId}/report`, `/items/${first}`, `/search?q=${encodeURIComponent('网络监管组')}`];
     for (const path of pages) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
@@ -34,6 +46,13 @@ describe('imported markup and script render as text', () => {
     expect(item).toContain(escapeHtml(PAYLOADS.name));
     expect(item).toContain(escapeHtml(PAYLOADS.unclosed));
     expect(item).toContain(escapeHtml(PAYLOADS.office));
+    const [, svg] = splitFlowchart(item);
+    // The reader keeps the name's text without its closed tags; what is left is still markup-like.
+    expect(svg).toContain(`${escapeXml(PAYLOADS.unclosed)}</title>`);
+    expect(svg).not.toMatch(/<script|<img|onerror=alert\([^)]*\)>/i);
+    const exported = await (await app.request(`/items/${first}/process.svg`)).text();
+    expect(exported).toContain(escapeXml(PAYLOADS.unclosed));
+    expect(foreignTags(exported)).toEqual([]);
     for (const cell of (list.items[0] as PowerItem).provenance.cells) expect(item).toContain(`<pre class="raw">${escapeHtml(cell.raw)}</pre>`);
     expect(await (await app.request('/')).text()).toContain(escapeHtml(PAYLOADS.title));
   });
@@ -69,13 +88,18 @@ describe('imported markup and script render as text', () => {
       await store.close();
       return html;
     };
-    const template = await render(MARK);
+    const [template, templateSvg] = splitFlowchart(await render(MARK));
+    expect(templateSvg).toContain(`<title id="flow-title">${MARK}`);
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.string({ minLength: 1 }), fc.constantFrom(...Object.values(PAYLOADS), '</textarea><svg onload=alert(1)>', '&amp;&lt;', '`backtick` "quoted"')),
         async (name) => {
           fc.pre(name.trim() !== '' && !name.includes(MARK));
-          expect(await render(name)).toBe(template.replaceAll(MARK, escapeHtml(name)));
+          const [page, svg] = splitFlowchart(await render(name));
+          expect(page).toBe(template.replaceAll(MARK, escapeHtml(name)));
+          // The flowchart names the process after the item, escaped by the SVG writer itself.
+          expect(svg).toBe(templateSvg.replaceAll(MARK, escapeXml(name)));
+          expect(foreignTags(svg)).toEqual([]);
         },
       ),
       { numRuns: 25 },

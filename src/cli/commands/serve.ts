@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { loadRegistry, type Registry } from '../../law/index.js';
 import { createApp, serveApp, untilSignal } from '../../server/index.js';
 import { defaultDatabaseUrl, isStoreError, openStore, type Store } from '../../store/index.js';
+import { type CaseStore, type Clock, findCalendarDir, isCalendarError, isCaseError, loadCalendar, openCaseStore, systemClock } from '../../workflow/index.js';
 import { EXIT, type Io, write } from '../io.js';
 
 export const DEFAULT_PORT = 3000;
@@ -42,17 +44,73 @@ export async function openMigratedStore(url: string | undefined, io: Io): Promis
   }
 }
 
+/** What the site serves: the lists, the cases on the same database, and the law registry. */
+export interface Site {
+  store: Store;
+  cases: CaseStore;
+  /** Absent when the registry could not be read: the compare page then compares titles as written. */
+  laws?: Registry | undefined;
+}
+
+/** What serve and start take from their surroundings; tests pass their own. */
+export interface ServeDeps {
+  clock: Clock;
+  env: NodeJS.ProcessEnv;
+  signals: () => Promise<NodeJS.Signals>;
+}
+
+export const defaultServeDeps: ServeDeps = { clock: systemClock, env: process.env, signals: () => untilSignal() };
+
 /**
- * Serves the portal and API over `store` until SIGTERM or SIGINT, then closes the server
- * and the store. Resolves to the exit code.
+ * Opens the case store beside the list store, on the same database URL, with the bundled
+ * working-day calendar; null (after saying why) when it cannot.
  */
-export async function serveUntilSignal(io: Io, store: Store, port: number, signals = untilSignal): Promise<number> {
-  const stopped = signals();
+export async function openCases(url: string, io: Io, clock: Clock): Promise<CaseStore | null> {
+  const dir = findCalendarDir();
+  if (!dir) {
+    io.stderr.write('错误：找不到工作日历目录 data/calendar，无法计算办件期限\n');
+    return null;
+  }
+  try {
+    return await openCaseStore(url, { calendar: await loadCalendar(dir), clock });
+  } catch (error) {
+    if (isCaseError(error) || isCalendarError(error)) {
+      io.stderr.write(`错误：${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The law registry, read once; a registry that cannot be read is reported and done without. */
+export async function loadLaws(io: Io): Promise<Registry | undefined> {
+  try {
+    return await loadRegistry();
+  } catch (error) {
+    io.stderr.write(`警告：无法读取法规库，比对页将按原文比较引用的法规：${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+/** Closes what the site holds, the case store first (it was opened last). */
+export async function closeSite(site: Pick<Site, 'store' | 'cases'>): Promise<void> {
+  await site.cases.disconnect();
+  await site.store.close();
+}
+
+/**
+ * Serves the portal, the API and the workflow over `site` until SIGTERM or SIGINT, then
+ * closes the server and both stores. Resolves to the exit code.
+ */
+export async function serveUntilSignal(io: Io, site: Site, port: number, deps: ServeDeps = defaultServeDeps): Promise<number> {
+  const stopped = deps.signals();
+  const adminToken = deps.env.QUANZE_ADMIN_TOKEN?.trim() || undefined;
+  const app = createApp({ store: site.store, cases: site.cases, clock: deps.clock, adminToken, ...(site.laws ? { laws: site.laws } : {}) });
   let server: Awaited<ReturnType<typeof serveApp>>;
   try {
-    server = await serveApp({ app: createApp({ store }), port });
+    server = await serveApp({ app, port });
   } catch (error) {
-    await store.close();
+    await closeSite(site);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
       io.stderr.write(`错误：无法使用端口 ${port}（${code === 'EADDRINUSE' ? '已被占用' : '没有权限'}）。可用 --port 或环境变量 PORT 换一个端口。\n`);
@@ -60,34 +118,47 @@ export async function serveUntilSignal(io: Io, store: Store, port: number, signa
     }
     throw error;
   }
+  if (!adminToken) io.stderr.write('提示：未设置 QUANZE_ADMIN_TOKEN，办件等写操作已关闭，网站只读。\n');
   await write(io.stdout, `quanze 已启动：${server.url}\n`);
   const signal = await stopped;
   io.stderr.write(`收到 ${signal}，正在关闭……\n`);
   await server.close();
-  await store.close();
+  await closeSite(site);
   return EXIT.ok;
 }
 
-export function serveCommand(io: Io, setExit: (code: number) => void): Command {
+/** The list store, migrated, and the case store on the same database; null when either fails. */
+export async function openSiteStores(url: string | undefined, io: Io, clock: Clock): Promise<Pick<Site, 'store' | 'cases'> | null> {
+  const store = await openMigratedStore(url, io);
+  if (!store) return null;
+  const cases = await openCases(url ?? defaultDatabaseUrl(), io, clock);
+  if (!cases) {
+    await store.close();
+    return null;
+  }
+  return { store, cases };
+}
+
+export function serveCommand(io: Io, setExit: (code: number) => void, deps: ServeDeps = defaultServeDeps): Command {
   return new Command('serve')
-    .description('启动门户网站和开放接口（/api），数据来自指定数据库')
+    .description('启动门户网站、开放接口（/api）和办件督办，数据来自指定数据库；写操作需设置 QUANZE_ADMIN_TOKEN')
     .helpOption('-h, --help', '显示帮助')
     .option('--db <url>', '数据库：SQLite 文件路径、:memory: 或 postgres://…（默认 $QUANZE_DATABASE_URL，否则 $QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite）')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
     .action(async (options: { db?: string; port?: number }) => {
       let port: number;
       try {
-        port = resolvePort(options.port);
+        port = resolvePort(options.port, deps.env);
       } catch (error) {
         io.stderr.write(`错误：环境变量 PORT 无效：${(error as Error).message}\n`);
         setExit(EXIT.usage);
         return;
       }
-      const store = await openMigratedStore(options.db, io);
-      if (!store) {
+      const stores = await openSiteStores(options.db, io, deps.clock);
+      if (!stores) {
         setExit(EXIT.usage);
         return;
       }
-      setExit(await serveUntilSignal(io, store, port));
+      setExit(await serveUntilSignal(io, { ...stores, laws: await loadLaws(io) }, port, deps));
     });
 }

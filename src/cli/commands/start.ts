@@ -2,12 +2,16 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { auditStore, countBySeverity, SEVERITY_LABELS } from '../../audit/index.js';
 import { importFile } from '../../ingest/index.js';
-import type { Store } from '../../store/index.js';
+import { type LawLibrary, openLawLibrary } from '../../law/index.js';
+import type { Severity } from '../../model/index.js';
+import type { ListSummary, Store } from '../../store/index.js';
+import { todayOf } from '../../workflow/index.js';
 import { EXIT, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { reportImportError } from '../report-error.js';
-import { DEFAULT_PORT, openMigratedStore, parsePort, resolvePort, serveUntilSignal } from './serve.js';
+import { closeSite, DEFAULT_PORT, defaultServeDeps, openSiteStores, parsePort, resolvePort, type ServeDeps, serveUntilSignal } from './serve.js';
 
 /** The bundled sample lists, found relative to this file so it works from any cwd. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
@@ -50,31 +54,77 @@ export async function importSamples(io: Io, store: Store): Promise<number> {
   return code;
 }
 
-export function startCommand(io: Io, setExit: (code: number) => void): Command {
+/**
+ * Audits the latest version of each list that has no saved audit findings yet, and saves
+ * what it finds, so the portal shows findings from the first start; a restart finds every
+ * version audited and skips them. Returns the worst exit code.
+ */
+export async function auditUnchecked(io: Io, store: Store, library: LawLibrary, today: string): Promise<number> {
+  io.stderr.write('核查清单…\n');
+  const lists = await store.listLists();
+  const pending: ListSummary[] = [];
+  for (const list of lists) {
+    if ((await store.getFindings({ versionId: list.latestVersionId, origin: 'audit' })).length === 0) pending.push(list);
+  }
+  const skipped = lists.length - pending.length;
+  if (pending.length === 0) {
+    io.stderr.write(`核查清单：${lists.length} 份均已核查过，跳过\n`);
+    return EXIT.ok;
+  }
+  // auditStore audits every list the store lists; these are the ones not yet audited.
+  const unchecked: Store = { ...store, listLists: async () => pending };
+  const bar = progressBar(io, '核查清单');
+  const checks = await auditStore(unchecked, { library, today }, bar.update);
+  bar.stop();
+  let code: number = EXIT.ok;
+  for (const check of checks) {
+    if (check.ok) continue;
+    io.stderr.write(`清单 ${check.listId}（版本 ${check.versionId}）核查失败：${check.error}\n`);
+    code = EXIT.input;
+  }
+  const counts = countBySeverity(checks.flatMap((c) => (c.ok ? c.result.findings : [])));
+  const found = (['error', 'warning', 'info'] as Severity[]).map((s) => `${SEVERITY_LABELS[s]} ${counts[s]} 条`).join('，');
+  io.stderr.write(`已核查 ${checks.filter((c) => c.ok).length} 份清单（按 ${today} 施行的法规）：${found}${skipped > 0 ? `；另有 ${skipped} 份已核查过，跳过` : ''}\n`);
+  return code;
+}
+
+async function openLibrary(io: Io): Promise<LawLibrary | undefined> {
+  try {
+    return await openLawLibrary();
+  } catch (error) {
+    io.stderr.write(`警告：无法读取法规库，不核查清单：${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
+export function startCommand(io: Io, setExit: (code: number) => void, deps: ServeDeps = defaultServeDeps): Command {
   return new Command('start')
-    .description('首次启动时建立内置数据库（$QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite）并导入内置示例清单，然后启动门户网站和开放接口')
+    .description('首次启动时建立内置数据库（$QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite），导入并核查内置示例清单，然后启动门户网站、开放接口和办件督办')
     .helpOption('-h, --help', '显示帮助')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
     .action(async (options: { port?: number }) => {
       let port: number;
       try {
-        port = resolvePort(options.port);
+        port = resolvePort(options.port, deps.env);
       } catch (error) {
         io.stderr.write(`错误：环境变量 PORT 无效：${(error as Error).message}\n`);
         setExit(EXIT.usage);
         return;
       }
-      const store = await openMigratedStore(undefined, io);
-      if (!store) {
+      const stores = await openSiteStores(undefined, io, deps.clock);
+      if (!stores) {
         setExit(EXIT.usage);
         return;
       }
-      const imported = await importSamples(io, store);
+      const imported = await importSamples(io, stores.store);
       if (imported === EXIT.internal) {
-        await store.close();
+        await closeSite(stores);
         setExit(imported);
         return;
       }
-      setExit(await serveUntilSignal(io, store, port));
+      // One read of the registry and its texts: the audit uses all of it, the site the registry.
+      const library = await openLibrary(io);
+      if (library) await auditUnchecked(io, stores.store, library, todayOf(deps.clock));
+      setExit(await serveUntilSignal(io, { ...stores, laws: library?.registry }, port, deps));
     });
 }

@@ -86,10 +86,10 @@ export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
     info: {
       title: 'quanze 权责清单开放接口',
       version: '0.1.0',
-      description: '只读接口：清单、权力事项、全文搜索、清单比对与版本差异。错误以 application/problem+json（RFC 9457）返回。',
+      description: '只读接口：清单、权力事项、核查发现、全文搜索、清单比对与版本差异。错误以 application/problem+json（RFC 9457）返回。',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: '清单' }, { name: '事项' }, { name: '搜索' }, { name: '比对' }],
+    tags: [{ name: '清单' }, { name: '事项' }, { name: '核查' }, { name: '搜索' }, { name: '比对' }],
     paths,
     components: { schemas },
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Level, PowerTypeName } from '../../model/index.js';
+import { Level, PowerTypeName, Severity } from '../../model/index.js';
 
 /** Request parameters of the API, validated by zod and described in OpenAPI from the same schemas. */
 
@@ -35,3 +35,9 @@ export const ProcessParams = z.object({
   id: Id,
   n: z.coerce.number().int().min(1).max(10_000).describe('流程图序号，从 1 开始'),
 });
+
+export const FindingsParams = z.object({
+  severity: Severity.optional().describe('只看这一级别：error 错误，warning 警告，info 提示'),
+  origin: z.enum(['import', 'audit']).optional().describe('只看导入时（import）或核查规则（audit）发现的问题'),
+});
+export type FindingsParams = z.output<typeof FindingsParams>;

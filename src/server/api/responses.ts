@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FileResidue, Finding, Level, PowerItem, PowerType, ProcessSheet, Source } from '../../model/index.js';
 import { SEARCH_FIELDS } from '../../store/index.js';
+import type * as findings from '../findings-queries.js';
 import type * as store from '../store-port.js';
 import { Alignment, ListDiff } from './align-responses.js';
 
@@ -103,6 +104,34 @@ export const SearchPage = page(SearchHit).extend({
   totalExact: z.boolean().describe('为 false 时命中数超过统计上限，total 是下限'),
 });
 
+const severityCounts = z.object({ error: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() });
+const origin = z.enum(['import', 'audit']).describe('import 为导入时发现，audit 为核查规则发现');
+export const StoredFinding = Finding.extend({ origin });
+
+export const ListFindings = z.object({
+  listId: id,
+  versionId: id,
+  versionNo: z.number().int().positive(),
+  audited: z.boolean().describe('这一版本是否已有核查规则保存的结果'),
+  total: z.number().int().nonnegative(),
+  counts: severityCounts,
+  rules: z
+    .array(
+      z.object({
+        ruleId: z.string(),
+        description: z.string().nullable().describe('规则的中文说明'),
+        origin,
+        count: z.number().int().positive(),
+        counts: severityCounts,
+      }),
+    )
+    .describe('按规则计数，多的在前'),
+  list: z.array(StoredFinding).describe('关于整份清单（不属于某个事项）的发现'),
+  items: z
+    .array(z.object({ itemId: id, label: z.string(), name: z.string(), counts: severityCounts, findings: z.array(StoredFinding) }))
+    .describe('有发现的事项，按清单顺序；每个事项的发现按严重程度排列'),
+});
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -126,6 +155,8 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   SearchPage,
   Alignment,
   ListDiff,
+  ListFindings,
+  StoredFinding,
   PowerItem,
   ProcessSheet,
   Finding,
@@ -141,4 +172,5 @@ export const SCHEMAS_MATCH_STORE: [
   Same<z.output<typeof ItemDetail>, store.ItemDetail>,
   Same<z.output<typeof SearchPage>, store.SearchPage>,
   Same<z.output<typeof ItemsPage>, store.Page<store.ItemSummary>>,
-] = [true, true, true, true, true, true];
+  Same<z.output<typeof ListFindings>, findings.ListFindings>,
+] = [true, true, true, true, true, true, true];

@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import { compareLists, versionDiff } from '../align-queries.js';
 import type { ServerEnv } from '../env.js';
+import { listFindings } from '../findings-queries.js';
 import { itemDetail, listDetail, listItems, pagedLists, search } from '../queries.js';
 import type { StorePort } from '../store-port.js';
 import { CompareParams, DIFF_DEFAULTS, DiffParams } from './align-params.js';
 import { Alignment, ListDiff } from './align-responses.js';
-import { IdParams, ListItemsParams, PageParams, SearchParams } from './params.js';
-import { ItemWithFindings, ItemsPage, ListDetail, ListsPage, SearchPage } from './responses.js';
+import { FindingsParams, IdParams, ListItemsParams, PageParams, SearchParams } from './params.js';
+import { ItemWithFindings, ItemsPage, ListDetail, ListFindings, ListsPage, SearchPage } from './responses.js';
 
 /**
  * One API endpoint as data: its path, parameter schemas, response schema and handler.
@@ -61,6 +62,17 @@ export const API_ROUTES: readonly ApiRoute[] = [
     response: ItemsPage,
     notFound: true,
     handler: (store, { params, query }) => listItems(store, params.id, query),
+  }),
+  route({
+    path: '/lists/:id/findings',
+    operationId: 'listFindings',
+    summary: '一份清单最新版本的核查发现：按严重程度和规则计数，按事项分组，附规则的中文说明',
+    tag: '核查',
+    params: IdParams,
+    query: FindingsParams,
+    response: ListFindings,
+    notFound: true,
+    handler: (store, { params, query }) => listFindings(store, params.id, query),
   }),
   route({
     path: '/items/:id',

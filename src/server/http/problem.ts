@@ -3,6 +3,8 @@ import type { z } from 'zod';
 /** Problem types quanze answers with; each has a stable URI and a Chinese title. */
 export const PROBLEMS = {
   'invalid-parameters': { status: 400, title: '请求参数不正确' },
+  unauthorized: { status: 401, title: '需要身份验证' },
+  forbidden: { status: 403, title: '无权执行该操作' },
   'not-found': { status: 404, title: '找不到请求的资源' },
   'method-not-allowed': { status: 405, title: '不支持该请求方法' },
   internal: { status: 500, title: '服务器内部错误' },

@@ -11,13 +11,14 @@ import { compareBody } from '../views/compare.js';
 import { diffBody } from '../views/diff.js';
 import { listName } from '../views/format.js';
 import type { SafeHtml } from '../views/html.js';
-import { type Crumb, layout } from '../views/layout.js';
+import { type Crumb, layout, type NavLink, siteNav } from '../views/layout.js';
 import { versionsBody } from '../views/versions.js';
 
 export interface AlignPortalOptions {
   store: StorePort;
   now: () => Date;
   env: ServerEnv;
+  nav?: readonly NavLink[];
 }
 
 const HOME: Crumb = { label: '首页', href: '/' };
@@ -27,9 +28,9 @@ const COMPARE: Crumb = { label: '清单比对', href: '/compare' };
  * The compare page and each list's version history and version diff: server-rendered views
  * of the same queries /api/compare and /api/lists/:id/diff answer.
  */
-export function alignPortalRoutes({ store, now, env }: AlignPortalOptions): Hono {
+export function alignPortalRoutes({ store, now, env, nav = siteNav(false) }: AlignPortalOptions): Hono {
   const portal = new Hono();
-  const page = (title: string, body: SafeHtml, crumbs: Crumb[]) => layout({ title, body, crumbs, year: now().getFullYear() }).value;
+  const page = (title: string, body: SafeHtml, crumbs: Crumb[]) => layout({ title, body, crumbs, nav, year: now().getFullYear() }).value;
 
   portal.get('/compare', async (c) => {
     const lists = await allLists(store);

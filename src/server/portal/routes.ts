@@ -2,18 +2,22 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { IdParams, ListItemsParams, ProcessParams, SearchParams } from '../api/params.js';
 import type { ServerEnv } from '../env.js';
+import { listFindings } from '../findings-queries.js';
 import { parseParams } from '../http/validate.js';
+import { itemFlow, type ProcessLookup } from '../item-flow.js';
 import { allLists, itemDetail, listDetail, listItems, processSheet, search } from '../queries.js';
 import type { StorePort } from '../store-port.js';
 import { listName } from '../views/format.js';
 import type { SafeHtml } from '../views/html.js';
 import { homeBody } from '../views/home.js';
 import { itemBody } from '../views/item.js';
-import { type Crumb, layout } from '../views/layout.js';
+import { type Crumb, layout, type NavLink, siteNav } from '../views/layout.js';
 import { listBody } from '../views/list.js';
 import { processBody } from '../views/process.js';
+import { reportBody } from '../views/report.js';
 import { searchBody } from '../views/search.js';
 import { alignPortalRoutes } from './align-routes.js';
+import { processExportRoutes } from './process-routes.js';
 
 const STYLESHEET = readFileSync(new URL('../assets/style.css', import.meta.url), 'utf8');
 
@@ -22,6 +26,10 @@ export interface PortalOptions {
   now: () => Date;
   /** Built once at start: the law registry's resolver for the compare page. */
   env?: ServerEnv;
+  /** The header's sections. */
+  nav?: readonly NavLink[];
+  /** The case store's saved process definitions, so an item page offers the one its cases run on. */
+  processes?: ProcessLookup | undefined;
 }
 
 const HOME: Crumb = { label: '首页', href: '/' };
@@ -30,10 +38,10 @@ const HOME: Crumb = { label: '首页', href: '/' };
  * The public portal: server-rendered Chinese pages over the same queries the API answers.
  * Pages work without JavaScript; filters and paging are plain links and GET forms.
  */
-export function portalRoutes({ store, now, env = {} }: PortalOptions): Hono {
+export function portalRoutes({ store, now, env = {}, nav = siteNav(false), processes }: PortalOptions): Hono {
   const portal = new Hono();
   const page = (title: string, body: SafeHtml, crumbs: Crumb[] = [], query?: string) =>
-    layout({ title, body, crumbs, year: now().getFullYear(), ...(query !== undefined ? { query } : {}) }).value;
+    layout({ title, body, crumbs, nav, year: now().getFullYear(), ...(query !== undefined ? { query } : {}) }).value;
 
   portal.get('/assets/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -54,6 +62,14 @@ export function portalRoutes({ store, now, env = {} }: PortalOptions): Hono {
     return c.html(page(title, listBody({ list, items, type: params.type }), [HOME, { label: title }]));
   });
 
+  portal.get('/lists/:id/report', async (c) => {
+    const { id } = parseParams(IdParams, c.req.param());
+    const list = await listDetail(store, id);
+    const report = await listFindings(store, id);
+    const title = listName(list);
+    return c.html(page(`${title} · 核查报告`, reportBody(list, report), [HOME, { label: title, href: `/lists/${encodeURIComponent(list.id)}` }, { label: '核查报告' }]));
+  });
+
   portal.get('/lists/:id/processes/:n', async (c) => {
     const { id, n } = parseParams(ProcessParams, c.req.param());
     const { list, sheet } = await processSheet(store, id, n);
@@ -66,7 +82,8 @@ export function portalRoutes({ store, now, env = {} }: PortalOptions): Hono {
     const detail = await itemDetail(store, id);
     const listTitle = listName({ title: detail.listTitle, department: detail.department, sourceFile: detail.sourceFile });
     const crumbs = [HOME, { label: listTitle, href: `/lists/${encodeURIComponent(detail.listId)}` }, { label: detail.item.name.text || '事项' }];
-    return c.html(page(detail.item.name.text || '事项', itemBody(detail, detail.findings), crumbs));
+    const flow = await itemFlow(detail, processes);
+    return c.html(page(detail.item.name.text || '事项', itemBody(detail, detail.findings, flow), crumbs));
   });
 
   portal.get('/search', async (c) => {
@@ -80,7 +97,8 @@ export function portalRoutes({ store, now, env = {} }: PortalOptions): Hono {
     return c.html(page(`搜索：${params.q}`, searchBody(view), [HOME, { label: '搜索' }], params.q));
   });
 
-  portal.route('/', alignPortalRoutes({ store, now, env }));
+  portal.route('/', alignPortalRoutes({ store, now, env, nav }));
+  portal.route('/', processExportRoutes(store));
 
   return portal;
 }

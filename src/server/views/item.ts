@@ -1,9 +1,10 @@
+import { countBySeverity } from '../../audit/index.js';
 import type { AccountabilityCell, Finding, LocalCode, PowerItem, TextCell, TimeLimit } from '../../model/index.js';
 import type { ItemDetail } from '../store-port.js';
 import { dutiesView } from './duties.js';
 import { href, lineRange, listName, textBlock } from './format.js';
-import { html, type SafeHtml } from './html.js';
-import { SEVERITY } from './list.js';
+import { findingsBySeverity, severityChips } from './findings.js';
+import { html, type SafeHtml, trusted } from './html.js';
 import { provisionCellView, residueView } from './provisions.js';
 
 function cellValue(cell: TextCell | undefined): SafeHtml {
@@ -66,11 +67,28 @@ function extraView(item: PowerItem): SafeHtml {
 
 function findingsView(findings: readonly Finding[]): SafeHtml {
   return html`<h2 id="findings">核查发现</h2>
-${
-  findings.length === 0
-    ? html`<p class="empty">暂无核查发现。</p>`
-    : html`<ul>${findings.map((f) => html`<li><span class="badge${f.severity === 'error' ? '' : ' warn'}">${SEVERITY[f.severity]}</span>${f.message}${f.place.field ? html` <span class="muted">（${f.place.field}）</span>` : ''}</li>`)}</ul>`
-}`;
+${findings.length === 0 ? html`<p class="empty">暂无核查发现。</p>` : html`${severityChips(countBySeverity(findings))}${findingsBySeverity(findings)}`}`;
+}
+
+/** The item's flowchart and where to download it. */
+export interface ItemFlow {
+  /** The SVG drawn from the item's 责任事项 (its text already escaped); null when it has no numbered step. */
+  svg: string | null;
+  /** BPMN 2.0 and SVG downloads: the stored definition's when there is one, else derived from the item. */
+  bpmnHref: string;
+  svgHref: string;
+  /** The stored process definition the downloads come from, when there is one. */
+  stored?: { id: string; version: number } | undefined;
+}
+
+function flowView(flow: ItemFlow): SafeHtml {
+  if (flow.svg === null) return html`<h2 id="flow">办理流程图</h2><p class="empty">责任事项中没有编号的办理环节，无法画出流程图。</p>`;
+  return html`<h2 id="flow">办理流程图</h2>
+<p class="muted">按责任事项逐步画出；点击环节可跳到对应的责任事项。</p>
+<div class="flowchart">${trusted(flow.svg)}</div>
+<p>导出：<a href="${flow.bpmnHref}" download>BPMN 2.0</a> · <a href="${flow.svgHref}" download>SVG</a>${
+    flow.stored ? html` <span class="muted">（已保存的流程定义 <a href="${href(['processes', flow.stored.id])}">${flow.stored.id}</a> 第 ${flow.stored.version} 版）</span>` : ''
+  }</p>`;
 }
 
 function sourceView(detail: ItemDetail): SafeHtml {
@@ -88,7 +106,7 @@ function sourceView(detail: ItemDetail): SafeHtml {
 }
 
 /** The item page body: every field, the duties as steps with their bases, findings, source. */
-export function itemBody(detail: ItemDetail, findings: readonly Finding[]): SafeHtml {
+export function itemBody(detail: ItemDetail, findings: readonly Finding[], flow?: ItemFlow): SafeHtml {
   const item = detail.item;
   const seq = item.seq ?? (item.impliedSeq !== undefined ? `${item.impliedSeq}（推断）` : null);
   return html`<article class="item">
@@ -100,6 +118,7 @@ ${cutNote(item.basis)}${provisionCellView(item.basis)}
 <h2 id="duties">责任事项</h2>
 ${cutNote(item.duties)}${item.dutyBasis?.flags.includes('truncated') ? html`<p><span class="badge warn">原文被截断</span><span class="muted">来源文件中“责任事项依据”一栏内容不完整。</span></p>` : ''}
 ${dutiesView(item.duties, item.dutyBasis)}
+${flow ? flowView(flow) : ''}
 <h2 id="accountability">追责情形</h2>
 ${cutNote(item.accountability)}${accountabilityView(item.accountability)}
 <h2>追责依据</h2>

@@ -1,8 +1,19 @@
-import { html, type HtmlValue, type SafeHtml } from './html.js';
+import { html, type HtmlValue, join, type SafeHtml } from './html.js';
 
 export interface Crumb {
   label: string;
   href?: string;
+}
+
+export interface NavLink {
+  label: string;
+  href: string;
+}
+
+/** The header's sections: comparison always; 办件 and 督办 when the site runs the workflow. */
+export function siteNav(workflow: boolean): NavLink[] {
+  const compare = { label: '清单比对', href: '/compare' };
+  return workflow ? [compare, { label: '办件', href: '/cases' }, { label: '督办', href: '/supervision' }] : [compare];
 }
 
 export interface PageOptions {
@@ -12,6 +23,8 @@ export interface PageOptions {
   /** The search box's current text, so a results page keeps it. */
   query?: string;
   year: number;
+  /** The header's sections (default: siteNav(false)). */
+  nav?: readonly NavLink[];
 }
 
 /** The page shell: header with search, breadcrumbs, main, footer. No scripts, one stylesheet. */
@@ -30,7 +43,10 @@ export function layout(options: PageOptions): SafeHtml {
 <a class="skip" href="#main">跳到正文</a>
 <header class="site">
   <a class="brand" href="/">quanze 权责清单</a>
-  <nav class="site-nav" aria-label="栏目"><a href="/compare">清单比对</a></nav>
+  <nav class="site-nav" aria-label="栏目">${join(
+    (options.nav ?? siteNav(false)).map((link) => html`<a href="${link.href}">${link.label}</a>`),
+    ' ',
+  )}</nav>
   <form action="/search" method="get" role="search">
     <label class="visually-hidden" for="site-q">搜索权力事项</label>
     <input id="site-q" name="q" type="search" value="${options.query ?? ''}" placeholder="搜索事项名称、依据、部门……" maxlength="200">

@@ -81,6 +81,7 @@ export function listBody(view: ListView): SafeHtml {
   <dt>来源文件</dt><dd>${list.sourceFile}</dd>
   <dt>导入时间</dt><dd>${formatDateTime(list.importedAt)}</dd>
   <dt>版本</dt><dd>第 ${list.versionNo} 版（共 ${list.versionCount} 个） · <a href="${href(['lists', list.id, 'versions'])}">版本历史${list.versionCount > 1 ? '与比较' : ''}</a></dd>
+  <dt>核查</dt><dd><a href="${href(['lists', list.id, 'report'])}">核查报告</a></dd>
 </dl>
 ${list.itemCount > 0 || list.metadata.processSheets.length === 0 ? html`<h2>权力事项</h2>${typeFilter(list, view.type)}${itemsTable(view)}` : ''}
 ${processLinks(list)}

@@ -1,0 +1,49 @@
+import { describeRule, SEVERITY_LABELS, type SeverityCounts } from '../../audit/index.js';
+import type { Finding, Severity } from '../../model/index.js';
+import { html, type SafeHtml } from './html.js';
+
+/** Most severe first, as pages list them. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+const BADGE_CLASS: Record<Severity, string> = { error: 'badge', warning: 'badge warn', info: 'badge plain' };
+
+export function severityBadge(severity: Severity): SafeHtml {
+  return html`<span class="${BADGE_CLASS[severity]}">${SEVERITY_LABELS[severity]}</span>`;
+}
+
+/** "错误 1 · 警告 26 · 提示 3" as chips; levels with none are left out. */
+export function severityChips(counts: SeverityCounts): SafeHtml {
+  const present = SEVERITIES.filter((s) => counts[s] > 0);
+  if (present.length === 0) return html``;
+  return html`<ul class="chips" aria-label="按严重程度">${present.map((s) => html`<li><span class="chip sev-${s}">${SEVERITY_LABELS[s]} ${counts[s]}</span></li>`)}</ul>`;
+}
+
+/** What a rule id stands for, in Chinese; the id itself for a rule quanze does not know. */
+export function ruleText(ruleId: string): SafeHtml {
+  const description = describeRule(ruleId)?.description;
+  return html`<span class="rule"><code>${ruleId}</code>${description ? html`：${description}` : ''}</span>`;
+}
+
+/** One finding: its message, the field it points at, and its rule's description. */
+export function findingEntry(finding: Finding): SafeHtml {
+  return html`<li class="finding">
+  <p>${severityBadge(finding.severity)}${finding.message}${finding.place.field ? html` <span class="muted">（${finding.place.field}）</span>` : ''}${finding.place.line ? html` <span class="muted">第 ${finding.place.line} 行</span>` : ''}</p>
+  <p class="muted">${ruleText(finding.ruleId)}</p>
+</li>`;
+}
+
+/**
+ * Findings grouped by severity, each group under its own heading; `level` is the heading
+ * level the page needs there.
+ */
+export function findingsBySeverity(findings: readonly Finding[], level: 3 | 4 = 3): SafeHtml {
+  return html`${SEVERITIES.map((severity) => {
+    const group = findings.filter((f) => f.severity === severity);
+    if (group.length === 0) return '';
+    const heading = html`${SEVERITY_LABELS[severity]}（${group.length} 条）`;
+    return html`<section class="findings sev-${severity}">
+${level === 3 ? html`<h3>${heading}</h3>` : html`<h4>${heading}</h4>`}
+<ul class="findings">${group.map(findingEntry)}</ul>
+</section>`;
+  })}`;
+}
