@@ -105,6 +105,8 @@ describe('every grammar, on pathological input', () => {
     '&#'.repeat(30_000),
     `${'\n'.repeat(30_000)}行政法规】`,
     '2-1.同1.\n'.repeat(10_000),
+    // Many entries on one line: each entry's scan must stop at its own end, not the text's.
+    '1.【法律】《甲法》第一条。'.repeat(20_000),
   ];
 
   it.each(huge.map((t) => [JSON.stringify(t.slice(0, 12)), t.length, t] as const))('%s ×%i returns quickly and loses nothing', (_s, _n, t) => {
