@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** Every benchmark, in one run; a bench whose folder does not exist yet is named and passed over. */
-const BENCHES = ['import', 'formats', 'search', 'http', 'citations', 'align', 'deadlines'] as const;
+const BENCHES = ['import', 'parse', 'formats', 'search', 'http', 'citations', 'align', 'deadlines'] as const;
 
 const only = process.argv.slice(2);
 for (const name of BENCHES) {

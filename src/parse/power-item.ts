@@ -63,7 +63,7 @@ export function toPowerItem(input: RecordInput, context: ItemContext): { item: P
 
   const text = (field: FieldName): TextCell | undefined => {
     const entry = byField.get(field);
-    return entry ? { ...entry.cell, flags: [...entry.cell.flags] } : undefined;
+    return entry ? { text: entry.cell.text, raw: entry.cell.raw, flags: [...entry.cell.flags] } : undefined;
   };
   const withGrammar = <T extends { residue: { text: string }[] }>(field: FieldName, grammar: (text: string) => T) => {
     const cell = text(field);
@@ -74,7 +74,8 @@ export function toPowerItem(input: RecordInput, context: ItemContext): { item: P
         findings.push(finding('residue', 'info', place(FIELD_LABELS[field]), { header: FIELD_LABELS[field], text: piece.text.slice(0, 40) }));
       }
     }
-    return { ...cell, ...parsed };
+    // `cell` is a fresh copy; assigning avoids V8's slow path for spreads of mixed shapes.
+    return Object.assign(cell, parsed);
   };
 
   const seqRaw = byField.get('seq')?.raw.raw.trim();
@@ -130,7 +131,9 @@ function uniqueKey(record: Record<string, unknown>, key: string): string {
 }
 
 function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
 
 const MESSAGES = {
