@@ -1,6 +1,6 @@
+import { parseNumeral } from '../law/index.js';
 import type { Provision } from '../model/index.js';
 import { compact, gramSet } from './text/compact.js';
-import { parseNumeral } from './text/numeral.js';
 
 /** The version of a law a provision cites, as far as its note tells. */
 export interface CitedVersion {
