@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { auditStore } from '../../src/audit/index.js';
 import { importBytes, importFile } from '../../src/ingest/index.js';
+import { openLawLibrary } from '../../src/law/index.js';
 import type { PowerList } from '../../src/model/index.js';
 import { createApp } from '../../src/server/index.js';
 import { type ImportOutcome, openStore, type Store } from '../../src/store/index.js';
+import { fixedClock, loadCalendar, openCaseStore } from '../../src/workflow/index.js';
 import { SAMPLES, type SampleName, samplePath, sampleText } from '../helpers/samples.js';
 
 export interface Imported {
@@ -25,6 +29,29 @@ export async function sampleApp(now = () => new Date('2025-03-01T08:00:00Z')) {
   const { store, outcomes } = await storeWith(lists);
   const imported = new Map<SampleName, Imported>(names.map((name, i) => [name, { list: lists[i] as PowerList, outcome: outcomes[i] as ImportOutcome }]));
   return { app: createApp({ store, now }), store, imported };
+}
+
+export interface SiteOptions {
+  /** $QUANZE_ADMIN_TOKEN; writes are refused without one. */
+  adminToken?: string;
+  /** The audit's date and the workflow's "today". */
+  today?: string;
+}
+
+/**
+ * What `quanze start` serves, in memory: every sample imported and audited, the case store
+ * beside it, and the app over both.
+ */
+export async function siteApp(options: SiteOptions = {}) {
+  const today = options.today ?? '2025-06-03';
+  const { store, imported } = await sampleApp();
+  const library = await openLawLibrary();
+  const checks = await auditStore(store, { library, today });
+  const calendar = await loadCalendar(fileURLToPath(new URL('../../data/calendar/', import.meta.url)));
+  const clock = fixedClock(today);
+  const cases = await openCaseStore(':memory:', { calendar, clock });
+  const app = createApp({ store, cases, clock, laws: library.registry, now: () => new Date(`${today}T08:00:00Z`), adminToken: options.adminToken });
+  return { app, store, cases, imported, checks };
 }
 
 /**

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
 import { sampleFiles } from '../../src/cli/commands/start.js';
 import { createApp, serveApp } from '../../src/server/index.js';
+import { openCaseStore } from '../../src/workflow/index.js';
 import { storeWith } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/quanze.js', import.meta.url));
@@ -53,9 +54,17 @@ function tempDir(): string {
 describe('quanze start', () => {
   it('creates the database, imports the samples, serves them and stops cleanly on SIGTERM; a restart imports nothing new; serve --db serves the same file', async () => {
     const dir = tempDir();
-    const first = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
+    const first = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0', QUANZE_ADMIN_TOKEN: '' });
     const samples = await sampleFiles();
     expect(first.stderr()).toContain(`示例清单 ${samples.length} 份：新导入 ${samples.length} 份，新版本 0 份，未变 0 份`);
+    expect(first.stderr()).toContain('核查清单…');
+    expect(first.stderr()).toMatch(new RegExp(`已核查 ${samples.length} 份清单（按 \\d{4}-\\d{2}-\\d{2} 施行的法规）：错误 \\d+ 条`));
+    expect(first.stderr()).toContain('未设置 QUANZE_ADMIN_TOKEN');
+    // The audit's findings are on the portal, the workflow is mounted, and writes are closed.
+    const report = (await (await fetch(`${first.url}/api/lists/1/findings`)).json()) as { audited: boolean; total: number };
+    expect(report.audited).toBe(true);
+    expect((await fetch(`${first.url}/supervision`)).status).toBe(200);
+    expect((await fetch(`${first.url}/api/cases`, { method: 'POST', body: '{"itemId":"1"}' })).status).toBe(403);
     expect(existsSync(join(dir, 'quanze.sqlite'))).toBe(true);
     const lists = (await (await fetch(`${first.url}/api/lists`)).json()) as { total: number };
     expect(lists.total).toBe(samples.length);
@@ -66,16 +75,23 @@ describe('quanze start', () => {
     expect(await first.exit).toBe(0);
     expect(first.stderr()).toContain('收到 SIGTERM，正在关闭');
 
-    const second = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0' });
+    const second = await startCli(['start'], { QUANZE_DATA_DIR: dir, PORT: '0', QUANZE_ADMIN_TOKEN: '' });
     expect(second.stderr()).toContain(`新导入 0 份，新版本 0 份，未变 ${samples.length} 份`);
+    expect(second.stderr()).toContain(`核查清单：${samples.length} 份均已核查过，跳过`);
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
 
     // The same database, served by `quanze serve --db` on a port of its own.
-    const served = await startCli(['serve', '--db', join(dir, 'quanze.sqlite'), '--port', '0'], { QUANZE_DATA_DIR: tempDir() });
+    const served = await startCli(['serve', '--db', join(dir, 'quanze.sqlite'), '--port', '0'], { QUANZE_DATA_DIR: tempDir(), QUANZE_ADMIN_TOKEN: 'e2e-token' });
     expect(((await (await fetch(`${served.url}/api/lists`)).json()) as { total: number }).total).toBe(samples.length);
+    // The case store lives in the same file as the lists.
+    const opened = await fetch(`${served.url}/api/cases`, { method: 'POST', body: '{"itemId":"1"}', headers: { Authorization: 'Bearer e2e-token' } });
+    expect(opened.status).toBe(201);
     served.child.kill('SIGTERM');
     expect(await served.exit).toBe(0);
+    const cases = await openCaseStore(join(dir, 'quanze.sqlite'));
+    expect((await cases.listCases()).items.map((c) => c.itemRef)).toEqual(['1']);
+    await cases.disconnect();
   });
 
   it('refuses a PORT that is not a port, before touching the database', async () => {

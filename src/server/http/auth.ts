@@ -5,9 +5,10 @@ import { HttpProblem } from './problem.js';
 /** Methods that only read; everything else is a write. */
 export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-._~+/]+=*)[ \t]*$/i;
+// Any visible ASCII, not only RFC 6750's token68 characters: an administrator may choose "pass!word".
+const BEARER = /^Bearer[ \t]+([\x21-\x7E]+)[ \t]*$/i;
 
-/** The token of an `Authorization: Bearer <token>` header (RFC 6750 token68), or null. */
+/** The token of an `Authorization: Bearer <token>` header, or null. */
 export function bearerToken(header: string | undefined): string | null {
   const m = header === undefined ? null : BEARER.exec(header);
   return m ? (m[1] as string) : null;
