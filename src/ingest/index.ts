@@ -4,4 +4,5 @@ export { importBytes, importFile, importNdjson, importStream, type ImportEvent, 
 export { FORMATS, READERS, detectReader, readerFor } from './readers.js';
 export type { Reader, ReaderInput, ReaderOptions } from './reader.js';
 export type { Column, RawRecord, ReadResult } from './record.js';
+export { TAB_RECORD_HEADERS } from './tab-records/index.js';
 export { summarizeList, type ListSummary } from './summary.js';

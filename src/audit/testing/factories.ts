@@ -1,4 +1,4 @@
-import { mapHeader } from '../../ingest/index.js';
+import { mapHeader, TAB_RECORD_HEADERS } from '../../ingest/index.js';
 import type { PowerItem, PowerList } from '../../model/index.js';
 import { toPowerItem } from '../../parse/power-item.js';
 
@@ -11,21 +11,7 @@ import { toPowerItem } from '../../parse/power-item.js';
 export type Cells = Record<string, string>;
 
 /** The 13 columns of the headerless samples (000, 001), in their order. */
-export const DEFAULT_HEADERS = [
-  '序号',
-  '权力类型',
-  '事项名称',
-  '子项',
-  '实施主体',
-  '承办机构',
-  '实施依据',
-  '责任事项',
-  '责任事项依据',
-  '追责情形',
-  '追责依据',
-  '免责情形',
-  '备注',
-] as const;
+export const DEFAULT_HEADERS = TAB_RECORD_HEADERS;
 
 const PUNISHMENT_BASIS = [
   '1.【法律】《中华人民共和国行政处罚法》第五十四条 符合立案标准的，行政机关应当及时立案。',
