@@ -1,20 +1,38 @@
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
-import { alignCommand } from './commands/align.js';
-import { auditCommand } from './commands/audit.js';
-import { calendarCommand } from './commands/calendar.js';
-import { caseCommand, processCommand } from './commands/case.js';
-import { checkCommand } from './commands/check.js';
-import { dbCommand } from './commands/db.js';
-import { deadlineCommand } from './commands/deadline.js';
-import { diffCommand } from './commands/diff.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { inspectCommand } from './commands/inspect.js';
-import { lawCommand } from './commands/law.js';
-import { serveCommand } from './commands/serve.js';
-import { startCommand } from './commands/start.js';
 import { EXIT, type Io, processIo } from './io.js';
 import { translateCommanderError } from './messages.js';
+
+type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
+
+/**
+ * Each command's module, loaded only when that command runs: a command's dependencies (a web
+ * server, a workbook library, a PDF engine) cost start-up time and memory the others need not pay.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory[]>>> = {
+  import: async () => [(await import('./commands/import.js')).importCommand],
+  inspect: async () => [(await import('./commands/inspect.js')).inspectCommand],
+  export: async () => [(await import('./commands/export.js')).exportCommand],
+  check: async () => [(await import('./commands/check.js')).checkCommand],
+  law: async () => [(await import('./commands/law.js')).lawCommand],
+  align: async () => [(await import('./commands/align.js')).alignCommand],
+  diff: async () => [(await import('./commands/diff.js')).diffCommand],
+  deadline: async () => [(await import('./commands/deadline.js')).deadlineCommand],
+  calendar: async () => [(await import('./commands/calendar.js')).calendarCommand],
+  case: async () => [(await import('./commands/case.js')).caseCommand],
+  process: async () => [(await import('./commands/case.js')).processCommand],
+  audit: async () => [(await import('./commands/audit.js')).auditCommand],
+  db: async () => [(await import('./commands/db.js')).dbCommand],
+  serve: async () => [(await import('./commands/serve.js')).serveCommand],
+  start: async () => [(await import('./commands/start.js')).startCommand],
+};
+
+/** The command named on the command line, or every command (for help and for unknown names). */
+async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
+  const name = argv.find((arg) => !arg.startsWith('-'));
+  const load = name ? COMMANDS[name] : undefined;
+  if (load) return load();
+  return (await Promise.all(Object.values(COMMANDS).map((l) => l()))).flat();
+}
 
 /**
  * Every command at every depth returns through run() (never process.exit), writes to the
@@ -54,9 +72,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput(output);
-  for (const make of [importCommand, inspectCommand, startCommand, serveCommand, deadlineCommand, calendarCommand, dbCommand, alignCommand, diffCommand, exportCommand, checkCommand, lawCommand, caseCommand, processCommand, auditCommand]) {
-    program.addCommand(make(io, setExit));
-  }
+  for (const make of await commandsFor(argv)) program.addCommand(make(io, setExit));
   configureTree(program, output);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -5,9 +5,9 @@ import { type ImportOptions, type ListHead, importFile, importNdjson } from '../
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom, positiveInt } from '../options.js';
 import { progressBar } from '../progress.js';
-import { isStoreError } from '../../store/index.js';
+// errors.js alone: the store itself loads only for --db.
+import { isStoreError } from '../../store/errors.js';
 import { reportImportError } from '../report-error.js';
-import { openMigratedStore } from './serve.js';
 
 const OUTPUT_FORMATS = ['json', 'ndjson'] as const;
 
@@ -31,6 +31,8 @@ function reportStoreOrImportError(io: Io, file: string, error: unknown): number 
 
 /** `--db`: each file in its own transaction; with --strict a file with a damaged record is refused whole. */
 async function importToStore(io: Io, files: string[], options: ImportCommandOptions): Promise<number> {
+  // The store (and what serve.ts brings with it) loads only for --db.
+  const { openMigratedStore } = await import('./serve.js');
   const store = await openMigratedStore(options.db === true ? undefined : options.db, io);
   if (!store) return EXIT.input;
   let code: number = EXIT.ok;
