@@ -69,9 +69,8 @@ export function gramSet(text: string): Uint32Array {
   return grams.slice(0, unique);
 }
 
-/** Dice coefficient of two gramSets; undefined when either is empty. */
-export function setDice(a: Uint32Array, b: Uint32Array): number | undefined {
-  if (a.length === 0 || b.length === 0) return undefined;
+/** How many values two ascending arrays have in common, repeats counted: a linear merge. */
+function sharedSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -85,7 +84,13 @@ export function setDice(a: Uint32Array, b: Uint32Array): number | undefined {
     } else if (x < y) i++;
     else j++;
   }
-  return (2 * shared) / (a.length + b.length);
+  return shared;
+}
+
+/** Dice coefficient of two gramSets; undefined when either is empty. */
+export function setDice(a: Uint32Array, b: Uint32Array): number | undefined {
+  if (a.length === 0 || b.length === 0) return undefined;
+  return (2 * sharedSorted(a, b)) / (a.length + b.length);
 }
 
 /** Keeps a one-character text's code apart from every bigram code. */
@@ -107,18 +112,5 @@ export function gramCodes(text: string): Float64Array {
 export function codeDice(a: Float64Array, b: Float64Array): number {
   if (a.length === 0 && b.length === 0) return 1;
   if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return (2 * shared) / (a.length + b.length);
+  return (2 * sharedSorted(a, b)) / (a.length + b.length);
 }
