@@ -85,18 +85,12 @@ function countUnits(calendar: Calendar, input: CountInput, unit: 'workday' | 'da
   let start = input.start;
   let remaining = input.amount;
   for (const pause of input.pauses) {
-    const tentative = advance(calendar, cursor, remaining, unit);
-    const skipped = skipStatus(pause, input.start, cursor, tentative);
-    if (skipped) {
-      outcomes.push({ pause, status: skipped, excluded: 0 });
+    const refused = refusal(calendar, input, pause, cursor, advance(calendar, cursor, remaining, unit));
+    if (refused) {
+      outcomes.push(refused);
       continue;
     }
     if (pause.kind.effect === 'restart') {
-      const deadline = lateNotice(calendar, input, pause);
-      if (deadline) {
-        outcomes.push({ pause, status: 'late-notice', excluded: 0, noticeDeadline: deadline });
-        continue;
-      }
       cursor = pause.to;
       start = pause.to;
       remaining = input.amount;
@@ -118,17 +112,12 @@ function countMonths(calendar: Calendar, input: CountInput): CountResult {
   let due = end.date;
   let countedUntil = input.start;
   for (const pause of input.pauses) {
-    const skipped = skipStatus(pause, input.start, countedUntil, due);
-    if (skipped) {
-      outcomes.push({ pause, status: skipped, excluded: 0 });
+    const refused = refusal(calendar, input, pause, countedUntil, due);
+    if (refused) {
+      outcomes.push(refused);
       continue;
     }
     if (pause.kind.effect === 'restart') {
-      const deadline = lateNotice(calendar, input, pause);
-      if (deadline) {
-        outcomes.push({ pause, status: 'late-notice', excluded: 0, noticeDeadline: deadline });
-        continue;
-      }
       start = pause.to;
       end = addMonths(start, input.amount);
       due = end.date;
@@ -150,4 +139,16 @@ function skipStatus(pause: ResolvedPause, origin: IsoDate, cursor: IsoDate, tent
   if (pause.to <= cursor) return 'overlapped';
   if (pause.from > tentativeDue) return 'after-due';
   return null;
+}
+
+/**
+ * The outcome of a pause that changes nothing: it lies outside the period still running
+ * from `cursor` to `tentativeDue`, or it is a restart whose notice came too late.
+ */
+function refusal(calendar: Calendar, input: CountInput, pause: ResolvedPause, cursor: IsoDate, tentativeDue: IsoDate): PauseOutcome | null {
+  const skipped = skipStatus(pause, input.start, cursor, tentativeDue);
+  if (skipped) return { pause, status: skipped, excluded: 0 };
+  if (pause.kind.effect !== 'restart') return null;
+  const deadline = lateNotice(calendar, input, pause);
+  return deadline ? { pause, status: 'late-notice', excluded: 0, noticeDeadline: deadline } : null;
 }
