@@ -48,7 +48,7 @@ export type ImportEvent = { kind: 'item'; item: PowerItem } | { kind: 'end'; lis
 
 /** Files above this size are read in pieces at the reader's safe boundaries. */
 const STREAM_ABOVE = 16 * 1024 * 1024;
-const CHUNK_CHARS = 1 << 18;
+const CHUNK_CHARS = 1 << 16;
 const READ_BYTES = 1 << 20;
 
 /**
