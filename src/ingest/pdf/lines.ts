@@ -15,15 +15,23 @@ export interface RunLine {
  * size; lines come top to bottom.
  */
 export function groupLines(runs: readonly TextRun[]): RunLine[] {
-  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
+  return linesInOrder([...runs].sort((a, b) => a.y - b.y || a.x - b.x), { growSize: true });
+}
+
+/**
+ * Lines of runs taken in the order given: a run joins the last line when its baseline is
+ * within half a font size of it, else starts a new one; each line's runs end left to right.
+ * With `growSize` a line's size follows its largest run, widening what joins it.
+ */
+export function linesInOrder(runs: Iterable<TextRun>, options: { growSize: boolean }): RunLine[] {
   const lines: RunLine[] = [];
-  for (const run of sorted) {
+  for (const run of runs) {
     const line = lines.at(-1);
     if (line && Math.abs(run.y - line.y) <= Math.min(run.size, line.size) * 0.5) {
       line.runs.push(run);
       line.left = Math.min(line.left, run.x);
       line.right = Math.max(line.right, run.x + run.width);
-      line.size = Math.max(line.size, run.size);
+      if (options.growSize) line.size = Math.max(line.size, run.size);
     } else {
       lines.push({ y: run.y, size: run.size, left: run.x, right: run.x + run.width, runs: [run] });
     }

@@ -1,4 +1,4 @@
-import { type RunLine, groupLines } from './lines.js';
+import { type RunLine, groupLines, linesInOrder } from './lines.js';
 import type { TextRun } from './load.js';
 
 /**
@@ -60,15 +60,5 @@ function median(values: readonly number[]): number {
  */
 export function pageLines(runs: readonly TextRun[], pageWidth: number): RunLine[] {
   if (findGutter(runs, pageWidth) !== null) return readingOrder(runs, pageWidth);
-  const lines: RunLine[] = [];
-  for (const run of runs) {
-    const line = lines.at(-1);
-    if (line && Math.abs(run.y - line.y) <= Math.min(run.size, line.size) * 0.5) {
-      line.runs.push(run);
-      line.left = Math.min(line.left, run.x);
-      line.right = Math.max(line.right, run.x + run.width);
-    } else lines.push({ y: run.y, size: run.size, left: run.x, right: run.x + run.width, runs: [run] });
-  }
-  for (const line of lines) line.runs.sort((a, b) => a.x - b.x);
-  return lines;
+  return linesInOrder(runs, { growSize: false });
 }
