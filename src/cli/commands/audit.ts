@@ -33,9 +33,7 @@ function reportText(report: VerifyReport): string {
 /** `quanze audit verify`: walks the SM3 hash chain of case events; exit 1 naming the first bad event. */
 export function auditCommand(io: Io, setExit: (code: number) => void): Command {
   const audit = new Command('audit')
-    .description('核验案件事件的防篡改记录（SM3 摘要链）')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示某个命令的帮助');
+    .description('核验案件事件的防篡改记录（SM3 摘要链）');
   audit
     .command('verify')
     .description('逐条核验事件链，并用事件重放核对每件案件和流程定义；发现篡改时退出码为 1')

@@ -108,9 +108,7 @@ function pickInFile(list: PowerList, item?: number, sheet?: number): { kind: 'it
 export function caseCommand(io: Io, setExit: (code: number) => void): Command {
   const run = runner(io, setExit);
   const cmd = new Command('case')
-    .description('办理案件：立案、推进、暂停、恢复、延长、办结、附加文书和查询（期限按工作日历计算，事件以 SM3 链记录）')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示某个命令的帮助');
+    .description('办理案件：立案、推进、暂停、恢复、延长、办结、附加文书和查询（期限按工作日历计算，事件以 SM3 链记录）');
 
   common(cmd.command('open').description('为事项立案（清单库中的事项编号，或 --file 中的事项/流程图，或已保存的流程 --process）'))
     .argument('[itemId]', '清单库中的事项编号')
@@ -283,9 +281,7 @@ async function definitionFor(target: string, o: Common & { item?: number; sheet?
 export function processCommand(io: Io, setExit: (code: number) => void): Command {
   const run = runner(io, setExit);
   const cmd = new Command('process')
-    .description('流程定义：由责任事项或流程图生成，导出为 BPMN 2.0、SVG 或 JSON，编辑后保存')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示某个命令的帮助');
+    .description('流程定义：由责任事项或流程图生成，导出为 BPMN 2.0、SVG 或 JSON，编辑后保存');
 
   common(cmd.command('export').description('导出流程定义'))
     .argument('<target>', '事项编号、流程编号（P1）或清单文件')
