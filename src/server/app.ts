@@ -13,6 +13,7 @@ import { securityHeaders } from './http/security.js';
 import { portalRoutes } from './portal/routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
+import { trusted } from './views/html.js';
 import { layout, siteNav } from './views/layout.js';
 
 export interface AppOptions {
@@ -80,6 +81,8 @@ export function createApp(options: AppOptions): Hono {
         // The middleware above already refused; this keeps the sub-app closed if it is ever mounted without it.
         authorize: (c) => hasAdminToken(c, options.adminToken),
         log,
+        shell: (title, body, crumbs) =>
+          layout({ title, body: trusted(body), crumbs, year: now().getFullYear(), nav: siteNav(true), stylesheets: ['/assets/workflow.css'] }).value,
       }),
     );
   }

@@ -56,7 +56,11 @@ async function page(app: Hono, path: string): Promise<string> {
 describe('the workflow mounted in the site', () => {
   it('serves its pages, its API and its stylesheet, under the site’s security headers', async () => {
     expect(await page(closed, '/cases')).toContain('<link rel="stylesheet" href="/assets/workflow.css">');
-    expect(await page(closed, '/supervision')).toContain('案件监督');
+    const supervision = await page(closed, '/supervision');
+    expect(supervision).toContain('案件监督');
+    // The portal's own header and search box, not a second one of the workflow's.
+    expect(supervision).toContain('<a href="/compare">清单比对</a>');
+    expect(supervision).toContain('<form action="/search" method="get" role="search">');
     const api = await closed.request('/api/supervision');
     expect(api.status).toBe(200);
     expect(await api.json()).toHaveProperty('stats');

@@ -25,6 +25,8 @@ export interface PageOptions {
   year: number;
   /** The header's sections (default: siteNav(false)). */
   nav?: readonly NavLink[];
+  /** Stylesheets beyond the site's own (the workflow pages add theirs). */
+  stylesheets?: readonly string[];
 }
 
 /** The page shell: header with search, breadcrumbs, main, footer. No scripts, one stylesheet. */
@@ -38,6 +40,7 @@ export function layout(options: PageOptions): SafeHtml {
 <title>${options.title} · quanze 权责清单</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
+${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>

@@ -5,7 +5,7 @@ import type { CaseStore, ItemRecord } from '../cases/index.js';
 import { deriveFromItem, isProcessError, type ProcessDefinition } from '../process/index.js';
 import { workflowApi } from './api.js';
 import { html } from './html.js';
-import { page } from './layout.js';
+import { type Shell, shellOf } from './layout.js';
 import { workflowPages } from './pages.js';
 import { PROBLEMS, problemJson, toProblem, WorkflowProblem } from './problem.js';
 
@@ -41,6 +41,8 @@ export interface WorkflowAppOptions {
   authorize?: (c: Context) => boolean | Promise<boolean>;
   /** Where unexpected errors are reported (default: stderr). */
   log?: (message: string) => void;
+  /** The host site's page shell, so the pages share its header and footer (default: the workflow's own). */
+  shell?: Shell;
 }
 
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -65,7 +67,7 @@ export function workflowApp(options: WorkflowAppOptions): Hono {
     }
     if (isApi(c)) return problemJson(c, problem);
     const body = html`<h1>${PROBLEMS[problem.type].title}</h1><p>${problem.detail ?? ''}</p><p><a href="/cases">返回案件列表</a></p>`;
-    return c.html(page(PROBLEMS[problem.type].title, body), problem.status as 400 | 403 | 404 | 409 | 500);
+    return c.html(shellOf(options)(PROBLEMS[problem.type].title, body), problem.status as 400 | 403 | 404 | 409 | 500);
   });
   return app;
 }

@@ -5,7 +5,18 @@ export interface Crumb {
   href?: string;
 }
 
-/** The workflow pages' shell: the portal's stylesheet and its own, no script. */
+/**
+ * A page shell: given the title, the body (already escaped HTML) and the breadcrumbs, the
+ * whole document. The host site passes its own so the workflow pages wear its header.
+ */
+export type Shell = (title: string, body: string, crumbs: readonly Crumb[]) => string;
+
+/** Lets a page body of either kind reach a shell as escaped HTML text. */
+export function bodyText(body: HtmlValue): string {
+  return html`${body}`.value;
+}
+
+/** The workflow pages' own shell, for when no host shell is given: the portal's stylesheet and its own, no script. */
 export function page(title: string, body: HtmlValue, crumbs: readonly Crumb[] = []): string {
   const nav: Html | string =
     crumbs.length > 0
@@ -32,4 +43,10 @@ ${body}
 </body>
 </html>
 `.value;
+}
+
+/** The shell a workflow app renders with: the host's, wrapped to take page bodies, or its own. */
+export function shellOf(options: { shell?: Shell }): (title: string, body: HtmlValue, crumbs?: readonly Crumb[]) => string {
+  const host = options.shell;
+  return host ? (title, body, crumbs = []) => host(title, bodyText(body), crumbs) : page;
 }

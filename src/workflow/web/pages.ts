@@ -5,7 +5,7 @@ import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/
 import { decodedEvents } from './api.js';
 import { WORKFLOW_CSS } from './assets.js';
 import type { WorkflowAppOptions } from './index.js';
-import { type Crumb, page } from './layout.js';
+import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
 import { parse, WorkflowProblem } from './problem.js';
 import { caseBody } from './views/case.js';
@@ -18,6 +18,7 @@ const CASES: Crumb = { label: '案件', href: '/cases' };
 
 /** Server-rendered Chinese pages over the same store calls the API makes; no script. */
 export function workflowPages(options: WorkflowAppOptions): Hono {
+  const shell = shellOf(options);
   const { cases } = options;
   const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
   const pages = new Hono();
@@ -32,7 +33,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     const today = q.today ?? todayNow();
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
     const body = caseListBody({ page: list, departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
-    return c.html(page('案件', body, [HOME, { label: '案件' }]));
+    return c.html(shell('案件', body, [HOME, { label: '案件' }]));
   });
 
   pages.get('/cases/:id', async (c) => {
@@ -51,13 +52,13 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
       cutoff: cases.calendar.addWorkdays(today, cases.atRiskDays),
       situations: overdue ? applicableSituations(view.snapshot, view.summary.currentStepName) : null,
     });
-    return c.html(page(`案件 ${id}`, body, [HOME, CASES, { label: id }]));
+    return c.html(shell(`案件 ${id}`, body, [HOME, CASES, { label: id }]));
   });
 
   pages.get('/supervision', async (c) => {
     const today = parse(P.TodayQuery, c.req.query()).today ?? todayNow();
     const data = await supervise(cases, { today });
-    return c.html(page('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }]));
+    return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }]));
   });
 
   pages.get('/processes/:id', async (c) => {
@@ -65,7 +66,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     const { version } = parse(P.VersionQuery, c.req.query());
     const stored = await cases.getProcess(id, version);
     if (!stored) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的流程定义`);
-    return c.html(page(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }]));
+    return c.html(shell(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }]));
   });
 
   return pages;
