@@ -134,7 +134,7 @@ function toRecord(row: Row, index: number, file: string, findings: Finding[]): R
 function shareRemark(group: RawRecord[]): void {
   const last = group.at(-1);
   const remark = last?.cells.find((cell) => cell.header === REMARK);
-  if (!remark || !remark.raw.trim()) return;
+  if (!remark?.raw.trim()) return;
   for (const record of group.slice(0, -1)) {
     record.cells.push({ ...remark });
     record.shared = [...(record.shared ?? []), REMARK];
