@@ -108,3 +108,22 @@ describe('CSV layouts', () => {
     await expect(importBytes('头.csv', utf8('序号,权力类型,事项名称\n'))).rejects.toThrow(/^头\.csv：表头之后没有任何数据行/);
   });
 });
+
+describe('CSV export against formula injection', () => {
+  it('marks cells Excel would run as formulas as text, and reads them back unchanged', async () => {
+    const list = await importFile(samplePath('liangzhou'));
+    const hostile = ['=HYPERLINK("http://evil","x")', '@SUM(1+1)', '+1', '-2+3', '\t=1'];
+    const planted: PowerList = {
+      ...list,
+      items: list.items.slice(0, hostile.length).map((item, i) => ({
+        ...item,
+        remark: { text: hostile[i] as string, raw: hostile[i] as string, flags: [] },
+      })),
+    };
+    const csv = writeCsv(planted);
+    for (const cell of hostile) expect(csv).not.toMatch(new RegExp(`(^|,|")${cell.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`, 'm'));
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    const back = await importBytes('planted.csv', new TextEncoder().encode(csv));
+    expect(back.items.map((item) => item.remark?.raw)).toEqual(hostile);
+  });
+});

@@ -3,9 +3,17 @@ import { cellValue, exportColumns, listTitle } from '../table/index.js';
 
 const BOM = '\uFEFF';
 
-/** A CSV field, quoted when it holds a comma, quote, line break or edge space (RFC 4180). */
+/** Cell starts a spreadsheet would run as a formula (CSV injection). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field, quoted when it holds a comma, quote, line break or edge space (RFC 4180). A cell
+ * Excel would run as a formula gets Excel's text marker, a leading apostrophe, which Excel does
+ * not show and the CSV reader removes again.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**

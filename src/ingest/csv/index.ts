@@ -45,6 +45,11 @@ function detect(input: ReaderInput): number {
   return 0.8;
 }
 
+/** Excel's text marker before a formula-like cell ('=…) is not part of the cell; Excel hides it too. */
+function withoutTextMarker(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 function read(input: ReaderInput, options: ReaderOptions): ReadResult {
   const text = csvText(input);
   if (text === undefined) throw new ImportError('bad-encoding', input.file, '无法把文件解码为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16）');
@@ -52,7 +57,7 @@ function read(input: ReaderInput, options: ReaderOptions): ReadResult {
   const delimiter = sniffed?.delimiter ?? ',';
   const parsed: CsvParse = parseDelimited(text, delimiter);
   const table = plainTable(
-    parsed.rows.map((row) => row.cells),
+    parsed.rows.map((row) => row.cells.map(withoutTextMarker)),
     parsed.rows.map((row) => row.line),
   );
   const result = readGrid(input.file, [table], options.map ?? {});
