@@ -14,7 +14,8 @@ import {
 import { toPowerItem } from '../parse/power-item.js';
 import { decodeText, looksLikeText } from './decode.js';
 import { ImportError } from './errors.js';
-import type { HeaderOverrides } from './header-map.js';
+import { type HeaderOverrides, normalizeHeader } from './header-map.js';
+import { readerFinding } from './reader-finding.js';
 import { detectReader, readerFor } from './readers.js';
 import type { Reader } from './reader.js';
 import type { Column, ReadResult } from './record.js';
@@ -217,11 +218,24 @@ class ListAssembler {
   /** Keeps what a read result says about the list as a whole; its records go on to the parse stage. */
   private absorbHead(result: ReadResult): ReadResult {
     if (this.title === null) this.title = result.title;
-    if (this.columns.length === 0) this.columns = result.columns;
+    if (this.columns.length === 0 && result.columns.length > 0) {
+      this.columns = result.columns;
+      this.reportUnusedMap(result.columns);
+    }
     this.residue.push(...result.residue);
     this.findings.push(...result.findings);
     this.sheets.push(...result.processSheets);
     return result;
+  }
+
+  /** A `--map` correction that names no column of the file is a typo the user should hear about. */
+  private reportUnusedMap(columns: readonly Column[]): void {
+    const headers = new Set(columns.map((c) => normalizeHeader(c.header)));
+    for (const header of Object.keys(this.options.map ?? {})) {
+      if (!headers.has(normalizeHeader(header))) {
+        this.findings.push(readerFinding('unused-map', 'warning', { file: this.file }, { header }));
+      }
+    }
   }
 
   noteItem(item: PowerItem, findings: readonly Finding[]): void {

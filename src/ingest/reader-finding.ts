@@ -8,6 +8,7 @@ const MESSAGES = {
   'row-shape': '表格行的单元格数为 {count}，表头为 {expected}',
   'stray-line': '表格之外的文字，已保留',
   'unknown-column': '未识别的列“{header}”，已原样保留',
+  'unused-map': '--map 指定的列“{header}”在文件中不存在，未起作用',
 } as const;
 
 export type ReaderMessageId = keyof typeof MESSAGES;

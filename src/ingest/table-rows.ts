@@ -23,7 +23,8 @@ export function readHeaderedRows(file: string, lines: readonly TableLine[], map:
     if (cells === null) {
       if (!raw.trim()) continue;
       if (headers === null && result.title === null) {
-        result.title = raw.trim();
+        // A Markdown heading's # marks are syntax, not part of the title.
+        result.title = raw.trim().replace(/^#{1,6}\s+/, '');
         result.residue.push({ text: raw, firstLine: line, lastLine: line, reason: '标题' });
       } else {
         result.residue.push({ text: raw, firstLine: line, lastLine: line, reason: '表格之外的文字' });

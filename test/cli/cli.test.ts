@@ -105,3 +105,16 @@ describe('nested commands', () => {
     expect(stdout).not.toContain('display help');
   });
 });
+
+describe('--map', () => {
+  it('corrects a column of a headerless tab list too', async () => {
+    const { stdout } = await cli('inspect', samplePath('mima'), '--map', '备注=exemption');
+    expect(stdout).toContain('备注→免责情形');
+  });
+
+  it('warns when the column it names is not in the file', async () => {
+    const { code, stdout } = await cli('inspect', samplePath('liuzhou'), '--map', '不存在的列=name');
+    expect(code).toBe(0);
+    expect(stdout).toContain('--map 指定的列“不存在的列”在文件中不存在，未起作用');
+  });
+});

@@ -3,8 +3,11 @@ import { cellValue, exportColumns, listTitle } from '../table/index.js';
 
 const BOM = '\uFEFF';
 
-/** Cell starts a spreadsheet would run as a formula (CSV injection). */
-export const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Cell starts a spreadsheet would run as a formula (CSV injection), and cells that already
+ * begin with the text marker before one, so that the marker the reader removes is always ours.
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /**
  * A CSV field, quoted when it holds a comma, quote, line break or edge space (RFC 4180). A cell

@@ -45,9 +45,9 @@ function detect(input: ReaderInput): number {
   return 0.8;
 }
 
-/** Excel's text marker before a formula-like cell ('=…) is not part of the cell; Excel hides it too. */
-function withoutTextMarker(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+/** Excel's text marker the CSV writer puts before a formula-like cell ('=…) is not part of the cell; Excel hides it too. */
+export function withoutTextMarker(cell: string): string {
+  return /^''*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function read(input: ReaderInput, options: ReaderOptions): ReadResult {

@@ -41,3 +41,12 @@ describe('splitPipeRow', () => {
     expect(splitPipeRow(row)).toEqual(cells);
   });
 });
+
+describe('a Markdown heading above the table', () => {
+  it('gives the title without its # marks', () => {
+    const text = '# 某某局权责清单\n\n| 序号 | 权力类型 | 事项名称 |\n|---|---|---|\n| 1 | 行政处罚 | 对甲的处罚 |\n';
+    const result = markdownTableReader.read({ file: 'h.md', bytes: new Uint8Array(), text }, {}) as ReadResult;
+    expect(result.title).toBe('某某局权责清单');
+    expect(result.residue[0]?.text).toBe('# 某某局权责清单');
+  });
+});

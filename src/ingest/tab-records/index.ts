@@ -2,7 +2,7 @@ import type { Finding, RawCell } from '../../model/index.js';
 import { blankLineBoundary } from '../boundary.js';
 import { ImportError } from '../errors.js';
 import { mapHeaders } from '../header-map.js';
-import type { Reader, ReaderInput } from '../reader.js';
+import type { Reader, ReaderInput, ReaderOptions } from '../reader.js';
 import { type RawRecord, type ReadResult, emptyReadResult } from '../record.js';
 import { readerFinding } from '../reader-finding.js';
 import { type FlatCell, tokenizeFlatCells } from './tokenize.js';
@@ -62,14 +62,14 @@ function cellLine(cell: FlatCell, fallback: number): number {
  * Headerless tab-flattened tables (samples 000 and 001): one cell per tab, cells running
  * over lines, rows found by their 权力类型 cell, merged 备注 cells shared by their group.
  */
-function readTabRecords(input: ReaderInput): ReadResult {
+function readTabRecords(input: ReaderInput, options: ReaderOptions): ReadResult {
   const text = input.text ?? '';
   const { lead, rows } = splitRows(tokenizeFlatCells(text));
   if (rows.length === 0) {
     throw new ImportError('bad-structure', input.file, '未找到任何以权力类型（如“行政处罚”）开头的记录行，这不是无表头的制表符清单');
   }
   const result = emptyReadResult();
-  result.columns = mapHeaders([...TAB_RECORD_HEADERS]);
+  result.columns = mapHeaders([...TAB_RECORD_HEADERS], options.map ?? {});
   for (const cell of lead) {
     if (cell.raw.trim() && cell.lines) {
       result.residue.push({ text: cell.raw, ...cell.lines, reason: '首条记录之前的文字' });
