@@ -64,6 +64,16 @@ describe('quanze case, end to end on one SQLite file', () => {
     expect((await cli('case', 'list', '--overdue', '--at-risk', '--db', db)).code).toBe(2);
   });
 
+  it('audit verify exits 1 naming the column of a closed case reopened in its row alone', async () => {
+    await rawSql(db, [`create table case_copy as select * from "case"`, `update "case" set status = 'open', closed_on = null, title = '篡改' where id = '2025-00002'`]);
+    expect((await cli('case', 'list', '--db', db)).stdout).toContain('篡改');
+    const r = await cli('audit', 'verify', '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('但有 1 处数据与事件记录不符：');
+    expect(r.stdout).toContain('案件 2025-00002 的“标题”（title）与事件记录不符（被直接修改）：库中为“篡改”，按事件应为“商用密码产品销售许可审批流程图（初审）”');
+    await rawSql(db, ['title', 'status', 'closed_on'].map((c) => `update "case" set ${c} = (select ${c} from case_copy where case_copy.id = "case".id)`).concat('drop table case_copy'));
+  });
+
   it('audit verify passes, then names the first event edited behind its back and exits 1', async () => {
     let r = await cli('audit', 'verify', '--db', db);
     expect(r.code).toBe(0);

@@ -215,6 +215,64 @@ function lifecycleSuite(name: string, makeBackend: () => Promise<Backend>) {
         await fresh.cleanup();
       }
     });
+
+    it('audit verify names each column of a case row edited behind the log’s back', async () => {
+      const fresh = await makeBackend();
+      const s = await openCaseStore(fresh.url, { calendar, clock });
+      try {
+        clock.set('2025-03-03');
+        const id = (await openCaseForFileItem(s, mima, 0)).state.id;
+        await s.advance(id);
+        clock.set('2025-03-10');
+        const closed = await s.close(id, { outcome: '不予处罚' });
+        expect(closed.summary).toMatchObject({ status: 'closed', closedOn: '2025-03-10', onTime: true });
+        expect((await s.verify()).ok).toBe(true);
+        // The reviewer's edit: a closed case reopened in the projection only. `case list` shows it…
+        await rawSql(fresh.url, [`create table case_copy as select * from "case"`, `update "case" set status = 'open', closed_on = null, title = '篡改' where id = '${id}'`]);
+        expect((await s.listCases({ status: 'open' })).items).toMatchObject([{ id, title: '篡改', closedOn: null }]);
+        // …and verify now fails, naming the first differing column with both values.
+        let report = await s.verify();
+        expect(report.ok).toBe(false);
+        expect(report.mismatches).toEqual([`案件 ${id} 的“标题”（title）与事件记录不符（被直接修改）：库中为“篡改”，按事件应为“${closed.summary.title}”`]);
+        const restore = (column: string) => `update "case" set ${column} = (select ${column} from case_copy where case_copy.id = "case".id) where id = '${id}'`;
+        await rawSql(fresh.url, ['title', 'status', 'closed_on'].map(restore));
+        expect((await s.verify()).ok).toBe(true);
+
+        // Every column the lists, the dashboard and the case view read, each edited alone.
+        const edits: Record<string, string> = {
+          item_ref: `'篡改'`,
+          process_id: `'P-篡改'`,
+          process_version: 'process_version + 1',
+          department: `'篡改局'`,
+          title: `'篡改'`,
+          status: `'open'`,
+          opened_on: `'2025-03-01'`,
+          opened_at: `'2025-03-01T09:00:00.000+08:00'`,
+          current_step: `'s9'`,
+          current_step_name: `'篡改'`,
+          due_date: `'2099-01-01'`,
+          due_kind: `'statutory'`,
+          statutory_due: `'2099-01-01'`,
+          promised_due: `'2099-01-01'`,
+          paused_since: `'2025-03-05'`,
+          closed_on: 'null',
+          on_time: '0',
+          last_seq: 'last_seq + 1',
+          updated_at: `'2025-03-11T09:00:00.000+08:00'`,
+        };
+        for (const [column, value] of Object.entries(edits)) {
+          await rawSql(fresh.url, [`update "case" set ${column} = ${value} where id = '${id}'`]);
+          report = await s.verify();
+          expect(report.ok, column).toBe(false);
+          expect(report.mismatches, column).toEqual([expect.stringMatching(new RegExp(`^案件 ${id} 的“[^”]+”（${column}）与事件记录不符（被直接修改）：库中为`))]);
+          await rawSql(fresh.url, [restore(column)]);
+          expect((await s.verify()).ok, column).toBe(true);
+        }
+      } finally {
+        await s.disconnect();
+        await fresh.cleanup();
+      }
+    });
   });
 }
 

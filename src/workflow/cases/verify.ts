@@ -1,5 +1,6 @@
 import { type ChainedEvent, type ChainReport, canonicalJson, type ExpectedHead, sm3Hex, verifyChain } from '../audit-log/index.js';
 import { readHead, readLog } from './db/log.js';
+import { caseColumns } from './db/projection.js';
 import type { WorkflowDb } from './db/tables.js';
 import { applyEvent, type CaseEvent } from './events.js';
 import type { CaseState } from './state.js';
@@ -12,8 +13,67 @@ export interface VerifyReport extends ChainReport {
   readonly processes: number;
 }
 
+/**
+ * Every column of the case row rebuilt from the log, named for the report. Typed on
+ * `caseColumns`, so a column added to the projection fails to compile until it is named here.
+ */
+type ProjectedColumn = Exclude<keyof ReturnType<typeof caseColumns>, 'state'> | 'opened_at';
+const COLUMN_NAMES: Readonly<Record<ProjectedColumn, string>> = {
+  item_ref: '事项编号',
+  process_id: '流程编号',
+  process_version: '流程版本',
+  department: '承办部门',
+  title: '标题',
+  status: '状态',
+  opened_on: '立案日期',
+  opened_at: '立案时间',
+  current_step: '当前环节',
+  current_step_name: '当前环节名称',
+  due_date: '最近期限',
+  due_kind: '期限类别',
+  statutory_due: '法定期限',
+  promised_due: '承诺期限',
+  paused_since: '暂停起始日',
+  closed_on: '办结日期',
+  on_time: '是否按期办结',
+  last_seq: '最后事件序号',
+  updated_at: '更新时间',
+};
+const PROJECTED = Object.keys(COLUMN_NAMES) as ProjectedColumn[];
+
+/** Drivers return integers as numbers or strings; compare as text, keeping null apart. */
+const norm = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const shown = (v: string | null): string => (v === null ? '空' : `“${v}”`);
+
+/** The first column of a stored case row that differs from the row its replayed events give. */
+function firstColumnMismatch(row: Record<ProjectedColumn, unknown>, state: CaseState, stamps: Stamps): string | null {
+  const expected: Record<ProjectedColumn, unknown> = { ...caseColumns(state, stamps.lastAt), opened_at: stamps.openedAt };
+  for (const column of PROJECTED) {
+    const want = norm(expected[column]);
+    const got = norm(row[column]);
+    if (want !== got) return `案件 ${state.id} 的“${COLUMN_NAMES[column]}”（${column}）与事件记录不符（被直接修改）：库中为${shown(got)}，按事件应为${shown(want)}`;
+  }
+  return null;
+}
+
+/** The stored state JSON in canonical form; text that is not JSON at all simply differs. */
+function storedState(text: string): string | null {
+  try {
+    return canonicalJson(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+/** When a case was opened and last written: the opening and last events' instants. */
+interface Stamps {
+  openedAt: string;
+  lastAt: string;
+}
+
 interface Replay {
   states: Map<string, CaseState>;
+  stamps: Map<string, Stamps>;
   snapshots: Map<string, string>;
   processes: Map<string, string>;
   problems: string[];
@@ -32,6 +92,7 @@ function replay(acc: Replay, event: ChainedEvent): void {
   try {
     const state = applyEvent(acc.states.get(event.caseId) ?? null, event.caseId, event.seq, { kind: event.kind, data } as CaseEvent);
     acc.states.set(event.caseId, state);
+    acc.stamps.set(event.caseId, { openedAt: acc.stamps.get(event.caseId)?.openedAt ?? event.at, lastAt: event.at });
     if (event.kind === 'opened') acc.snapshots.set(event.caseId, String(data.snapshotSm3));
   } catch (error) {
     acc.problems.push(`第${event.seq}条事件无法重放：${error instanceof Error ? error.message : String(error)}`);
@@ -40,11 +101,13 @@ function replay(acc: Replay, event: ChainedEvent): void {
 
 /**
  * Checks the log's hash chain against its recorded head (or one kept elsewhere), then
- * rebuilds every case from its events and compares it, its item snapshot and every stored
- * definition with what the database holds: an edit to a projection row is caught too.
+ * rebuilds every case from its events and compares what the database holds with it: the
+ * state JSON, every column of the case row the lists and dashboard read (title, status,
+ * due and closing dates, on-time …), the item snapshot's digest, and every stored definition.
+ * A row edited behind the log's back is reported with its first differing column.
  */
 export async function verifyStore(db: WorkflowDb, expectHead?: ExpectedHead): Promise<VerifyReport> {
-  const acc: Replay = { states: new Map(), snapshots: new Map(), processes: new Map(), problems: [] };
+  const acc: Replay = { states: new Map(), stamps: new Map(), snapshots: new Map(), processes: new Map(), problems: [] };
   async function* tee(): AsyncGenerator<ChainedEvent> {
     for await (const event of readLog(db)) {
       yield event;
@@ -57,7 +120,7 @@ export async function verifyStore(db: WorkflowDb, expectHead?: ExpectedHead): Pr
   let processes = 0;
   if (chain.ok) {
     const mismatches = acc.problems;
-    const rows = await db.selectFrom('case').select(['id', 'state', 'snapshot']).orderBy('id').execute();
+    const rows = await db.selectFrom('case').selectAll().orderBy('id').execute();
     const seen = new Set<string>();
     for (const row of rows) {
       cases += 1;
@@ -67,7 +130,9 @@ export async function verifyStore(db: WorkflowDb, expectHead?: ExpectedHead): Pr
         mismatches.push(`案件 ${row.id} 在事件记录中没有立案事件`);
         continue;
       }
-      if (canonicalJson(JSON.parse(row.state)) !== canonicalJson(replayed)) mismatches.push(`案件 ${row.id} 的当前状态与事件记录不符（被直接修改）`);
+      if (storedState(row.state) !== canonicalJson(replayed)) mismatches.push(`案件 ${row.id} 的当前状态与事件记录不符（被直接修改）`);
+      const column = firstColumnMismatch(row, replayed, acc.stamps.get(row.id) as Stamps);
+      if (column) mismatches.push(column);
       if (sm3Hex(row.snapshot) !== acc.snapshots.get(row.id)) mismatches.push(`案件 ${row.id} 的事项快照与立案时记录的摘要不符`);
     }
     for (const id of acc.states.keys()) if (!seen.has(id)) mismatches.push(`案件 ${id} 有事件记录，但案件已从数据库中删除`);
