@@ -63,6 +63,13 @@ describe('the workflow API', () => {
     expect(problem.type).toBe('urn:quanze:problem:invalid-parameters');
     expect(problem['invalid-params'].map((p) => p.name)).toEqual(['amount']);
     expect((await post('/api/cases', { itemId: '1', processId: 'P1' })).status).toBe(400);
+    // A malformed item id is bad input, not a missing item: the list API's id rule.
+    for (const itemId of ['abc', '0', '01', '-1', '1.5', ' 1', '1234567890123456', 7]) {
+      const bad = await post('/api/cases', { itemId });
+      expect(bad.status, String(itemId)).toBe(400);
+      expect(bad.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await bad.json()) as { 'invalid-params': { name: string }[] })['invalid-params'].map((p) => p.name)).toEqual(['itemId']);
+    }
     expect((await app.request('/api/cases?filter=late')).status).toBe(400);
     expect((await post(`/api/cases/${id}/advance`, 'not json')).status).toBe(400);
   });

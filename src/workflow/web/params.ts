@@ -18,9 +18,16 @@ export const ProcessIdParam = z.strictObject({ id: z.string().regex(/^P\d+$/, '�
 export const VersionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
 export const TodayQuery = z.strictObject({ today: IsoDateString.optional() });
 
+/**
+ * An item of the list store: a positive integer as a decimal string, the rule of the list
+ * API's `Id` (src/server/api/params.ts), restated because the workflow does not import the
+ * server. A malformed id is bad input (400), not an item that is missing (404).
+ */
+const ItemId = z.string().regex(/^[1-9][0-9]{0,14}$/, '事项编号应为正整数');
+
 export const OpenBody = z
   .strictObject({
-    itemId: z.string().min(1).max(100).optional(),
+    itemId: ItemId.optional(),
     processId: z.string().regex(/^P\d+$/).optional(),
     department: optionalText,
     on: IsoDateString.optional(),
