@@ -3,7 +3,7 @@ import { OUT_DIR } from '../large-list.js';
 import { fmt } from '../measure.js';
 import { type CorpusSpec, corpusDocs, loadTemplates } from './corpus.js';
 import { corpusKey, PG_SERVER, postgresCorpus, sqliteCorpus } from './databases.js';
-import { type EngineReport, measureEngine } from './measure-engine.js';
+import { type EngineReport, type MeasureOptions, measureEngine } from './measure-engine.js';
 import { PAGE_SIZE, withNormalisedQueries } from './peers/engine.js';
 import { fts5TrigramEngine } from './peers/fts5-trigram.js';
 import { type QuanzeEngine, quanzeEngine } from './peers/quanze.js';
@@ -11,6 +11,8 @@ import { expectedPage, QUERIES, type Truth, truth } from './queries.js';
 import { runPeer } from './spawn-peer.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+
+type Timing = Required<Pick<MeasureOptions, 'rounds' | 'budgetSeconds'>>;
 
 /** quanze counts up to a cap: below it the total is exact, above it a lower bound saying so. */
 const cappedTotalIsRight = (page: { total: number; totalExact?: boolean }, t: Truth) =>
@@ -41,10 +43,10 @@ async function walkCheck(engine: QuanzeEngine, truths: readonly Truth[], walkMax
   return `${same}/${small.length} 个查询（命中 ≤ ${walkMax}，共 ${hits} 条）逐页取回的结果与穷举一致`;
 }
 
-async function measureQuanze(url: string, lists: Parameters<typeof quanzeEngine>[1], truths: readonly Truth[], rounds: number, walkMax: number) {
+async function measureQuanze(url: string, lists: Parameters<typeof quanzeEngine>[1], truths: readonly Truth[], timing: Timing, walkMax: number) {
   const engine = await quanzeEngine(url, lists);
   try {
-    const report = await measureEngine(engine, truths, { rounds, totalIsRight: cappedTotalIsRight, expectedPage: (t) => expectedPage(t, PAGE_SIZE) });
+    const report = await measureEngine(engine, truths, { ...timing, totalIsRight: cappedTotalIsRight, expectedPage: (t) => expectedPage(t, PAGE_SIZE) });
     const walked = await walkCheck(engine, truths, walkMax);
     return { report, walked };
   } finally {
@@ -52,22 +54,26 @@ async function measureQuanze(url: string, lists: Parameters<typeof quanzeEngine>
   }
 }
 
-function row(r: EngineReport, quanzeP95: number): Record<string, string> {
+function row(r: EngineReport, quanze: EngineReport): Record<string, string> {
   return {
     引擎: r.name,
     文档数: String(r.docs),
+    轮数: r.rounds === 0 ? '1（无预热）' : String(r.rounds),
     构建秒: r.buildSeconds === null ? '（缓存）' : fmt(r.buildSeconds),
     '堆 MB': r.heapMb === null ? '—' : fmt(r.heapMb, 0),
     'p50 ms': fmt(r.p50Ms, 2),
     'p95 ms': fmt(r.p95Ms, 2),
     'max ms': fmt(r.maxMs, 1),
+    'CPU p50': r.cpuP50Ms === null ? '—' : fmt(r.cpuP50Ms, 2),
+    'CPU p95': r.cpuP95Ms === null ? '—' : fmt(r.cpuP95Ms, 2),
     召回率: fmt(r.recall, 4),
     最低召回: fmt(r.minRecall, 4),
     精确率: fmt(r.precision, 4),
     结果集一致: `${r.exactSets}/${r.queries}`,
     总数正确: `${r.rightTotals}/${r.queries}`,
     首页一致: r.rightPages === null ? '—' : `${r.rightPages}/${r.queries}`,
-    'quanze p95 / 本行 p95': fmt(quanzeP95 / r.p95Ms, 2),
+    'quanze p95 / 本行 p95': fmt(quanze.p95Ms / r.p95Ms, 2),
+    'CPU p95 之比': r.cpuP95Ms === null || quanze.cpuP95Ms === null ? '—' : fmt(quanze.cpuP95Ms / r.cpuP95Ms, 2),
   };
 }
 
@@ -81,9 +87,12 @@ function row(r: EngineReport, quanzeP95: number): Record<string, string> {
 export async function run(): Promise<void> {
   const spec: CorpusSpec = { items: env('QUANZE_BENCH_SEARCH_ITEMS', 200_000), seed: 1 };
   const rounds = env('QUANZE_BENCH_SEARCH_ROUNDS', 5);
+  const timing: Timing = { rounds, budgetSeconds: env('QUANZE_BENCH_SEARCH_ENGINE_SECONDS', 60) };
   const walkMax = env('QUANZE_BENCH_SEARCH_WALK_MAX', 5_000);
   const heapLimitMb = env('QUANZE_BENCH_SEARCH_HEAP_MB', 8_192);
-  const flexItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_FLEXSEARCH_ITEMS', spec.items));
+  // In-process indexes of every item take minutes to build (FlexSearch, 2.4 GB at 200,000) or
+  // do not fit (MiniSearch, about 50 KB per item): by default they index a prefix of the corpus.
+  const flexItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_FLEXSEARCH_ITEMS', 50_000));
   const miniItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_MINISEARCH_ITEMS', 10_000));
   console.log(`\n== bench/search：语料 ${corpusKey(spec)}`);
 
@@ -105,7 +114,7 @@ export async function run(): Promise<void> {
   started = performance.now();
   const sqlite = await sqliteCorpus(templates, spec, progress('建 SQLite 库'));
   const sqliteBuild = sqlite.built ? (performance.now() - started) / 1000 : null;
-  const onSqlite = await measureQuanze(sqlite.path, lists, truths, rounds, walkMax);
+  const onSqlite = await measureQuanze(sqlite.path, lists, truths, timing, walkMax);
   reports.push({ ...onSqlite.report, docs: docs.length, buildSeconds: sqliteBuild, heapMb: null });
   notes.push(`quanze（SQLite）：${onSqlite.walked}`);
 
@@ -115,7 +124,7 @@ export async function run(): Promise<void> {
     const pg = await postgresCorpus(templates, spec, progress('建 PostgreSQL 库'));
     if (pg.url === null) console.log(`PostgreSQL（${PG_SERVER}）连不上，跳过这一列：${pg.reason}`);
     else {
-      const onPg = await measureQuanze(pg.url, lists, truths, rounds, walkMax);
+      const onPg = await measureQuanze(pg.url, lists, truths, timing, walkMax);
       reports.push({ ...onPg.report, docs: docs.length, buildSeconds: pg.built ? (performance.now() - started) / 1000 : null, heapMb: null });
       notes.push(`quanze（PostgreSQL）：${onPg.walked}`);
     }
@@ -125,7 +134,7 @@ export async function run(): Promise<void> {
   const trigram = fts5TrigramEngine(`${OUT_DIR}search-trigram-${corpusKey(spec)}.sqlite`, docs);
   const trigramBuild = trigram.built ? (performance.now() - started) / 1000 : null;
   try {
-    const measured = await measureEngine(withNormalisedQueries(trigram, normalizeForSearch), truths, { rounds });
+    const measured = await measureEngine(withNormalisedQueries(trigram, normalizeForSearch), truths, timing);
     reports.push({ ...measured, docs: docs.length, buildSeconds: trigramBuild, heapMb: null });
   } finally {
     trigram.close();
@@ -137,22 +146,25 @@ export async function run(): Promise<void> {
     ['flexsearch', flexItems],
     ['minisearch', miniItems],
   ] as const) {
-    const result = await runPeer({ engine, items, seed: spec.seed, rounds, heapLimitMb });
+    const result = await runPeer({ engine, items, seed: spec.seed, ...timing, heapLimitMb });
     if ('failed' in result) notes.push(`${engine}（${items} 个事项）未能完成：${result.failed}`);
     else {
       reports.push(result);
-      if (items < spec.items) notes.push(`${result.name} 只建了前 ${items} 个事项的索引（更多则太慢、内存不够），与 quanze 的全量比较偏向它`);
+      if (items < spec.items) notes.push(`${result.name} 只建了前 ${items} 个事项的索引（全量太慢或内存不够），与 quanze 的全量相比偏向它`);
     }
   }
 
-  const quanzeP95 = reports[0]!.p95Ms;
-  console.log(`\n每个查询：首页 ${PAGE_SIZE} 条及总数；${rounds} 轮（另有一轮预热），共 ${rounds * QUERIES.length} 次计时`);
-  console.table(reports.map((r) => row(r, quanzeP95)));
+  console.log(`\n每个查询：首页 ${PAGE_SIZE} 条及总数；每个引擎预热一轮后计时 ${rounds} 轮（一轮太慢的引擎在 ${timing.budgetSeconds} 秒内能跑几轮算几轮）`);
+  console.table(reports.map((r) => row(r, reports[0]!)));
   for (const note of [...reports.map((r) => `${r.name}：${r.note}`), ...notes]) console.log(`- ${note}`);
   for (const r of reports) console.log(`- ${r.name} 最慢的查询（命中数）中位用时：${r.slowest.join('，')}`);
   const q = reports[0]!;
-  const met = q.p95Ms <= 20 && q.minRecall === 1 && q.exactSets === q.queries;
-  console.log(`目标：SQLite 上 p95 ≤ 20 ms 且召回率 1.0 —— p95 ${fmt(q.p95Ms, 2)} ms，最低召回 ${fmt(q.minRecall, 4)}：${met ? '达标' : '未达标'}`);
+  const exact = q.minRecall === 1 && q.exactSets === q.queries;
+  const met = q.p95Ms <= 20 && exact;
+  console.log(
+    `目标：SQLite 上 p95 ≤ 20 ms 且召回率 1.0 —— p95 ${fmt(q.p95Ms, 2)} ms（CPU 时间 p95 ${fmt(q.cpuP95Ms ?? Number.NaN, 2)} ms），` +
+      `最低召回 ${fmt(q.minRecall, 4)}：${met ? '达标' : '未达标'}${!met && exact && (q.cpuP95Ms ?? Infinity) <= 20 ? '（按 CPU 时间达标：机器繁忙时墙钟时间偏高）' : ''}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -14,6 +14,13 @@ export interface EngineReport {
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /**
+   * The same quantiles of this process's CPU time (user + system) per query, which a busy
+   * machine skews far less than wall time; null when the work runs in another process
+   * (PostgreSQL).
+   */
+  cpuP50Ms: number | null;
+  cpuP95Ms: number | null;
   /** Found true hits over all true hits, summed over the queries. */
   recall: number;
   /** The lowest recall of a single query. */
@@ -27,6 +34,8 @@ export interface EngineReport {
   /** Queries whose first page is exactly the expected one, for engines with a defined order. */
   rightPages: number | null;
   queries: number;
+  /** Timed passes over the query set after the warm-up (fewer when one pass is slow; 0: the warm-up pass only). */
+  rounds: number;
   /** The slowest queries by median time: "query (hits) ms". */
   slowest: string[];
 }
@@ -39,6 +48,8 @@ export function quantile(sorted: readonly number[], p: number): number {
 
 export interface MeasureOptions {
   rounds: number;
+  /** Timed passes stop being added once they would take longer than this, in seconds. */
+  budgetSeconds?: number;
   /** What an engine's total may be for a query: quanze stops counting at a cap. */
   totalIsRight?: (page: PageResult, truth: Truth) => boolean;
   /** The first page the engine must return, when its order is defined. */
@@ -52,22 +63,39 @@ export interface MeasureOptions {
  */
 export async function measureEngine(engine: Engine, truths: readonly Truth[], options: MeasureOptions): Promise<Omit<EngineReport, 'docs' | 'buildSeconds' | 'heapMb'>> {
   const times: number[] = [];
+  const cpu: number[] = [];
   const byQuery = new Map<string, number[]>();
   const pages = new Map<string, PageResult>();
-  for (let round = -1; round < options.rounds; round++) {
+  let rounds = options.rounds;
+  for (let round = -1; round < rounds; round++) {
+    const passStarted = performance.now();
+    const pass: { query: string; ms: number; cpu: number }[] = [];
     for (const t of truths) {
+      const cpuStarted = process.cpuUsage();
       const started = performance.now();
       const page = await engine.page(t.query);
       const ms = performance.now() - started;
-      if (round >= 0) {
-        times.push(ms);
-        byQuery.set(t.query, [...(byQuery.get(t.query) ?? []), ms]);
-      }
+      const spent = process.cpuUsage(cpuStarted);
+      pass.push({ query: t.query, ms, cpu: (spent.user + spent.system) / 1000 });
       pages.set(t.query, page);
       if (page.ids.length > PAGE_SIZE) throw new Error(`${engine.name} 返回的首页超过 ${PAGE_SIZE} 条`);
     }
+    const passSeconds = (performance.now() - passStarted) / 1000;
+    // The warm-up pass sets how many timed passes fit in the budget; when not even one does,
+    // the warm-up pass is all the timing there is (rounds 0).
+    const warmUp = round === -1;
+    if (warmUp && options.budgetSeconds !== undefined) {
+      rounds = Math.min(rounds, Math.floor(options.budgetSeconds / passSeconds));
+    }
+    if (warmUp && rounds > 0) continue;
+    for (const { query, ms, cpu: spent } of pass) {
+      times.push(ms);
+      cpu.push(spent);
+      byQuery.set(query, [...(byQuery.get(query) ?? []), ms]);
+    }
   }
   times.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const medians = truths.map((t) => ({ t, ms: quantile([...(byQuery.get(t.query) ?? [])].sort((a, b) => a - b), 0.5) }));
   const slowest = medians
     .sort((a, b) => b.ms - a.ms)
@@ -100,6 +128,8 @@ export async function measureEngine(engine: Engine, truths: readonly Truth[], op
     p50Ms: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: times.at(-1) ?? Number.NaN,
+    cpuP50Ms: engine.outOfProcess ? null : quantile(cpu, 0.5),
+    cpuP95Ms: engine.outOfProcess ? null : quantile(cpu, 0.95),
     recall: wanted === 0 ? 1 : found / wanted,
     minRecall,
     precision: returned === 0 ? 1 : found / returned,
@@ -107,6 +137,7 @@ export async function measureEngine(engine: Engine, truths: readonly Truth[], op
     rightTotals,
     rightPages: options.expectedPage ? rightPages : null,
     queries: truths.length,
+    rounds,
     slowest,
   };
 }

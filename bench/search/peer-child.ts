@@ -9,9 +9,9 @@ import { QUERIES, truth } from './queries.js';
 /**
  * Measures one in-process engine in a process of its own (run with --expose-gc and a heap
  * limit to fit its index), over the first `items` items of the corpus; prints one JSON line.
- * Usage: peer-child.ts <minisearch|flexsearch> <items> <seed> <rounds>
+ * Usage: peer-child.ts <minisearch|flexsearch> <items> <seed> <rounds> <budget seconds>
  */
-const [name, items, seed, rounds] = process.argv.slice(2);
+const [name, items, seed, rounds, budget] = process.argv.slice(2);
 const makers: Record<string, (docs: readonly (readonly string[])[]) => Engine> = { minisearch: miniSearchEngine, flexsearch: flexSearchEngine };
 const make = makers[name ?? ''];
 if (!make) throw new Error(`未知的引擎：${name}`);
@@ -26,6 +26,6 @@ const engine = withNormalisedQueries(make(fields), normalizeForSearch);
 const buildSeconds = (performance.now() - started) / 1000;
 gc();
 const heapMb = (process.memoryUsage().heapUsed - before) / 1e6;
-const measured = await measureEngine(engine, truths, { rounds: Number(rounds) });
+const measured = await measureEngine(engine, truths, { rounds: Number(rounds), budgetSeconds: Number(budget) });
 const report: EngineReport = { ...measured, docs: docs.length, buildSeconds, heapMb };
 console.log(JSON.stringify(report));

@@ -10,13 +10,14 @@ export interface PeerRun {
   items: number;
   seed: number;
   rounds: number;
+  budgetSeconds: number;
   /** V8 old-space limit for the child, in MB. */
   heapLimitMb: number;
 }
 
 /** Runs peer-child.ts and returns its report, or the reason it failed (out of memory, say). */
 export function runPeer(run: PeerRun): Promise<EngineReport | { failed: string }> {
-  const args = ['--expose-gc', `--max-old-space-size=${run.heapLimitMb}`, RUN_TS, CHILD, run.engine, String(run.items), String(run.seed), String(run.rounds)];
+  const args = ['--expose-gc', `--max-old-space-size=${run.heapLimitMb}`, RUN_TS, CHILD, run.engine, String(run.items), String(run.seed), String(run.rounds), String(run.budgetSeconds)];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -13,6 +13,8 @@ export interface Engine {
   name: string;
   /** How the engine was set up, and what it cannot do, in one line. */
   note: string;
+  /** The search runs in another process (a database server): this process's CPU time says nothing. */
+  outOfProcess?: boolean;
   page(query: string): Promise<PageResult> | PageResult;
   all(query: string): Promise<number[]> | number[];
   close(): Promise<void> | void;

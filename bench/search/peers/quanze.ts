@@ -39,7 +39,8 @@ export async function quanzeEngine(url: string, lists: readonly CorpusList[]): P
 
   return {
     name: `quanze（${pg ? 'PostgreSQL' : 'SQLite'}）`,
-    note: pg ? '字与二字数组 + GIN，strpos 复核，结果精确' : 'FTS5：二字短语（detail=full）/ 单字表，结果精确',
+    outOfProcess: pg,
+    note: pg ? '字与二字数组 + GIN（3 字以上再用 strpos 复核），结果精确' : 'FTS5：二字短语（detail=full）/ 单字表，结果精确',
     async page(q) {
       const page = await store.search({ q, pageSize: PAGE_SIZE });
       return { ids: page.items.map(hitDoc), total: page.total, totalExact: page.totalExact };
