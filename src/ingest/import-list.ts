@@ -313,6 +313,7 @@ export async function* importNdjson(path: string, options: ImportOptions = {}): 
       if (!pool || result.records.length < PARALLEL_MIN_RECORDS) {
         let text = '';
         for (const event of interpret(assembler, result)) if (event.kind === 'item') text += ndjsonItemLine(file, event.item);
+        // Queued behind any worker jobs still out, so lines keep file order.
         inFlight.push(Promise.resolve({ id: -1, ndjson: text, findings: [], sample: [] }));
       } else {
         inFlight.push(pool.run({ file, columns: result.columns, records: result.records }));

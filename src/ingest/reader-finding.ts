@@ -7,7 +7,6 @@ const MESSAGES = {
   'implied-seq-gap': '未编号的记录推断到第 {implied} 项，但下一条编号为 {next}',
   'row-shape': '表格行的单元格数为 {count}，表头为 {expected}',
   'stray-line': '表格之外的文字，已保留',
-  'unknown-column': '未识别的列“{header}”，已原样保留',
   'unused-map': '--map 指定的列“{header}”在文件中不存在，未起作用',
 } as const;
 
