@@ -1,14 +1,10 @@
+import { escapeHtml } from '../../html/index.js';
 import type { DiffEntry, ListDiff } from '../diff/list-diff.js';
 import type { Segment } from '../diff/text-diff.js';
 import { condense } from './condense.js';
 import { describeRef } from './diff-text.js';
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] as string);
-}
+export { escapeHtml };
 
 /** Segments as HTML: <del> for removed text, <ins> for added; every character escaped. */
 export function renderSegmentsHtml(segments: readonly Segment[], context = 60): string {

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../html/index.js';
+
 /**
  * A tiny HTML template tag whose interpolations are escaped unless they are already
  * `SafeHtml`: imported text can only ever reach a page as text.
@@ -12,19 +14,7 @@ export class SafeHtml {
 /** What a template may interpolate: nothing, false and null render as nothing. */
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
-
-/** Escapes text for element content and quoted attribute values alike. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch] as string);
-}
+export { escapeHtml };
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../html/index.js';
+
 /** Markup this code base wrote; everything else interpolated into `html` is escaped. */
 export class Html {
   constructor(readonly value: string) {}
@@ -8,11 +10,7 @@ export class Html {
 
 export type HtmlValue = Html | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch] as string);
-}
+export { escapeHtml };
 
 function render(value: HtmlValue): string {
   if (value instanceof Html) return value.value;
