@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The quanze CLI. Sources are TypeScript run through tsx, so a fresh clone needs no build.
-import { register } from 'tsx/esm/api';
+// The quanze CLI: the compiled build when it is up to date, else the sources through tsx,
+// so a fresh clone needs no build step (bin/load-cli.js).
+import { loadCli } from './load-cli.js';
 
-register();
-const { run } = await import('../src/cli/index.ts');
+const { run } = await loadCli();
 process.exitCode = await run(process.argv.slice(2));

@@ -9,7 +9,7 @@ export interface Io {
 export const processIo: Io = { stdout: process.stdout, stderr: process.stderr };
 
 /** Writes and waits for the stream to drain, so large outputs stream with bounded memory. */
-export function write(stream: Writable, text: string): Promise<void> | void {
+export function write(stream: Writable, text: string | Uint8Array): Promise<void> | void {
   if (stream.write(text)) return;
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);

@@ -18,9 +18,10 @@ import { type HeaderOverrides, normalizeHeader } from './header-map.js';
 import { readerFinding } from './reader-finding.js';
 import { detectReader, readerFor } from './readers.js';
 import type { Reader } from './reader.js';
-import type { Column, ReadResult } from './record.js';
+import type { Column, RawRecord, ReadResult } from './record.js';
 import { shiftResult } from './shift.js';
 import { ParsePool } from './parallel/pool.js';
+import { LineBytes } from './parallel/line-bytes.js';
 import { type ParseDone, ndjsonItemLine } from './parallel/protocol.js';
 import { deriveDepartment, deriveRegionLevel } from './list-meta.js';
 
@@ -293,41 +294,60 @@ function countNewlines(text: string): number {
   return count;
 }
 
-/** Read results smaller than this are parsed in the calling thread. */
-const PARALLEL_MIN_RECORDS = 64;
+/** Records sent to a worker at a time: enough to outweigh the message, few enough to keep memory low. */
+const BATCH_RECORDS = 64;
 
 /**
- * Imports a file as NDJSON text: one line per item, then the list line. With `jobs` > 1,
- * large files are parsed by a pool of worker threads while this thread reads ahead; lines
- * keep file order either way.
+ * Imports a file as NDJSON in UTF-8: one line per item, then the list line; the generator
+ * returns the list head. With `jobs` > 1, large files are parsed by a pool of worker threads
+ * while this thread reads ahead; lines keep file order either way.
  */
-export async function* importNdjson(path: string, options: ImportOptions = {}): AsyncGenerator<string> {
+export async function* importNdjson(path: string, options: ImportOptions = {}): AsyncGenerator<Uint8Array, ListHead> {
   const file = options.name ?? basename(path);
   const size = await statFile(path, file);
   const assembler = new ListAssembler(file, options);
   const jobs = options.jobs ?? 1;
   const pool = jobs > 1 && size > (options.streamAbove ?? STREAM_ABOVE) ? new ParsePool(jobs) : null;
+  // One job a worker queued behind the one it works on, so none idles while this thread reads.
+  const ahead = pool ? pool.size : 0;
   const inFlight: Promise<ParseDone>[] = [];
+  const lines = new LineBytes();
+  let batch: RawRecord[] = [];
+  let batchColumns: Column[] = [];
+  const sendBatch = (): void => {
+    if (!pool || batch.length === 0) return;
+    inFlight.push(pool.run({ file, columns: batchColumns, records: batch }));
+    batch = [];
+  };
   try {
     for await (const result of assembler.results(path, size)) {
-      if (!pool || result.records.length < PARALLEL_MIN_RECORDS) {
-        let text = '';
-        for (const event of interpret(assembler, result)) if (event.kind === 'item') text += ndjsonItemLine(file, event.item);
-        // Queued behind any worker jobs still out, so lines keep file order.
-        inFlight.push(Promise.resolve({ id: -1, ndjson: text, findings: [], sample: [] }));
+      if (!pool) {
+        for (const event of interpret(assembler, result)) if (event.kind === 'item') lines.add(ndjsonItemLine(file, event.item));
+        inFlight.push(Promise.resolve({ id: -1, ndjson: lines.take(), findings: [], sample: [] }));
       } else {
-        inFlight.push(pool.run({ file, columns: result.columns, records: result.records }));
+        // Pieces are cut small for reading; workers get them in batches of whole records.
+        if (!sameColumns(result.columns, batchColumns)) sendBatch();
+        batchColumns = result.columns;
+        for (const record of result.records) batch.push(record);
+        if (batch.length >= BATCH_RECORDS) sendBatch();
       }
-      while (inFlight.length > (pool?.size ?? 0)) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
+      while (inFlight.length > ahead) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
     }
+    sendBatch();
     while (inFlight.length > 0) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
   } finally {
     await pool?.close();
   }
-  yield `${JSON.stringify({ type: 'list', ...assembler.head() })}\n`;
+  const head = assembler.head();
+  yield Buffer.from(`${JSON.stringify({ type: 'list', ...head })}\n`);
+  return head;
 }
 
-function take(assembler: ListAssembler, done: ParseDone): string {
+function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {
+  return a.length === b.length && a.every((column, i) => column.header === b[i]?.header && column.field === b[i]?.field);
+}
+
+function take(assembler: ListAssembler, done: ParseDone): Uint8Array {
   assembler.noteFindings(done.findings);
   for (const item of done.sample) assembler.noteItem(item, []);
   return done.ndjson;

@@ -29,8 +29,9 @@ describe('streaming import of a large file', () => {
   });
 
   it('parses in worker threads for NDJSON, lines in file order, identical to the serial path', async () => {
+    const decoder = new TextDecoder();
     let text = '';
-    for await (const lines of importNdjson(path, { streamAbove: 100_000, jobs: 2 })) text += lines;
+    for await (const lines of importNdjson(path, { streamAbove: 100_000, jobs: 2 })) text += decoder.decode(lines, { stream: true });
     const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { type: string; item?: PowerItem; items?: unknown });
     const items = lines.filter((l) => l.type === 'item').map((l) => l.item as PowerItem);
     const whole = await importFile(path);

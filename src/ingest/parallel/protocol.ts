@@ -9,10 +9,10 @@ export interface ParseJob {
   records: RawRecord[];
 }
 
-/** The piece's items as NDJSON lines, with what the list head needs from them. */
+/** The piece's items as NDJSON lines in UTF-8, with what the list head needs from them. */
 export interface ParseDone {
   id: number;
-  ndjson: string;
+  ndjson: Uint8Array;
   findings: Finding[];
   sample: PowerItem[];
 }

@@ -1,21 +1,24 @@
 import { parentPort } from 'node:worker_threads';
 import type { Finding, PowerItem } from '../../model/index.js';
 import { toPowerItem } from '../../parse/power-item.js';
+import { LineBytes } from './line-bytes.js';
 import { type ParseDone, type ParseJob, ndjsonItemLine } from './protocol.js';
+
+const ndjson = new LineBytes();
 
 /** Runs the parse stage for pieces of a large file, so the grammars use every core. */
 parentPort?.on('message', (job: ParseJob) => {
   const fields = new Map(job.columns.map((c) => [c.header, c.field] as const));
   const fieldOf = (header: string) => fields.get(header) ?? null;
-  let ndjson = '';
   const findings: Finding[] = [];
   const sample: PowerItem[] = [];
   for (const record of job.records) {
     const { item, findings: itemFindings } = toPowerItem(record, { file: job.file, fieldOf });
-    ndjson += ndjsonItemLine(job.file, item);
+    ndjson.add(ndjsonItemLine(job.file, item));
     findings.push(...itemFindings);
     if (sample.length < 5) sample.push(item);
   }
-  const done: ParseDone = { id: job.id, ndjson, findings, sample };
-  parentPort?.postMessage(done);
+  const done: ParseDone = { id: job.id, ndjson: ndjson.take(), findings, sample };
+  // The bytes move to the reading thread instead of being copied.
+  parentPort?.postMessage(done, [done.ndjson.buffer as ArrayBuffer]);
 });

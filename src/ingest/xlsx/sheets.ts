@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError } from '../errors.js';
 import { type MergeRange, type TableBlock, applyMerges } from '../grid/index.js';
 import { cellValueText } from './cell-text.js';
@@ -14,7 +14,9 @@ export interface Sheet {
  * readable XLSX (truncated, corrupt, encrypted) becomes an ImportError naming the file.
  */
 export async function loadSheets(file: string, bytes: Uint8Array): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes a quarter of a second to load, and most imports are text.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (cause) {
