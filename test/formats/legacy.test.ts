@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportList } from '../../src/export/index.js';
 import { ImportError, importBytes, importFile } from '../../src/ingest/index.js';
-import { convertLegacy, findSoffice, oleKind } from '../../src/ingest/legacy-office/index.js';
-import { samplePath } from '../helpers/samples.js';
+import { openCompoundFile } from '../../src/ingest/legacy-office/cfb.js';
+import { closeFinalTable, convertLegacy, findSoffice, oleKind } from '../../src/ingest/legacy-office/index.js';
+import { type SampleName, samplePath } from '../helpers/samples.js';
 import { compoundFile, storedZip } from './helpers/cfb.js';
+import { docxTables, toDocx } from './helpers/fixtures.js';
 import { listForm } from './helpers/same.js';
 
 const filler = new Uint8Array(4096).map((_, i) => i % 251);
@@ -53,6 +56,29 @@ describe('legacy Office files without LibreOffice', () => {
     await expect(importBytes('清单.ods', ods)).rejects.toThrow(/读取OpenDocument 表格（\.ods）需要 LibreOffice/);
   });
 
+  it('reads and overwrites streams of a compound file without touching the caller\'s bytes', () => {
+    const data = new Uint8Array(5000).map((_, i) => (i * 7) % 256);
+    const file = compoundFile([
+      { name: 'WordDocument', data },
+      { name: '1Table', data: filler },
+    ]);
+    const opened = openCompoundFile(file);
+    expect(opened?.read('WordDocument')).toEqual(data);
+    expect(opened?.read('1Table')?.subarray(0, 4096)).toEqual(filler);
+    expect(opened?.read('Data')).toBeNull();
+    // Across the boundary of two sectors, then past the stream's end.
+    expect(opened?.write('WordDocument', 510, Uint8Array.of(1, 2, 3, 4))).toBe(true);
+    expect(opened?.read('WordDocument')?.subarray(508, 516)).toEqual(Uint8Array.of(data[508] ?? 0, data[509] ?? 0, 1, 2, 3, 4, data[514] ?? 0, data[515] ?? 0));
+    expect(opened?.write('WordDocument', 4999, Uint8Array.of(1, 2))).toBe(false);
+    expect(openCompoundFile(file)?.read('WordDocument')).toEqual(data);
+    expect(openCompoundFile(file.subarray(0, 1000))).toBeNull();
+  });
+
+  it('leaves a .doc alone that it cannot read as Word 97 text', () => {
+    expect(closeFinalTable(doc)).toEqual({ state: 'ok' });
+    expect(closeFinalTable(xls)).toEqual({ state: 'ok' });
+  });
+
   it('takes the lookup it is given', async () => {
     await expect(convertLegacy({ file: 'a.xls', bytes: xls }, 'xlsx', () => null)).rejects.toMatchObject({ code: 'missing-tool' });
     expect(findSoffice({ QUANZE_SOFFICE: '/nonexistent/soffice', PATH: '/usr/bin' })).toBeNull();
@@ -86,5 +112,50 @@ describe.skipIf(!soffice && !inCi)('legacy Office files through LibreOffice', ()
     const list = await importBytes('list.xls', xlsBytes);
     expect(listForm(list)).toEqual(listForm(original));
     expect(list.findings[0]).toMatchObject({ messageId: 'converted', message: '已用 LibreOffice 把 .xls 文件转换为 .xlsx 文件后读取' });
+  });
+
+  // The Word fixtures end with a table, as generated .docx files do; LibreOffice saves them as a
+  // .doc lacking the final paragraph mark, which the reader adds back before converting.
+  it.each(['liuzhou', 'liangzhou'] as SampleName[])('reads a .doc saved from a Word document of sample %s as the same list', async (name) => {
+    const original = await importFile(samplePath(name));
+    const docBytes = convertWithSoffice('list.docx', await toDocx(original), 'doc');
+    expect(closeFinalTable(docBytes).state).toBe('repaired');
+    const list = await importBytes('list.doc', docBytes);
+    expect(list.source.format).toBe('docx');
+    expect(list.items).toHaveLength(original.items.length);
+    expect(listForm(list)).toEqual(listForm(original));
+    expect(list.findings.slice(0, 2).map((f) => f.messageId)).toEqual(['converted', 'final-table-closed']);
+  });
+
+  it('reads a .doc of a single table with an item merged over its sub-item rows as its .docx reads', async () => {
+    const docx = await docxTables('某某局权责清单', [
+      [
+        ['序号', '权力类型', '事项名称', '子项', '实施依据'],
+        [{ text: '1', rowSpan: 2 }, { text: '行政许可', rowSpan: 2 }, { text: '商用密码产品销售许可', rowSpan: 2 }, '初审', '《商用密码管理条例》第十条'],
+        ['复审', '《商用密码管理条例》第十一条'],
+        ['2', '行政处罚', '对某某的处罚', '', '【法律】《中华人民共和国行政处罚法》第五十一条'],
+      ],
+    ]);
+    const direct = await importBytes('one.docx', docx);
+    const list = await importBytes('one.doc', convertWithSoffice('one.docx', docx, 'doc'));
+    expect(list.items.map((i) => [i.seq, i.name.text, i.subItem?.text ?? ''])).toEqual([
+      ['1', '商用密码产品销售许可', '初审'],
+      ['1', '商用密码产品销售许可', '复审'],
+      ['2', '对某某的处罚', ''],
+    ]);
+    expect(listForm(list)).toEqual(listForm(direct));
+    expect(list.title).toBe('某某局权责清单');
+  });
+
+  it('leaves a .doc that ends with a paragraph as it is', async () => {
+    const row = (cells: string[]) => new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) });
+    const table = new Table({ rows: [row(['序号', '权力类型', '事项名称']), row(['1', '行政检查', '保密检查'])] });
+    // A paragraph after the table, as Word always writes one.
+    const document = new Document({ sections: [{ children: [new Paragraph('某某局权责清单'), table, new Paragraph('')] }] });
+    const closed = convertWithSoffice('closed.docx', new Uint8Array(await Packer.toBuffer(document)), 'doc');
+    expect(closeFinalTable(closed).state).toBe('ok');
+    const list = await importBytes('closed.doc', closed);
+    expect(list.items.map((i) => i.name.text)).toEqual(['保密检查']);
+    expect(list.findings.map((f) => f.messageId)).not.toContain('final-table-closed');
   });
 });

@@ -45,6 +45,6 @@ export const docxReader: Reader = {
     if (!needsConversion(input.bytes)) return readDocx(input.file, input.bytes, options.map ?? {});
     const converted = await convertLegacy(input, 'docx');
     const result = await readDocx(input.file, converted.bytes, options.map ?? {});
-    return { ...result, findings: [converted.finding, ...result.findings] };
+    return { ...result, findings: [...converted.findings, ...result.findings] };
   },
 };

@@ -87,6 +87,6 @@ export const xlsxReader: Reader = {
     if (!needsConversion(input.bytes)) return readWorkbook(input.file, input.bytes, options.map ?? {});
     const converted = await convertLegacy(input, 'xlsx');
     const result = await readWorkbook(input.file, converted.bytes, options.map ?? {});
-    return { ...result, findings: [converted.finding, ...result.findings] };
+    return { ...result, findings: [...converted.findings, ...result.findings] };
   },
 };
