@@ -1,9 +1,11 @@
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { importBytes, importFile } from '../../src/ingest/index.js';
 import { type SampleName, samplePath, sampleText } from '../helpers/samples.js';
 import { docxTables, toDocx } from './helpers/fixtures.js';
 import { listForm } from './helpers/same.js';
+
+const docxRow = (cells: string[]) => new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) });
 
 describe.each(['mima', 'baomi', 'liuzhou', 'liangzhou'] as SampleName[])('a Word document publishing sample %s', (name) => {
   it('reads back as the same list from a table split over two pages with its header repeated', async () => {
@@ -54,6 +56,34 @@ describe('Word tables as departments write them', () => {
     const original = await importFile(samplePath('flowchart'));
     expect(list.source.format).toBe('docx');
     expect(list.processSheets).toEqual(original.processSheets);
+  });
+
+  it('warns when a paragraph is a table run together (its cell boundaries lost in a conversion)', async () => {
+    const document = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('某某局权责清单'),
+            new Table({ rows: [['序号', '权力类型', '事项名称'], ['1', '行政检查', '保密检查']].map(docxRow) }),
+            new Paragraph('序号权力类型事项名称2行政处罚对某某的处罚'),
+          ],
+        },
+      ],
+    });
+    const list = await importBytes('lost.docx', new Uint8Array(await Packer.toBuffer(document)));
+    expect(list.items.map((i) => i.name.text)).toEqual(['保密检查']);
+    // Places count paragraphs and table rows: the title, two rows of a row and three cells, the paragraph.
+    const lost = list.findings.filter((f) => f.messageId === 'lost-table');
+    expect(lost).toMatchObject([{ severity: 'warning', place: { file: 'lost.docx', line: 10 } }]);
+    expect(lost[0]?.message).toMatch(/^第 10 段以连写的表头“序号、权力类型、事项名称”开头，是一个丢失了单元格边界的表格/);
+    expect(list.residue.map((r) => r.firstLine)).toEqual([1, 10]);
+  });
+
+  it('says a document with only a run-together table lost its table', async () => {
+    const document = new Document({ sections: [{ children: [new Paragraph('某某局权责清单'), new Paragraph('序号权力类型事项名称实施依据1行政检查保密检查')] }] });
+    await expect(importBytes('lost.docx', new Uint8Array(await Packer.toBuffer(document)))).rejects.toThrow(
+      /^lost\.docx：文字中有连写在一起的表头（序号、权力类型、事项名称、实施依据），是一个丢失了单元格边界的表格/,
+    );
   });
 
   it('names the file when the document is damaged', async () => {

@@ -147,6 +147,12 @@ describe.skipIf(!soffice && !inCi)('legacy Office files through LibreOffice', ()
     expect(list.title).toBe('某某局权责清单');
   });
 
+  it('says so when LibreOffice itself converted such a .doc to .docx and lost its table', async () => {
+    const docx = await docxTables('某某局权责清单', [[['序号', '权力类型', '事项名称'], ['1', '行政检查', '保密检查']]]);
+    const lost = convertWithSoffice('lost.doc', convertWithSoffice('table.docx', docx, 'doc'), 'docx');
+    await expect(importBytes('lost.docx', lost)).rejects.toThrow(/^lost\.docx：文字中有连写在一起的表头（序号、权力类型、事项名称），是一个丢失了单元格边界的表格/);
+  });
+
   it('leaves a .doc that ends with a paragraph as it is', async () => {
     const row = (cells: string[]) => new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) });
     const table = new Table({ rows: [row(['序号', '权力类型', '事项名称']), row(['1', '行政检查', '保密检查'])] });
