@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
@@ -10,6 +11,7 @@ import { hasAdminToken, requireTokenForWrites } from './http/auth.js';
 import { HttpProblem, PROBLEMS } from './http/problem.js';
 import { problemResponse } from './http/respond.js';
 import { securityHeaders } from './http/security.js';
+import { flowchartCache } from './item-flow.js';
 import { portalRoutes } from './portal/routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
@@ -40,6 +42,20 @@ export interface AppOptions {
    * and OPTIONS) needs `Authorization: Bearer <token>`. Without one, writes are refused.
    */
   adminToken?: string | undefined;
+  /**
+   * Memory for rendered item pages and their flowcharts (default 64 MiB; 0 renders every
+   * request). A cached page is checked against the store's change token, so writes by
+   * other processes show; `cases` must be on the store's database for the same reason.
+   */
+  cacheBytes?: number;
+}
+
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sha1(body: Uint8Array): ArrayBuffer {
+  const digest = createHash('sha1').update(body).digest();
+  return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength) as ArrayBuffer;
 }
 
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -64,12 +80,38 @@ export function createApp(options: AppOptions): Hono {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const app = new Hono();
   app.use(securityHeaders());
-  app.use(etag());
+  // A synchronous SHA-1: WebCrypto's asynchronous digest cost ~200 µs of CPU a response in bench/http.
+  app.use(etag({ generateDigest: (body) => sha1(body) }));
+  // Writes this app serves (workflow: cases, process definitions), counted once done, so a
+  // cached page that may show their result is checked again.
+  let writes = 0;
+  app.use(async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    try {
+      await next();
+    } finally {
+      writes++;
+    }
+  });
+  const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
   const env: ServerEnv = options.laws ? { resolver: registryResolver(options.laws) } : {};
   const nav = siteNav(options.cases !== undefined);
   // The read-only API first, so a write to one of its routes is a 405 rather than a question of tokens.
   app.route('/api', apiRoutes(options.store, env));
-  app.route('/', portalRoutes({ store: options.store, now, env, nav, processes: options.cases }));
+  app.route(
+    '/',
+    portalRoutes({
+      store: options.store,
+      now,
+      env,
+      nav,
+      processes: options.cases,
+      // A page is ~30 KB plus ~12 KB compressed twice, a flowchart ~5 KB: three quarters for pages.
+      pageCacheBytes: Math.floor(cacheBytes * 0.75),
+      flowcharts: flowchartCache(Math.floor(cacheBytes * 0.25)),
+      writes: () => writes,
+    }),
+  );
   app.use(requireTokenForWrites(options.adminToken));
   if (options.cases) {
     app.route(

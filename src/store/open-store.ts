@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { PowerList } from '../model/index.js';
 import type { DialectAdapter } from './dialects/adapter.js';
 import { connectPostgres, postgresAdapter } from './dialects/postgres/index.js';
-import { connectSqlite, sqliteAdapter } from './dialects/sqlite/index.js';
+import { openSqlite, sqliteAdapter } from './dialects/sqlite/index.js';
 import { getFindings, saveFindings } from './findings.js';
 import { MIGRATIONS, pendingMigrations, runMigrations } from './migrations/index.js';
 import { getItem, listItems } from './read/items.js';
@@ -46,18 +46,31 @@ export function isPostgresUrl(url: string): boolean {
 export async function openStore(url?: string, options: StoreOptions = {}): Promise<Store> {
   const target = url ?? defaultDatabaseUrl();
   if (target.trim() === '') throw new StoreError('invalid-url', '数据库地址为空');
-  if (isPostgresUrl(target)) return createStore(await connectPostgres(target), postgresAdapter, options);
+  // PostgreSQL has no cheap way to tell that another session committed: no change token.
+  if (isPostgresUrl(target)) return createStore(await connectPostgres(target), postgresAdapter, options, null);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
     throw new StoreError('invalid-url', `不支持的数据库地址：${target}（应为 postgres://… 或 SQLite 文件路径）`);
   }
-  return createStore(connectSqlite(target.replace(/^sqlite:/i, '')), sqliteAdapter, options);
+  const { db, dataVersion } = openSqlite(target.replace(/^sqlite:/i, ''));
+  return createStore(db, sqliteAdapter, options, dataVersion);
 }
 
-function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions): Store {
+/** `dataVersion` changes when another connection commits; null when the database cannot tell cheaply. */
+function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions, dataVersion: (() => number) | null): Store {
   const now = options.now ?? (() => new Date());
   let ready = false;
   let closed = false;
   const deps = { db, adapter, now };
+  // This connection's own commits do not move data_version: they are counted here, after
+  // they finish (committed or not), so a token taken before a read is never newer than it.
+  let ownWrites = 0;
+  async function writing<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      ownWrites++;
+    }
+  }
 
   async function use(): Promise<void> {
     if (closed) throw new StoreError('closed', '数据库连接已关闭');
@@ -73,20 +86,20 @@ function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions): St
     dialect: adapter.name,
     async migrate() {
       if (closed) throw new StoreError('closed', '数据库连接已关闭');
-      const results = await runMigrations(db, adapter, now, MIGRATIONS);
+      const results = await writing(() => runMigrations(db, adapter, now, MIGRATIONS));
       ready = results.every((r) => r.status === 'applied' || r.status === 'already-applied');
       return results;
     },
     async importList(list: PowerList) {
       await use();
-      return importList(deps, list);
+      return writing(() => importList(deps, list));
     },
     async importLists(lists) {
       await use();
       const results: ImportResult[] = [];
       for (const list of lists) {
         try {
-          results.push({ ok: true, ...(await importList(deps, list)) });
+          results.push({ ok: true, ...(await writing(() => importList(deps, list))) });
         } catch (error) {
           if (!isStoreError(error)) throw error;
           results.push({ ok: false, file: String(list?.source?.file ?? ''), code: error.code, error: error.message });
@@ -120,11 +133,15 @@ function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions): St
     },
     async saveFindings(versionId, findings) {
       await use();
-      return saveFindings(db, adapter, versionId, findings);
+      return writing(() => saveFindings(db, adapter, versionId, findings));
     },
     async getFindings(query) {
       await use();
       return getFindings(db, query);
+    },
+    changeToken() {
+      if (closed) throw new StoreError('closed', '数据库连接已关闭');
+      return dataVersion === null ? null : `${dataVersion()}.${ownWrites}`;
     },
     async close() {
       if (closed) return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PG_ADMIN_URL, PG_UNREACHABLE, postgresDatabases, postgresReachable, sqliteDatabases, type TestDatabases } from './testing/databases.js';
+import { changesSuite } from './testing/suites/changes.suite.js';
 import { importSuite } from './testing/suites/import.suite.js';
 import { migrationSuite } from './testing/suites/migrations.suite.js';
 import { readSuite } from './testing/suites/read.suite.js';
@@ -37,6 +38,7 @@ for (const target of targets) {
     readSuite(dbs);
     searchSuite(dbs);
     samplesSuite(dbs);
+    changesSuite(dbs);
   });
 }
 

@@ -159,5 +159,12 @@ export interface Store {
   search(query: SearchQuery): Promise<SearchPage>;
   saveFindings(versionId: Id, findings: readonly Finding[]): Promise<void>;
   getFindings(query?: FindingQuery): Promise<Finding[]>;
+  /**
+   * A token that differs after any commit to the database, by this store or by any other
+   * connection or process, so a cache of what was read can tell cheaply (synchronously,
+   * without a query) that it is still current. Null when the database cannot tell cheaply
+   * (PostgreSQL): read what may have changed instead. Take it before reading.
+   */
+  changeToken(): string | null;
   close(): Promise<void>;
 }

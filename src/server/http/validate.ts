@@ -14,6 +14,10 @@ const messages: z.core.$ZodErrorMap = (issue) =>
  * @example const query = parseParams(SearchParams, c.req.query());
  */
 export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  // Without options zod runs its compiled fast path (~0.2 µs against ~2 µs with an error map):
+  // the messages are only needed when the input is wrong.
+  const valid = schema.safeParse(input);
+  if (valid.success) return valid.data;
   const result = schema.safeParse(input, { error: messages });
   if (result.success) return result.data;
   const params = invalidParams(result.error.issues);

@@ -3,20 +3,21 @@ import { Hono } from 'hono';
 import { IdParams, ListItemsParams, ProcessParams, SearchParams } from '../api/params.js';
 import type { ServerEnv } from '../env.js';
 import { listFindings } from '../findings-queries.js';
+import { pickEncoding } from '../http/encoding.js';
 import { parseParams } from '../http/validate.js';
-import { itemFlow, type ProcessLookup } from '../item-flow.js';
-import { allLists, itemDetail, listDetail, listItems, processSheet, search } from '../queries.js';
+import type { FlowchartCache, ProcessLookup } from '../item-flow.js';
+import { allLists, listDetail, listItems, processSheet, search } from '../queries.js';
 import type { StorePort } from '../store-port.js';
 import { listName } from '../views/format.js';
 import type { SafeHtml } from '../views/html.js';
 import { homeBody } from '../views/home.js';
-import { itemBody } from '../views/item.js';
 import { type Crumb, layout, type NavLink, siteNav } from '../views/layout.js';
 import { listBody } from '../views/list.js';
 import { processBody } from '../views/process.js';
 import { reportBody } from '../views/report.js';
 import { searchBody } from '../views/search.js';
 import { alignPortalRoutes } from './align-routes.js';
+import { itemPages } from './item-page.js';
 import { processExportRoutes } from './process-routes.js';
 
 const STYLESHEET = readFileSync(new URL('../assets/style.css', import.meta.url), 'utf8');
@@ -30,6 +31,11 @@ export interface PortalOptions {
   nav?: readonly NavLink[];
   /** The case store's saved process definitions, so an item page offers the one its cases run on. */
   processes?: ProcessLookup | undefined;
+  /** Memory for rendered item pages (0: render every request) and the flowcharts they draw. */
+  pageCacheBytes?: number;
+  flowcharts?: FlowchartCache | undefined;
+  /** How many writes this app has served (see itemPages). */
+  writes?: () => number;
 }
 
 const HOME: Crumb = { label: '首页', href: '/' };
@@ -38,10 +44,19 @@ const HOME: Crumb = { label: '首页', href: '/' };
  * The public portal: server-rendered Chinese pages over the same queries the API answers.
  * Pages work without JavaScript; filters and paging are plain links and GET forms.
  */
-export function portalRoutes({ store, now, env = {}, nav = siteNav(false), processes }: PortalOptions): Hono {
+export function portalRoutes({ store, now, env = {}, nav = siteNav(false), processes, pageCacheBytes = 0, flowcharts, writes = () => 0 }: PortalOptions): Hono {
   const portal = new Hono();
   const page = (title: string, body: SafeHtml, crumbs: Crumb[] = [], query?: string) =>
     layout({ title, body, crumbs, nav, year: now().getFullYear(), ...(query !== undefined ? { query } : {}) }).value;
+  const itemPage = itemPages({
+    store,
+    processes,
+    shell: (title, body, crumbs, year) => layout({ title, body, crumbs, nav, year }).value,
+    year: () => now().getFullYear(),
+    writes,
+    maxBytes: pageCacheBytes,
+    flowcharts,
+  });
 
   portal.get('/assets/style.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
@@ -79,11 +94,12 @@ export function portalRoutes({ store, now, env = {}, nav = siteNav(false), proce
 
   portal.get('/items/:id', async (c) => {
     const { id } = parseParams(IdParams, c.req.param());
-    const detail = await itemDetail(store, id);
-    const listTitle = listName({ title: detail.listTitle, department: detail.department, sourceFile: detail.sourceFile });
-    const crumbs = [HOME, { label: listTitle, href: `/lists/${encodeURIComponent(detail.listId)}` }, { label: detail.item.name.text || '事项' }];
-    const flow = await itemFlow(detail, processes);
-    return c.html(page(detail.item.name.text || '事项', itemBody(detail, detail.findings, flow), crumbs));
+    const { bodies, etags } = await itemPage(id);
+    const coding = pickEncoding(c.req.header('Accept-Encoding'));
+    const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: etags[coding] };
+    if (coding !== 'identity') headers['Content-Encoding'] = coding;
+    // The etag middleware answers a matching If-None-Match with 304 from this ETag, unhashed.
+    return c.body(bodies[coding], 200, headers);
   });
 
   portal.get('/search', async (c) => {

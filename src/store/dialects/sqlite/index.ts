@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { DialectAdapter } from '../adapter.js';
 import { sqliteSearch } from './search-index.js';
 
-export { connectSqlite } from './connect.js';
+export { connectSqlite, openSqlite } from './connect.js';
 
 /** How long a writer waits for another (in this process or another) to finish. */
 const WRITE_WAIT_MS = 60_000;
