@@ -27,6 +27,7 @@ function fakeStore(versions: PowerList[]): VersionStore {
     latest: i === versions.length - 1,
     sha256: '0'.repeat(64),
     importedAt: '2024-01-01T00:00:00Z',
+    auditedAt: null,
     itemCount: v.items.length,
     sourceFile: v.source.file,
     sourceFormat: 'json',

@@ -111,7 +111,7 @@ export async function listFindings(store: StorePort, listId: string, filter: Fin
     listId: list.id,
     versionId,
     versionNo: list.versionNo,
-    audited: audit.length > 0,
+    audited: list.auditedAt !== null,
     total: shown.length,
     counts: countBySeverity(shown),
     rules: ruleCounts(shown),

@@ -14,9 +14,10 @@ const Findings = z.array(Finding);
 
 /**
  * Replaces a version's audit findings with `findings` (running an audit again is not
- * additive), attaching each to an item by its place where it can. Import findings stay.
+ * additive), attaching each to an item by its place where it can, and records that the
+ * version was audited (at `now`), even when nothing was found. Import findings stay.
  */
-export async function saveFindings(db: Db, adapter: DialectAdapter, versionId: string, findings: readonly Finding[]): Promise<void> {
+export async function saveFindings(db: Db, adapter: DialectAdapter, now: () => Date, versionId: string, findings: readonly Finding[]): Promise<void> {
   const id = parseId(versionId);
   const parsed = Findings.safeParse(findings);
   if (!parsed.success) {
@@ -36,6 +37,7 @@ export async function saveFindings(db: Db, adapter: DialectAdapter, versionId: s
       const locate = itemLocator(items.map((i) => ({ id: i.id, record: i.record, firstLine: i.first_line, lastLine: i.last_line, seq: i.seq })));
       await trx.deleteFrom('findings').where('version_id', '=', version.id).where('origin', '=', 'audit').execute();
       await insertRows(trx, adapter, 'findings', findingRows(version.id, 'audit', parsed.data, locate));
+      await trx.updateTable('list_versions').set({ audited_at: now().toISOString() }).where('id', '=', version.id).execute();
     });
   } catch (error) {
     if (isStoreError(error)) throw error;

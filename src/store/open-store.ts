@@ -133,7 +133,7 @@ function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions, dat
     },
     async saveFindings(versionId, findings) {
       await use();
-      return writing(() => saveFindings(db, adapter, versionId, findings));
+      return writing(() => saveFindings(db, adapter, now, versionId, findings));
     },
     async getFindings(query) {
       await use();

@@ -28,6 +28,8 @@ export interface ListVersionTable {
   item_count: number;
   counts_by_type: string;
   imported_at: string;
+  /** When saveFindings last ran for the version (0003); null: never audited. */
+  audited_at: string | null;
   /** JSON: schemaVersion, columns, residue, processSheets. */
   meta: string;
 }

@@ -48,6 +48,8 @@ export interface ListSummary {
   latestVersionId: Id;
   versionNo: number;
   importedAt: string;
+  /** When an audit last saved its findings for the latest version (even none); null: never audited. */
+  auditedAt: string | null;
   sourceFile: string;
   sha256: string;
 }
@@ -58,6 +60,8 @@ export interface ListVersionInfo {
   latest: boolean;
   sha256: string;
   importedAt: string;
+  /** When an audit last saved its findings for this version; null: never audited. */
+  auditedAt: string | null;
   itemCount: number;
   sourceFile: string;
   sourceFormat: string;

@@ -6,9 +6,12 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/index.js';
-import { sampleFiles } from '../../src/cli/commands/start.js';
+import { auditUnchecked, sampleFiles } from '../../src/cli/commands/start.js';
+import { importFile } from '../../src/ingest/index.js';
+import { openLawLibrary } from '../../src/law/index.js';
 import { createApp, serveApp } from '../../src/server/index.js';
 import { openCaseStore } from '../../src/workflow/index.js';
+import { samplePath } from '../helpers/samples.js';
 import { storeWith } from './helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/quanze.js', import.meta.url));
@@ -109,6 +112,21 @@ describe('quanze start', () => {
     }
     expect(err.join('')).toContain('环境变量 PORT 无效');
     expect(existsSync(join(dir, 'quanze.sqlite'))).toBe(false);
+  });
+  it('audits each list version once, even one whose audit found nothing: the next start skips them all', async () => {
+    const { store, outcomes } = await storeWith([await importFile(samplePath('liangzhou')), await importFile(samplePath('mima'))]);
+    const library = await openLawLibrary();
+    // An earlier audit of the first list that found nothing.
+    await store.saveFindings(outcomes[0]?.versionId as string, []);
+    const audit = async () => {
+      const lines: string[] = [];
+      await auditUnchecked({ stdout: sink(), stderr: sink(lines) }, store, library, '2025-06-03');
+      return lines.join('');
+    };
+    expect(await audit()).toMatch(/已核查 1 份清单（按 2025-06-03 施行的法规）：.*；另有 1 份已核查过，跳过/);
+    expect(await store.getFindings({ versionId: outcomes[0]?.versionId as string, origin: 'audit' })).toEqual([]);
+    expect(await audit()).toContain('核查清单：2 份均已核查过，跳过');
+    await store.close();
   });
 });
 

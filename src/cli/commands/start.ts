@@ -55,17 +55,15 @@ export async function importSamples(io: Io, store: Store): Promise<number> {
 }
 
 /**
- * Audits the latest version of each list that has no saved audit findings yet, and saves
- * what it finds, so the portal shows findings from the first start; a restart finds every
- * version audited and skips them. Returns the worst exit code.
+ * Audits the latest version of each list never audited, and saves what it finds, so the
+ * portal shows findings from the first start; the store records each audit (even one that
+ * found nothing), so a restart finds every version audited and skips them. Returns the
+ * worst exit code.
  */
 export async function auditUnchecked(io: Io, store: Store, library: LawLibrary, today: string): Promise<number> {
   io.stderr.write('核查清单…\n');
   const lists = await store.listLists();
-  const pending: ListSummary[] = [];
-  for (const list of lists) {
-    if ((await store.getFindings({ versionId: list.latestVersionId, origin: 'audit' })).length === 0) pending.push(list);
-  }
+  const pending: ListSummary[] = lists.filter((list) => list.auditedAt === null);
   const skipped = lists.length - pending.length;
   if (pending.length === 0) {
     io.stderr.write(`核查清单：${lists.length} 份均已核查过，跳过\n`);

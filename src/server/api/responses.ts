@@ -25,6 +25,7 @@ export const ListSummary = z.object({
   latestVersionId: id,
   versionNo: z.number().int().positive(),
   importedAt: z.string().describe('ISO 8601 时间'),
+  auditedAt: z.string().nullable().describe('最新版本最近一次核查保存结果的时间（ISO 8601，核查无发现也记）；从未核查为 null'),
   sourceFile: z.string(),
   sha256: z.string(),
 });
@@ -35,6 +36,7 @@ export const ListVersion = z.object({
   latest: z.boolean(),
   sha256: z.string(),
   importedAt: z.string(),
+  auditedAt: z.string().nullable().describe('该版本最近一次核查保存结果的时间；从未核查为 null'),
   itemCount: z.number().int().nonnegative(),
   sourceFile: z.string(),
   sourceFormat: z.string(),

@@ -4,11 +4,12 @@ import type { Db } from '../tables.js';
 import { inWriteTransaction } from '../transaction.js';
 import { core } from './0001-core.js';
 import { searchIndex } from './0002-search-index.js';
+import { audited } from './0003-audited.js';
 import type { Migration, MigrationResult } from './migration.js';
 
 export type { Migration, MigrationResult } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [core, searchIndex];
+export const MIGRATIONS: readonly Migration[] = [core, searchIndex, audited];
 
 /**
  * Applies what is not applied yet, each migration in its own transaction together with its

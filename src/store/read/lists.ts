@@ -20,6 +20,7 @@ function summaries(db: Db) {
       'v.item_count',
       'v.counts_by_type',
       'v.imported_at',
+      'v.audited_at',
       'v.source_file',
       'v.sha256',
       'v.meta',
@@ -43,6 +44,7 @@ function toSummary(row: SummaryRow): ListSummary {
     latestVersionId: String(row.version_id),
     versionNo: row.version_no,
     importedAt: row.imported_at,
+    auditedAt: row.audited_at,
     sourceFile: row.source_file,
     sha256: row.sha256,
   };
@@ -72,7 +74,7 @@ export async function getList(db: Db, id: string): Promise<ListDetail | null> {
   if (!row) return null;
   const versions = await db
     .selectFrom('list_versions')
-    .select(['id', 'version_no', 'is_latest', 'sha256', 'imported_at', 'item_count', 'source_file', 'source_format'])
+    .select(['id', 'version_no', 'is_latest', 'sha256', 'imported_at', 'audited_at', 'item_count', 'source_file', 'source_format'])
     .where('list_id', '=', listId)
     .orderBy('version_no')
     .execute();
@@ -85,6 +87,7 @@ export async function getList(db: Db, id: string): Promise<ListDetail | null> {
       latest: v.is_latest === 1,
       sha256: v.sha256,
       importedAt: v.imported_at,
+      auditedAt: v.audited_at,
       itemCount: v.item_count,
       sourceFile: v.source_file,
       sourceFormat: v.source_format,

@@ -3,8 +3,9 @@ import pg from 'pg';
 import { isPostgresUrl } from '../open-store.js';
 
 /**
- * Direct database access for tests only: counting rows behind the store's back and
- * installing a trigger that makes an insert fail, to break an import halfway.
+ * Direct database access for tests only: counting rows behind the store's back, installing
+ * a trigger that makes an insert fail, to break an import halfway, and taking a database
+ * back to before a migration.
  */
 export const STORE_TABLES = ['lists', 'list_versions', 'items', 'provisions', 'duties', 'findings', 'search_docs'] as const;
 
@@ -70,6 +71,20 @@ export function removeFailure(url: string): Promise<void> {
     async (client) => {
       await client.query('drop trigger fail_item on items');
       await client.query('drop function fail_item()');
+    },
+  );
+}
+
+/** Takes a database back to before 0003-audited, as one written by an older quanze. */
+export function beforeAuditedMigration(url: string): Promise<void> {
+  const statements = ['alter table list_versions drop column audited_at', "delete from quanze_migrations where name = '0003-audited'"];
+  return run(
+    url,
+    (db) => {
+      for (const statement of statements) db.prepare(statement).run();
+    },
+    async (client) => {
+      for (const statement of statements) await client.query(statement);
     },
   );
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isStoreError } from '../../errors.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { TestDatabases } from '../databases.js';
-import { powerList } from '../factories.js';
+import { finding, item, powerList } from '../factories.js';
+import { beforeAuditedMigration } from '../raw.js';
 import { storeContext } from './context.js';
 
 export function migrationSuite(dbs: TestDatabases): void {
@@ -33,6 +34,24 @@ export function migrationSuite(dbs: TestDatabases): void {
         expect(statuses, m.name).toEqual(['already-applied', 'applied']);
       }
       expect(await a.store.listLists()).toEqual([]);
+    });
+
+    it('0003 marks as audited the versions an older quanze saved audit findings for', async () => {
+      const { store, url } = await ctx.open();
+      const found = await store.importList(powerList({ items: [item({ name: '一' })] }));
+      const clean = await store.importList(powerList({ department: '乙局', items: [item({ name: '乙' })] }));
+      const never = await store.importList(powerList({ department: '丙局', items: [item({ name: '丙' })] }));
+      await store.saveFindings(found.versionId, [finding({ place: { record: 0 } })]);
+      await store.saveFindings(clean.versionId, []);
+      await beforeAuditedMigration(url);
+
+      expect((await store.migrate()).map((r) => r.status)).toEqual(MIGRATIONS.map((m) => (m.name === '0003-audited' ? 'applied' : 'already-applied')));
+      const lists = await store.listLists();
+      const at = (listId: string) => lists.find((l) => l.id === listId)?.auditedAt;
+      expect(at(found.listId)).toBe(lists.find((l) => l.id === found.listId)?.importedAt);
+      // Nothing in the old database says an audit that found nothing ran: it runs again.
+      expect(at(clean.listId)).toBeNull();
+      expect(at(never.listId)).toBeNull();
     });
   });
 }

@@ -57,6 +57,7 @@ export function readSuite(dbs: TestDatabases): void {
           latestVersionId: a.versionId,
           versionNo: 1,
           importedAt: expect.stringMatching(/^2025-03-01T08:0\d:00\.000Z$/),
+          auditedAt: null,
           sourceFile: 'a.txt',
           sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
@@ -135,6 +136,35 @@ export function readSuite(dbs: TestDatabases): void {
       expect(rules(await store.getFindings({ versionId: outcome.versionId }))).toEqual(['reader/a', 'reader/file']);
       await expect(store.saveFindings('999', [])).rejects.toMatchObject({ code: 'not-found' });
       await expect(store.saveFindings(outcome.versionId, [{ ruleId: 1 } as never])).rejects.toMatchObject({ code: 'invalid-findings' });
+    });
+
+    it('records that a version was audited, even when the audit found nothing, until a new version comes', async () => {
+      const { store } = await ctx.open();
+      const first = await store.importList(powerList({ items: [item({ name: '一' })] }));
+      const other = await store.importList(powerList({ department: '乙局', items: [item({ name: '乙' })] }));
+      const audited = async () => Object.fromEntries((await store.listLists()).map((l) => [l.id, l.auditedAt]));
+      expect(await audited()).toEqual({ [first.listId]: null, [other.listId]: null });
+
+      await store.saveFindings(first.versionId, []);
+      const at = (await audited())[first.listId];
+      expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      expect((await audited())[other.listId]).toBeNull();
+      expect((await store.getList(first.listId))?.versions.map((v) => v.auditedAt)).toEqual([at]);
+      expect(await store.getFindings({ versionId: first.versionId, origin: 'audit' })).toEqual([]);
+
+      // Audited again later: the time moves on.
+      await store.saveFindings(first.versionId, [finding({ place: { record: 0 } })]);
+      const again = (await audited())[first.listId] as string;
+      expect(again > (at as string)).toBe(true);
+
+      // A new version is a list no audit has seen yet; the old one keeps its record.
+      const second = await store.importList(powerList({ items: [item({ name: '一（修订）' })] }));
+      expect((await audited())[first.listId]).toBeNull();
+      const versions = (await store.getList(second.listId))?.versions.map((v) => [v.id, v.auditedAt]);
+      expect(versions).toEqual([
+        [first.versionId, again],
+        [second.versionId, null],
+      ]);
     });
   });
 }
