@@ -41,6 +41,53 @@ describe.skipIf(skip)('PDF', () => {
     });
   });
 
+  // Tables drawn with whitespace alone, or with rules between rows only: columns from the
+  // rivers of whitespace under the header, rows from the line positions. On A4 the lists run
+  // over many pages, rows cut by page breaks, with or without the header repeated.
+  describe.each([
+    { rules: 'none', repeatHeader: true, what: 'without any rule, the header repeated on each page' },
+    { rules: 'none', repeatHeader: false, what: 'without any rule, the header on the first page only' },
+    { rules: 'rows', repeatHeader: false, what: 'with rules between rows only, the header on the first page only' },
+  ] as const)('a table PDF $what', ({ rules, repeatHeader }) => {
+    it.each(['mima', 'baomi', 'liuzhou', 'liangzhou'] as SampleName[])('reads back sample %s as the same list', async (name) => {
+      const original = await importFile(samplePath(name));
+      const list = await importBytes('清单.pdf', await tablePdf({ ...listRows(original), page: [841.89, 595.28], rules, repeatHeader }));
+      expect(list.items).toHaveLength(original.items.length);
+      expect(listForm(list, { whitespace: 'ignore' })).toEqual(listForm(original, { whitespace: 'ignore' }));
+      expect(list.title).toBe(original.title ?? `${original.department}权责清单`);
+    });
+  });
+
+  it('reads an unruled table with sub-item rows, a two-line header, and a page number under it', async () => {
+    const bytes = await renderPdf([842, 595], (doc) => {
+      doc.fontSize(14).text('某某局权责清单', 300, 30, { lineBreak: false });
+      doc.fontSize(9);
+      const xs = [40, 80, 140, 280, 340, 560];
+      const put = (row: string[], y: number) => {
+        row.forEach((text, c) => {
+          text.split('\n').forEach((line, k) => {
+            if (line) doc.text(line, xs[c] as number, y + k * 12, { lineBreak: false });
+          });
+        });
+      };
+      // 责任事项 wraps in its header cell; 实施依据 and 责任事项 wrap in the body.
+      put(['序号', '权力类型', '事项名称', '子项', '实施依据', '责任\n事项'], 70);
+      put(['1', '行政许可', '商用密码产品销售许可', '初审', '《商用密码管理条例》\n第十条', '1.受理责任：依法受理。\n2.审查责任：审查材料。'], 106);
+      put(['', '', '', '复审', '《商用密码管理条例》\n第十一条', '1.受理责任：依法受理。'], 142);
+      put(['2', '行政处罚', '对某某的处罚', '', '《商用密码管理条例》\n第六十条', '1.立案责任：立案。'], 178);
+      doc.text('第 1 页', 400, 560, { lineBreak: false });
+    });
+    const list = await importBytes('子项.pdf', bytes);
+    expect(list.items.map((i) => [i.seq, i.powerType.type, i.name.text, i.subItem?.text ?? '', i.basis?.provisions[0]?.refs[0]?.article, i.duties?.duties.length])).toEqual([
+      ['1', '行政许可', '商用密码产品销售许可', '初审', 10, 2],
+      ['1', '行政许可', '商用密码产品销售许可', '复审', 11, 1],
+      ['2', '行政处罚', '对某某的处罚', '', 60, 1],
+    ]);
+    expect(list.columns.map((c) => c.field)).toEqual(['seq', 'powerType', 'name', 'subItem', 'basis', 'duties']);
+    expect(list.title).toBe('某某局权责清单');
+    expect(list.residue.map((r) => r.text)).toContain('第 1 页');
+  });
+
   it('rejoins the rows a page break cut: 000 on A4, where its cells are longer than a page', async () => {
     const original = await importFile(samplePath('mima'));
     const list = await importBytes('000.pdf', await tablePdf({ ...listRows(original), page: [841.89, 595.28] }));

@@ -1,5 +1,5 @@
 import { ImportError } from '../errors.js';
-import { type Block, readGrid } from '../grid/index.js';
+import { type Block, type Slot, readGrid } from '../grid/index.js';
 import { type HeaderOverrides, looksLikeHeaderRow } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import type { ReadResult } from '../record.js';
@@ -8,15 +8,18 @@ import { groupLines, lineText } from './lines.js';
 import { type PdfPage, type TextRun, loadPdf } from './load.js';
 import { ruledTable } from './ruled-table.js';
 import { pageLines } from './text-order.js';
+import { type ColumnLayout, unruledTable } from './unruled-table.js';
 
 export { loadPdf, type PdfPage, type TextRun } from './load.js';
 export { readAsText } from './as-text.js';
 
 /**
  * Reads a PDF's text layer. Pages with a ruled table (a header row, or the same columns as
- * the table before) become grid rows, merged cells found where a rule is missing; a PDF with
- * no table is read as text in drawing order (two-column pages column by column), which the
- * text readers take from there (the flowchart reader for 流程图 like sample 002).
+ * the table before) become grid rows, merged cells found where a rule is missing; pages with
+ * a table drawn without rules (a header row, or text in the columns of the unruled table
+ * before) become grid rows from the text positions (see unruledTable); a PDF with no table
+ * is read as text in drawing order (two-column pages column by column), which the text
+ * readers take from there (the flowchart reader for 流程图 like sample 002).
  * Line numbers count the lines of that reading, text lines and table rows alike.
  */
 export async function readPdf(file: string, bytes: Uint8Array, map: HeaderOverrides = {}): Promise<ReadResult> {
@@ -31,31 +34,42 @@ export async function readPdf(file: string, bytes: Uint8Array, map: HeaderOverri
   }
   const blocks: Block[] = [];
   let line = 0;
-  let columns: number[] | null = null;
+  let previous: PageTable | null = null;
   const text = (runs: readonly TextRun[], ordered: boolean, width: number) => {
     for (const l of ordered ? groupLines(runs) : pageLines(runs, width)) blocks.push({ kind: 'text', text: lineText(l), line: ++line });
   };
   for (const page of pages) {
-    const table = tableOf(page, columns);
+    const table = tableOf(page, previous);
     if (!table) {
       text(page.runs, false, page.width);
       continue;
     }
-    columns = table.xs;
+    previous = table;
     text(table.above, true, page.width);
     blocks.push({ kind: 'table', rows: table.rows, lines: table.rows.map(() => ++line), name: `第${page.number}页` });
     text(table.below, true, page.width);
   }
-  if (columns !== null) return readGrid(file, blocks, map);
+  if (previous !== null) return readGrid(file, blocks, map);
   const all = blocks.map((block) => (block.kind === 'text' ? block.text : '')).join('\n');
   return readAsText(file, all, map, 'PDF');
 }
 
-function tableOf(page: PdfPage, previous: number[] | null) {
-  const table = ruledTable(page.runs, page.segments);
-  if (!table) return null;
-  const header = table.rows.some((row) => looksLikeHeaderRow(row.map((slot) => slot.text)));
-  return header || (previous !== null && sameColumns(previous, table.xs)) ? table : null;
+/** A page's table; `layout` is set when it was found without rules. */
+interface PageTable {
+  rows: Slot[][];
+  xs: number[];
+  above: TextRun[];
+  below: TextRun[];
+  layout?: ColumnLayout;
+}
+
+function tableOf(page: PdfPage, previous: PageTable | null): PageTable | null {
+  const ruled = ruledTable(page.runs, page.segments);
+  if (ruled) {
+    const header = ruled.rows.some((row) => looksLikeHeaderRow(row.map((slot) => slot.text)));
+    if (header || (previous !== null && sameColumns(previous.xs, ruled.xs))) return ruled;
+  }
+  return unruledTable(page.runs, page.segments, previous?.layout ?? null);
 }
 
 function sameColumns(a: readonly number[], b: readonly number[]): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellText, groupLines, lineText } from './lines.js';
 import type { TextRun } from './load.js';
 import { ruledTable, splitAtRules } from './ruled-table.js';
+import { unruledTable } from './unruled-table.js';
 import { pathSegments } from './segments.js';
 import { findGutter, readingOrder } from './text-order.js';
 
@@ -88,5 +89,54 @@ describe('reading order', () => {
 
   it('finds no gutter on a page of full-width lines', () => {
     expect(findGutter(column(20, Array.from({ length: 8 }, () => '一行很长的文字'.repeat(8))), 600)).toBeNull();
+  });
+});
+
+describe('unruledTable', () => {
+  // Three columns: 序号 at 10, 事项名称 at 40, 实施依据 at 150; headers centred over their columns.
+  const header = [run('序号', 12, 20), run('事项名称', 60, 20), run('实施依据', 190, 20)];
+
+  it('cuts columns at the whitespace the header and every line leave, a row per 序号', () => {
+    const runs = [
+      ...header,
+      ...[run('1', 10, 40), run('对某某的处罚', 40, 40), run('《某某法》第十条', 150, 40)],
+      ...[run('第二行', 150, 52)],
+      ...[run('2', 10, 64), run('保密检查', 40, 64), run('《某某法》第十一条第一款', 150, 64)],
+    ];
+    const table = unruledTable(runs, [], null);
+    expect(table?.rows.map((row) => row.map((s) => s.text))).toEqual([
+      ['序号', '事项名称', '实施依据'],
+      ['1', '对某某的处罚', '《某某法》第十条\n第二行'],
+      ['2', '保密检查', '《某某法》第十一条第一款'],
+    ]);
+    expect(table?.layout.seq).toBe(0);
+  });
+
+  it('takes the river a body line starts after, not the wider one under a centred header', () => {
+    // 事项名称 holds one short text: the gap between it and the header text is wider than the gutter.
+    const runs = [...header, run('1', 10, 40), run('许可', 40, 40), run('《某某法》', 150, 40)];
+    expect(unruledTable(runs, [], null)?.rows[1]?.map((s) => s.text)).toEqual(['1', '许可', '《某某法》']);
+  });
+
+  it('continues on a page without the header, keeping the columns its text leaves free, and stops at running text', () => {
+    const first = unruledTable([...header, run('1', 10, 40), run('对某某的处罚', 40, 40), run('《某某法》第十条', 150, 40)], [], null);
+    const next = unruledTable(
+      [
+        ...[run('《某某法》第十二条', 150, 20), run('2', 10, 32), run('保密检查', 40, 32)],
+        ...[run('3', 10, 44), run('行政确认', 40, 44), run('本清单由某某局负责解释，自公布之日起施行', 10, 56)],
+      ],
+      [],
+      first?.layout ?? null,
+    );
+    expect(next?.rows.map((row) => row.map((s) => s.text))).toEqual([
+      ['', '', '《某某法》第十二条'],
+      ['2', '保密检查', ''],
+      ['3', '行政确认', ''],
+    ]);
+    expect(next?.below.map((r) => r.text)).toEqual(['本清单由某某局负责解释，自公布之日起施行']);
+  });
+
+  it('is null without a header row or a table to continue', () => {
+    expect(unruledTable([run('关于召开会议的通知', 10, 20), run('各科室：定于下周一开会。', 10, 40)], [], null)).toBeNull();
   });
 });

@@ -67,6 +67,29 @@ function advance(ch: string): number {
 }
 
 /**
+ * Estimated width of each character of a run: glyphs sized from the font size and the gap
+ * pdfjs turned into spaces shared among them; without spaces, the glyphs scaled to the run.
+ */
+export function charWidths(run: TextRun): number[] {
+  const chars = [...run.text];
+  const units = chars.map(advance);
+  const glyphs = units.reduce((sum, u, i) => sum + (chars[i] === ' ' ? 0 : u), 0) * run.size;
+  const spaces = chars.filter((ch) => ch === ' ').length;
+  const spaceWidth = spaces > 0 && glyphs < run.width ? (run.width - glyphs) / spaces : 0;
+  const scale = spaceWidth > 0 ? run.size : run.width / (units.reduce((a, b) => a + b, 0) || 1);
+  return chars.map((ch, i) => (ch === ' ' && spaceWidth > 0 ? spaceWidth : (units[i] as number) * scale));
+}
+
+/** A run's characters from `from` to `to` as a run of their own, spaces at either end dropped, at their estimated place. */
+export function subRun(run: TextRun, widths: readonly number[], from: number, to: number): TextRun {
+  const chars = [...run.text];
+  while (from < to && chars[from] === ' ') from++;
+  while (to > from && chars[to - 1] === ' ') to--;
+  const sum = (a: number, b: number) => widths.slice(a, b).reduce((total, w) => total + w, 0);
+  return { ...run, text: chars.slice(from, to).join(''), x: run.x + sum(0, from), width: sum(from, to) };
+}
+
+/**
  * pdfjs joins text drawn side by side into one run (adding a space at the gap), even across
  * a cell border: such a run is cut where the rule is, at the space nearest to it. Glyphs are
  * sized from the font size (the gap is all in the space), each side kept at its own edge.
@@ -75,16 +98,10 @@ export function splitAtRules(run: TextRun, xs: readonly number[]): TextRun[] {
   const cut = xs.find((x) => run.x < x - 1 && run.x + run.width > x + 1);
   if (cut === undefined || run.text.length < 2) return [run];
   const chars = [...run.text];
-  const units = chars.map(advance);
-  const glyphs = units.reduce((sum, u, i) => sum + (chars[i] === ' ' ? 0 : u), 0) * run.size;
-  const spaces = chars.filter((ch) => ch === ' ').length;
-  // The gap pdfjs turned into spaces, shared among them; without spaces, scale the glyphs.
-  const spaceWidth = spaces > 0 && glyphs < run.width ? (run.width - glyphs) / spaces : 0;
-  const scale = spaceWidth > 0 ? run.size : run.width / (units.reduce((a, b) => a + b, 0) || 1);
-  const widthOf = (i: number) => (chars[i] === ' ' && spaceWidth > 0 ? spaceWidth : (units[i] as number) * scale);
+  const widths = charWidths(run);
   let at = 0;
   let position = run.x;
-  while (at < chars.length && position + widthOf(at) / 2 < cut) position += widthOf(at++);
+  while (at < chars.length && position + (widths[at] as number) / 2 < cut) position += widths[at++] as number;
   for (const delta of [0, -1, 1, -2, 2]) {
     if (chars[at + delta] === ' ') {
       at += delta;
@@ -92,12 +109,10 @@ export function splitAtRules(run: TextRun, xs: readonly number[]): TextRun[] {
     }
   }
   if (at <= 0 || at >= chars.length) return [run];
-  const leftText = chars.slice(0, at).join('').trimEnd();
-  const rightText = chars.slice(at).join('').trimStart();
-  const width = (text: string) => [...text].reduce((sum, ch) => sum + (ch === ' ' && spaceWidth > 0 ? spaceWidth : advance(ch) * scale), 0);
-  const left = { ...run, text: leftText, width: width(leftText) };
-  const rightWidth = Math.min(run.width, width(rightText));
-  const right = { ...run, text: rightText, x: run.x + run.width - rightWidth, width: rightWidth };
+  const left = subRun(run, widths, 0, at);
+  const estimated = subRun(run, widths, at, chars.length);
+  const rightWidth = Math.min(run.width, estimated.width);
+  const right = { ...estimated, x: run.x + run.width - rightWidth, width: rightWidth };
   return [left, ...splitAtRules(right, xs)].filter((r) => r.text !== '');
 }
 

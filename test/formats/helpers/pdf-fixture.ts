@@ -54,13 +54,21 @@ export interface TableLayout {
   rows: string[][];
   fontSize?: number;
   page?: [number, number];
+  /**
+   * What is drawn around the cells: every cell boxed (the default), only a rule between rows,
+   * or nothing at all (the table is whitespace alone, as many published PDFs are).
+   */
+  rules?: 'grid' | 'rows' | 'none';
+  /** Whether each page after the first starts with the header again (default true). */
+  repeatHeader?: boolean;
 }
 
 /**
- * A ruled table PDF as offices print their lists: the title on the first page, the header
+ * A table PDF as offices print their lists: the title on the first page, the header
  * repeated at the top of every page, every cell boxed, text wrapped inside its cell, and a
  * row too tall for what is left of a page continued on the next one (as Word lets rows break
- * across pages) with the cells whose text is done left empty.
+ * across pages) with the cells whose text is done left empty. `rules` and `repeatHeader`
+ * make the unruled variants.
  */
 export function tablePdf(layout: TableLayout): Promise<Uint8Array> {
   const [pageWidth, pageHeight] = layout.page ?? [1190.55, 841.89];
@@ -68,6 +76,7 @@ export function tablePdf(layout: TableLayout): Promise<Uint8Array> {
   const margin = 28;
   const pad = 3;
   const leading = size * 1.35;
+  const rules = layout.rules ?? 'grid';
   return renderPdf([pageWidth, pageHeight], (doc) => {
     doc.fontSize(size);
     const weights = layout.header.map((h, c) => Math.max(h.length * 1.5, Math.sqrt(Math.max(...layout.rows.map((r) => (r[c] ?? '').length), 1)) * 4));
@@ -87,7 +96,8 @@ export function tablePdf(layout: TableLayout): Promise<Uint8Array> {
       lines.forEach((cellLines, c) => {
         const x = xs[c] as number;
         const w = widths[c] as number;
-        doc.rect(x, y, w, height).lineWidth(0.5).stroke();
+        if (rules === 'grid') doc.rect(x, y, w, height).lineWidth(0.5).stroke();
+        else if (rules === 'rows') doc.moveTo(x, y).lineTo(x + w, y).moveTo(x, y + height).lineTo(x + w, y + height).lineWidth(0.5).stroke();
         cellLines.forEach((line, i) => {
           const offset = center ? (w - 2 * pad - doc.widthOfString(line)) / 2 : 0;
           doc.text(line, x + pad + Math.max(0, offset), y + pad + i * leading, { lineBreak: false });
@@ -100,7 +110,7 @@ export function tablePdf(layout: TableLayout): Promise<Uint8Array> {
       doc.addPage({ size: [pageWidth, pageHeight], margin: 0 });
       doc.fontSize(size);
       y = margin;
-      drawRow(header, true);
+      if (layout.repeatHeader !== false) drawRow(header, true);
     };
     doc.fontSize(size * 2).text(layout.title, margin, y, { width: pageWidth - 2 * margin, align: 'center' });
     y += size * 4;
