@@ -1,18 +1,6 @@
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-  '`': '&#96;',
-};
-
 /**
- * Escapes text for element content and quoted attribute values alike: the one escape every
- * HTML writer here (portal, workflow pages, diff reports) uses.
- *
- * @example escapeHtml('<img onerror=x>') // '&lt;img onerror=x&gt;'
+ * HTML writing shared by every page quanze serves or writes (portal, workflow pages, diff
+ * reports): one escape and one template tag. A leaf: it imports nothing of quanze.
  */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch] as string);
-}
+export { escapeHtml } from './escape.js';
+export { type HtmlValue, html, join, SafeHtml, trusted } from './template.js';

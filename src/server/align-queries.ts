@@ -1,6 +1,6 @@
 import { type Alignment, alignStoredLists, diffStoredVersions, isAlignError, type ListDiff, type VersionSelector, type VersionStore } from '../align/index.js';
 import type { ServerEnv } from './env.js';
-import { notFound } from './http/problem.js';
+import { notFound } from '../problem/index.js';
 import { listDetail } from './queries.js';
 import type { ListDetail, ListVersionInfo, StorePort } from './store-port.js';
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
@@ -8,14 +9,13 @@ import { type CaseStore, type Clock, workflowApp } from '../workflow/index.js';
 import { apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
 import { hasAdminToken, requireTokenForWrites } from './http/auth.js';
-import { HttpProblem, PROBLEMS } from './http/problem.js';
-import { problemResponse } from './http/respond.js';
+import { HttpProblem, problemResponse } from '../problem/index.js';
 import { securityHeaders } from './http/security.js';
 import { flowchartCache } from './item-flow.js';
 import { portalRoutes } from './portal/routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
-import { trusted } from './views/html.js';
+import { trusted } from '../html/index.js';
 import { layout, siteNav } from './views/layout.js';
 
 export interface AppOptions {
@@ -131,9 +131,9 @@ export function createApp(options: AppOptions): Hono {
 
   const respond = (c: Context, problem: HttpProblem) => {
     if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');
-    if (isApi(c)) return problemResponse(c, problem.toProblem(c.req.path));
-    const page = layout({ title: PROBLEMS[problem.type].title, body: errorBody(problem.status, PROBLEMS[problem.type].title, problem.detail), nav, year: now().getFullYear() });
-    return c.html(page.value, problem.status as 400 | 401 | 403 | 404 | 405 | 500);
+    if (isApi(c)) return problemResponse(c, problem);
+    const page = layout({ title: problem.title, body: errorBody(problem.status, problem.title, problem.detail), nav, year: now().getFullYear() });
+    return c.html(page.value, problem.status as ContentfulStatusCode);
   };
   app.notFound((c) => respond(c, new HttpProblem('not-found', isApi(c) ? `没有接口“${c.req.path}”` : '没有这个页面')));
   app.onError((error, c) => {

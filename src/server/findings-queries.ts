@@ -1,7 +1,7 @@
 import { countBySeverity, describeRule, groupFindings, itemLabel, type SeverityCounts, severityRank } from '../audit/index.js';
 import type { Finding, Severity } from '../model/index.js';
 import { itemIdsByPosition } from './align-queries.js';
-import { notFound } from './http/problem.js';
+import { notFound } from '../problem/index.js';
 import { listDetail } from './queries.js';
 import type { ListDetail, StorePort } from './store-port.js';
 

@@ -2,7 +2,7 @@ import { ByteLru } from './cache/lru.js';
 import { deriveFromItem, isProcessError, itemProcessSvg, type ProcessDefinition, processSvg, toBpmnXml } from '../workflow/index.js';
 import { href } from './views/format.js';
 import type { ItemFlow } from './views/item.js';
-import { notFound } from './http/problem.js';
+import { notFound } from '../problem/index.js';
 import type { ItemDetail } from './store-port.js';
 
 /** The part of the case store the item page reads: the process definition saved for an item. */

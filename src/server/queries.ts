@@ -1,6 +1,6 @@
 import type { Finding, ProcessSheet } from '../model/index.js';
 import type { ListItemsParams, PageParams, SearchParams } from './api/params.js';
-import { notFound } from './http/problem.js';
+import { notFound } from '../problem/index.js';
 import type { ItemDetail, ItemSummary, ListDetail, ListSummary, Page, SearchPage, StorePort } from './store-port.js';
 
 /**

@@ -7,7 +7,7 @@ import { Alignment } from '../../src/server/api/align-responses.js';
 import { Problem } from '../../src/server/api/responses.js';
 import { createApp } from '../../src/server/index.js';
 import { summarizeGroups } from '../../src/server/views/compare-summary.js';
-import { escapeHtml } from '../../src/server/views/html.js';
+import { escapeHtml } from '../../src/html/index.js';
 import type { Store } from '../../src/store/index.js';
 import { type SampleName, samplePath } from '../helpers/samples.js';
 import { hostileVariant, type Imported, PAYLOADS, sampleApp, storeWith } from './helpers.js';

@@ -5,7 +5,7 @@ import type { PowerItem, PowerList } from '../../src/model/index.js';
 import { ItemWithFindings } from '../../src/server/api/responses.js';
 import { createApp } from '../../src/server/index.js';
 import { escapeXml } from '../../src/export/svg/index.js';
-import { escapeHtml } from '../../src/server/views/html.js';
+import { escapeHtml } from '../../src/html/index.js';
 import { samplePath } from '../helpers/samples.js';
 import { hostileApp, PAYLOADS, storeWith } from './helpers.js';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
 import { makeFinding, type PowerItem } from '../../src/model/index.js';
 import { createApp } from '../../src/server/index.js';
-import { escapeHtml } from '../../src/server/views/html.js';
+import { escapeHtml } from '../../src/html/index.js';
 import { type SampleName, samplePath } from '../helpers/samples.js';
 import { appOver, type Imported, sampleApp, storeWith, withExtraColumn } from './helpers.js';
 

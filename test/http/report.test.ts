@@ -4,7 +4,7 @@ import { describeRule, SEVERITY_LABELS } from '../../src/audit/index.js';
 import type { Finding } from '../../src/model/index.js';
 import { ListFindings, Problem } from '../../src/server/api/responses.js';
 import type { ListFindings as ListFindingsAnswer } from '../../src/server/findings-queries.js';
-import { escapeHtml } from '../../src/server/views/html.js';
+import { escapeHtml } from '../../src/html/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { CaseStore } from '../../src/workflow/index.js';
 import { sampleApp, siteApp } from './helpers.js';

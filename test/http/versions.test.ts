@@ -9,7 +9,7 @@ import { ListDiff } from '../../src/server/api/align-responses.js';
 import { ItemsPage, ListDetail, Problem } from '../../src/server/api/responses.js';
 import { createApp } from '../../src/server/index.js';
 import { formatDateTime } from '../../src/server/views/format.js';
-import { escapeHtml } from '../../src/server/views/html.js';
+import { escapeHtml } from '../../src/html/index.js';
 import type { ImportOutcome, Store } from '../../src/store/index.js';
 import { samplePath, sampleText } from '../helpers/samples.js';
 import { PAYLOADS, storeWith } from './helpers.js';

@@ -6,7 +6,7 @@ import { importFile } from '../../src/ingest/index.js';
 import type { PowerItem } from '../../src/model/index.js';
 import { createApp } from '../../src/server/index.js';
 import { Problem } from '../../src/server/api/responses.js';
-import { escapeHtml } from '../../src/server/views/html.js';
+import { escapeHtml } from '../../src/html/index.js';
 import type { Store } from '../../src/store/index.js';
 import { type CaseStore, NON_STEP_DUTIES } from '../../src/workflow/index.js';
 import { samplePath } from '../helpers/samples.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROBLEM_CONTENT_TYPE } from '../http/problem.js';
+import { PROBLEM_CONTENT_TYPE } from '../../problem/index.js';
 import { NAMED_SCHEMAS } from './responses.js';
 import type { ApiRoute } from './routes.js';
 

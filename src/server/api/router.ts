@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { ServerEnv } from '../env.js';
-import { HttpProblem } from '../http/problem.js';
+import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { jsonResponse } from '../http/respond.js';
-import { parseParams } from '../http/validate.js';
 import type { StorePort } from '../store-port.js';
 import { openApiDocument } from './openapi.js';
 import { API_ROUTES } from './routes.js';
@@ -26,8 +25,8 @@ export function apiRoutes(store: StorePort, env: ServerEnv = {}): Hono {
 
   for (const route of API_ROUTES) {
     api.get(route.path, async (c) => {
-      const params = route.params ? parseParams(route.params, c.req.param()) : {};
-      const query = route.query ? parseParams(route.query, c.req.query()) : {};
+      const params = route.params ? parseRequest(route.params, c.req.param()) : {};
+      const query = route.query ? parseRequest(route.query, c.req.query()) : {};
       return jsonResponse(c, await route.handler(store, { params, query }, env));
     });
   }

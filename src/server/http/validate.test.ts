@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdParams, ListItemsParams, SearchParams } from '../api/params.js';
-import { HttpProblem } from './problem.js';
-import { parseParams } from './validate.js';
+import { HttpProblem, parseRequest } from '../../problem/index.js';
 
 function failure(run: () => unknown): HttpProblem {
   try {
@@ -13,10 +12,10 @@ function failure(run: () => unknown): HttpProblem {
   throw new Error('no problem raised');
 }
 
-describe('parseParams', () => {
+describe('parseRequest', () => {
   it('coerces query strings and fills defaults', () => {
-    expect(parseParams(ListItemsParams, { page: '2', type: '行政处罚' })).toEqual({ page: 2, pageSize: 20, type: '行政处罚' });
-    expect(parseParams(SearchParams, { q: '  密码 ' })).toMatchObject({ q: '密码', page: 1 });
+    expect(parseRequest(ListItemsParams, { page: '2', type: '行政处罚' })).toEqual({ page: 2, pageSize: 20, type: '行政处罚' });
+    expect(parseRequest(SearchParams, { q: '  密码 ' })).toMatchObject({ q: '密码', page: 1 });
   });
 
   it.each([
@@ -25,14 +24,14 @@ describe('parseParams', () => {
     ['an unknown type', ListItemsParams, { type: '行政魔法' }, 'type', 'invalid_value', '无效选项'],
     ['a non-numeric id', IdParams, { id: 'x1' }, 'id', 'invalid_format', '编号应为正整数'],
   ] as const)('turns %s into a 400 naming the parameter in Chinese', (_label, schema, input, name, code, reason) => {
-    const problem = failure(() => parseParams(schema, input));
+    const problem = failure(() => parseRequest(schema, input));
     expect(problem.status).toBe(400);
     expect(problem.invalidParams).toEqual([{ name, code, reason: expect.stringContaining(reason) }]);
     expect(problem.toProblem('/x')).toMatchObject({ type: 'urn:quanze:problem:invalid-parameters', title: '请求参数不正确', instance: '/x' });
   });
 
   it('reports every bad parameter at once', () => {
-    const problem = failure(() => parseParams(SearchParams, { page: 'x', pageSize: '0' }));
+    const problem = failure(() => parseRequest(SearchParams, { page: 'x', pageSize: '0' }));
     expect(problem.invalidParams?.map((p) => p.name).sort()).toEqual(['page', 'pageSize', 'q']);
   });
 });

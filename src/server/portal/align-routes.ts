@@ -3,14 +3,13 @@ import { compareLists, itemIdsByPosition, versionDiff } from '../align-queries.j
 import { CompareParams, DIFF_DEFAULTS, DiffParams } from '../api/align-params.js';
 import { IdParams } from '../api/params.js';
 import type { ServerEnv } from '../env.js';
-import { HttpProblem } from '../http/problem.js';
-import { parseParams } from '../http/validate.js';
+import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { allLists, listDetail } from '../queries.js';
 import type { StorePort } from '../store-port.js';
 import { compareBody } from '../views/compare.js';
 import { diffBody } from '../views/diff.js';
 import { listName } from '../views/format.js';
-import type { SafeHtml } from '../views/html.js';
+import type { SafeHtml } from '../../html/index.js';
 import { type Crumb, layout, type NavLink, siteNav } from '../views/layout.js';
 import { versionsBody } from '../views/versions.js';
 
@@ -39,7 +38,7 @@ export function alignPortalRoutes({ store, now, env, nav = siteNav(false) }: Ali
     if (asked.trim() === '') return c.html(page('清单比对', compareBody({ lists, selected: [] }), [HOME, { label: '清单比对' }]));
     let ids: string[];
     try {
-      ids = parseParams(CompareParams, { lists: asked }).lists;
+      ids = parseRequest(CompareParams, { lists: asked }).lists;
     } catch (error) {
       if (!(error instanceof HttpProblem)) throw error;
       const selected = asked.split(',');
@@ -52,17 +51,17 @@ export function alignPortalRoutes({ store, now, env, nav = siteNav(false) }: Ali
   });
 
   portal.get('/lists/:id/versions', async (c) => {
-    const { id } = parseParams(IdParams, c.req.param());
+    const { id } = parseRequest(IdParams, c.req.param());
     const list = await listDetail(store, id);
     const name = listName(list);
     return c.html(page(`${name} · 版本历史`, versionsBody(list), [HOME, { label: name, href: `/lists/${encodeURIComponent(list.id)}` }, { label: '版本历史' }]));
   });
 
   portal.get('/lists/:id/diff', async (c) => {
-    const { id } = parseParams(IdParams, c.req.param());
+    const { id } = parseRequest(IdParams, c.req.param());
     // An empty select means the default, as in the API.
     const query = Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v.trim() !== ''));
-    const { from, to } = parseParams(DiffParams, query);
+    const { from, to } = parseRequest(DiffParams, query);
     const result = await versionDiff(store, id, from ?? DIFF_DEFAULTS.from, to ?? DIFF_DEFAULTS.to);
     const [oldIds, newIds] = await Promise.all([itemIdsByPosition(store, result.from.id), itemIdsByPosition(store, result.to.id)]);
     const name = listName(result.list);

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { ByteLru } from '../cache/lru.js';
 import { type ContentCoding, precompress } from '../http/encoding.js';
-import { notFound } from '../http/problem.js';
+import { notFound } from '../../problem/index.js';
 import { type FlowchartCache, itemFlow, type ProcessLookup, type StoredRef } from '../item-flow.js';
 import type { StorePort } from '../store-port.js';
 import { listName } from '../views/format.js';
-import type { SafeHtml } from '../views/html.js';
+import type { SafeHtml } from '../../html/index.js';
 import { itemBody } from '../views/item.js';
 import type { Crumb } from '../views/layout.js';
 

@@ -4,12 +4,12 @@ import { IdParams, ListItemsParams, ProcessParams, SearchParams } from '../api/p
 import type { ServerEnv } from '../env.js';
 import { listFindings } from '../findings-queries.js';
 import { pickEncoding } from '../http/encoding.js';
-import { parseParams } from '../http/validate.js';
+import { parseRequest } from '../../problem/index.js';
 import type { FlowchartCache, ProcessLookup } from '../item-flow.js';
 import { allLists, listDetail, listItems, processSheet, search } from '../queries.js';
 import type { StorePort } from '../store-port.js';
 import { listName } from '../views/format.js';
-import type { SafeHtml } from '../views/html.js';
+import type { SafeHtml } from '../../html/index.js';
 import { homeBody } from '../views/home.js';
 import { type Crumb, layout, type NavLink, siteNav } from '../views/layout.js';
 import { listBody } from '../views/list.js';
@@ -69,8 +69,8 @@ export function portalRoutes({ store, now, env = {}, nav = siteNav(false), proce
   });
 
   portal.get('/lists/:id', async (c) => {
-    const { id } = parseParams(IdParams, c.req.param());
-    const params = parseParams(ListItemsParams, c.req.query());
+    const { id } = parseRequest(IdParams, c.req.param());
+    const params = parseRequest(ListItemsParams, c.req.query());
     const list = await listDetail(store, id);
     const items = await listItems(store, id, params);
     const title = listName(list);
@@ -78,7 +78,7 @@ export function portalRoutes({ store, now, env = {}, nav = siteNav(false), proce
   });
 
   portal.get('/lists/:id/report', async (c) => {
-    const { id } = parseParams(IdParams, c.req.param());
+    const { id } = parseRequest(IdParams, c.req.param());
     const list = await listDetail(store, id);
     const report = await listFindings(store, id);
     const title = listName(list);
@@ -86,14 +86,14 @@ export function portalRoutes({ store, now, env = {}, nav = siteNav(false), proce
   });
 
   portal.get('/lists/:id/processes/:n', async (c) => {
-    const { id, n } = parseParams(ProcessParams, c.req.param());
+    const { id, n } = parseRequest(ProcessParams, c.req.param());
     const { list, sheet } = await processSheet(store, id, n);
     const listTitle = listName(list);
     return c.html(page(sheet.title, processBody(list, sheet), [HOME, { label: listTitle, href: `/lists/${encodeURIComponent(list.id)}` }, { label: '流程图' }]));
   });
 
   portal.get('/items/:id', async (c) => {
-    const { id } = parseParams(IdParams, c.req.param());
+    const { id } = parseRequest(IdParams, c.req.param());
     const { bodies, etags } = await itemPage(id);
     const coding = pickEncoding(c.req.header('Accept-Encoding'));
     const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: etags[coding] };
@@ -107,7 +107,7 @@ export function portalRoutes({ store, now, env = {}, nav = siteNav(false), proce
     // An empty box is the search page itself, not a bad request; empty filters mean "any".
     const asked = Object.fromEntries(Object.entries(raw).filter(([, v]) => v.trim() !== ''));
     if (asked.q === undefined) return c.html(page('搜索', searchBody({ q: '' }), [HOME, { label: '搜索' }]));
-    const params = parseParams(SearchParams, asked);
+    const params = parseRequest(SearchParams, asked);
     const results = await search(store, params);
     const view = { q: params.q, type: params.type, agency: params.agency, results };
     return c.html(page(`搜索：${params.q}`, searchBody(view), [HOME, { label: '搜索' }], params.q));

@@ -4,7 +4,7 @@ import { MAX_COMPARED, MIN_COMPARED } from '../api/align-params.js';
 import type { ListSummary } from '../store-port.js';
 import { type Agreement, type GroupSummary, summarizeGroups } from './compare-summary.js';
 import { href, listName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 import { segmentsView } from './segments.js';
 
 export interface CompareView {

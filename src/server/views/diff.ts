@@ -1,7 +1,7 @@
 import type { DiffEntry, DiffItemRef, FieldChange } from '../../align/index.js';
 import type { VersionDiffResult } from '../align-queries.js';
 import { formatDateTime, href, listName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 import { segmentsView } from './segments.js';
 import { versionLabel, versionPicker } from './versions.js';
 

@@ -1,6 +1,6 @@
 import type { Duty, DutyBasis, DutyBasisCell, DutyCell } from '../../model/index.js';
 import { textBlock } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 import { provisionsView, residueView } from './provisions.js';
 
 function basisEntry(entry: DutyBasis, steps: ReadonlySet<number>): SafeHtml {

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 /** The body of a portal error page. */
 export function errorBody(status: number, title: string, detail?: string): SafeHtml {

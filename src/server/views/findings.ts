@@ -1,6 +1,6 @@
 import { describeRule, SEVERITY_LABELS, type SeverityCounts } from '../../audit/index.js';
 import type { Finding, Severity } from '../../model/index.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 /** Most severe first, as pages list them. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];

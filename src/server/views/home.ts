@@ -1,6 +1,6 @@
 import type { ListSummary } from '../store-port.js';
 import { formatDateTime, href, listName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 /** Adds up the per-type counts of every list, largest first. */
 export function totalsByType(lists: readonly ListSummary[]): [string, number][] {

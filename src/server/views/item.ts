@@ -4,7 +4,7 @@ import type { ItemDetail } from '../store-port.js';
 import { dutiesView } from './duties.js';
 import { href, lineRange, listName, textBlock } from './format.js';
 import { findingsBySeverity, severityChips } from './findings.js';
-import { html, type SafeHtml, trusted } from './html.js';
+import { html, type SafeHtml, trusted } from '../../html/index.js';
 import { provisionCellView, residueView } from './provisions.js';
 
 function cellValue(cell: TextCell | undefined): SafeHtml {

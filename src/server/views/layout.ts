@@ -1,4 +1,4 @@
-import { html, type HtmlValue, join, type SafeHtml } from './html.js';
+import { html, type HtmlValue, join, type SafeHtml } from '../../html/index.js';
 
 export interface Crumb {
   label: string;

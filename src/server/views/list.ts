@@ -1,7 +1,7 @@
 import { FIELD_LABELS, isFieldName } from '../../model/index.js';
 import type { ItemSummary, ListDetail, Page } from '../store-port.js';
 import { formatDateTime, href, lineRange, listName, pager, powerTypeName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 export interface ListView {
   list: ListDetail;

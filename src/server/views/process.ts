@@ -1,7 +1,7 @@
 import type { ProcessSheet, ProcessStep, TimeLimit } from '../../model/index.js';
 import type { ListDetail } from '../store-port.js';
 import { href, lineRange, listName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 import { residueView } from './provisions.js';
 
 function limit(label: string, value: TimeLimit | undefined): SafeHtml {

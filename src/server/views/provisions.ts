@@ -1,6 +1,6 @@
 import type { Provision, ProvisionCell, Residue } from '../../model/index.js';
 import { textBlock } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 /** Level tags are written 【法律】 in lists; the badge shows the bare name. */
 function levelName(level: string): string {

@@ -2,7 +2,7 @@ import type { ListFindings } from '../findings-queries.js';
 import type { ListDetail } from '../store-port.js';
 import { findingsBySeverity, ruleText, severityChips } from './findings.js';
 import { href, listName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 const ORIGIN_LABELS = { import: '导入', audit: '核查' } as const;
 

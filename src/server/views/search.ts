@@ -1,7 +1,7 @@
 import { FIELD_LABELS, POWER_TYPES } from '../../model/index.js';
 import type { SearchHit, SearchPage, SnippetSegment } from '../store-port.js';
 import { href, pager, powerTypeName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 export interface SearchView {
   q: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffText } from '../../align/index.js';
-import { escapeHtml } from './html.js';
+import { escapeHtml } from '../../html/index.js';
 import { segmentsView } from './segments.js';
 
 /** The text a reader sees as "before" or "after", with our markup and elisions taken out. */

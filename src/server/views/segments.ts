@@ -1,5 +1,5 @@
 import { condense, ELISION, type Segment } from '../../align/index.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 /** Unchanged text kept on each side of a change; the rest of a long stretch is elided. */
 export const DIFF_CONTEXT = 30;

@@ -1,6 +1,6 @@
 import type { ListDetail, ListVersionInfo } from '../store-port.js';
 import { formatDateTime, href, listName } from './format.js';
-import { html, type SafeHtml } from './html.js';
+import { html, type SafeHtml } from '../../html/index.js';
 
 /** "第 2 版（最新）". */
 export function versionLabel(version: ListVersionInfo): string {

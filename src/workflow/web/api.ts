@@ -6,7 +6,8 @@ import { openCaseForItem } from '../cases/index.js';
 import { supervise } from '../supervision/index.js';
 import type { WorkflowAppOptions } from './index.js';
 import * as P from './params.js';
-import { jsonBody, parse, WorkflowProblem } from './problem.js';
+import { HttpProblem, parseRequest } from '../../problem/index.js';
+import { jsonBody } from './problem.js';
 
 function json(c: Context, data: unknown, status: 200 | 201 = 200): Response {
   c.header('Cache-Control', 'no-store');
@@ -29,49 +30,49 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
   const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
   const api = new Hono();
   const guard = async (c: Context) => {
-    if (options.authorize && !(await options.authorize(c))) throw new WorkflowProblem('forbidden', '没有办理案件的权限');
+    if (options.authorize && !(await options.authorize(c))) throw new HttpProblem('forbidden', '没有办理案件的权限');
   };
   const caseOr404 = async (id: string) => {
     const view = await cases.getCase(id);
-    if (!view) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的案件`);
+    if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
     return view;
   };
 
   api.get('/cases', async (c) => {
-    const q = parse(P.CaseListParams, c.req.query());
+    const q = parseRequest(P.CaseListParams, c.req.query());
     return json(c, await cases.listCases({ ...q, today: q.today ?? todayNow() }));
   });
 
   api.post('/cases', async (c) => {
     await guard(c);
-    const body = parse(P.OpenBody, await jsonBody(c));
+    const body = parseRequest(P.OpenBody, await jsonBody(c), '(请求体)');
     const extra = { ...(body.on ? { on: body.on } : {}), ...(body.department ? { department: body.department } : {}) };
     if (body.itemId !== undefined) {
-      if (!options.lists) throw new WorkflowProblem('invalid-parameters', '未接入清单库，只能按 processId 立案');
+      if (!options.lists) throw new HttpProblem('invalid-parameters', '未接入清单库，只能按 processId 立案');
       const record = await options.lists.getItem(body.itemId);
-      if (!record) throw new WorkflowProblem('not-found', `清单库中没有编号为 ${body.itemId} 的事项`);
+      if (!record) throw new HttpProblem('not-found', `清单库中没有编号为 ${body.itemId} 的事项`);
       return json(c, await openCaseForItem(cases, record, extra), 201);
     }
     return json(c, await cases.openCase({ processId: body.processId as string, ...extra }), 201);
   });
 
   api.get('/cases/:id', async (c) => {
-    const { id } = parse(P.CaseId, c.req.param());
+    const { id } = parseRequest(P.CaseId, c.req.param());
     const view = await caseOr404(id);
     return json(c, { ...view, events: await decodedEvents(options, id) });
   });
 
   api.get('/cases/:id/events', async (c) => {
-    const { id } = parse(P.CaseId, c.req.param());
+    const { id } = parseRequest(P.CaseId, c.req.param());
     await caseOr404(id);
     return json(c, await decodedEvents(options, id));
   });
 
-  const action = <S extends Parameters<typeof parse>[0]>(name: string, schema: S, run: (id: string, body: ReturnType<typeof parse<S>>) => Promise<unknown>) => {
+  const action = <S extends Parameters<typeof parseRequest>[0]>(name: string, schema: S, run: (id: string, body: ReturnType<typeof parseRequest<S>>) => Promise<unknown>) => {
     api.post(`/cases/:id/${name}`, async (c) => {
       await guard(c);
-      const { id } = parse(P.CaseId, c.req.param());
-      const body = parse(schema, await jsonBody(c));
+      const { id } = parseRequest(P.CaseId, c.req.param());
+      const body = parseRequest(schema, await jsonBody(c), '(请求体)');
       return json(c, await run(id, body));
     });
   };
@@ -89,10 +90,10 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
   api.get('/processes', async (c) => json(c, await cases.listProcesses()));
 
   const processOr404 = async (c: Context) => {
-    const { id } = parse(P.ProcessIdParam, c.req.param());
-    const { version } = parse(P.VersionQuery, c.req.query());
+    const { id } = parseRequest(P.ProcessIdParam, c.req.param());
+    const { version } = parseRequest(P.VersionQuery, c.req.query());
     const stored = await cases.getProcess(id, version);
-    if (!stored) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的流程定义${version ? `第${version}版` : ''}`);
+    if (!stored) throw new HttpProblem('not-found', `没有编号为 ${id} 的流程定义${version ? `第${version}版` : ''}`);
     return stored;
   };
   api.get('/processes/:id', async (c) => json(c, await processOr404(c)));
@@ -103,7 +104,7 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
   });
   api.put('/processes/:id', async (c) => {
     await guard(c);
-    const { id } = parse(P.ProcessIdParam, c.req.param());
+    const { id } = parseRequest(P.ProcessIdParam, c.req.param());
     return json(c, await cases.saveProcess(await jsonBody(c), { id }));
   });
   api.get('/processes/:id/bpmn', async (c) => {
@@ -119,7 +120,7 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
   });
 
   api.get('/supervision', async (c) => {
-    const { today } = parse(P.TodayQuery, c.req.query());
+    const { today } = parseRequest(P.TodayQuery, c.req.query());
     return json(c, await supervise(cases, { today: today ?? todayNow() }));
   });
 

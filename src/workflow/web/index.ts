@@ -1,13 +1,15 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type Context, Hono } from 'hono';
 import { processSvg } from '../../export/svg/index.js';
 import type { PowerItem } from '../../model/index.js';
 import type { CaseStore, ItemRecord } from '../cases/index.js';
 import { deriveFromItem, isProcessError, type ProcessDefinition } from '../process/index.js';
 import { workflowApi } from './api.js';
-import { html } from './html.js';
+import { html } from '../../html/index.js';
 import { type Shell, shellOf } from './layout.js';
 import { workflowPages } from './pages.js';
-import { PROBLEMS, problemJson, toProblem, WorkflowProblem } from './problem.js';
+import { HttpProblem, problemResponse } from '../../problem/index.js';
+import { toProblem } from './problem.js';
 
 export { toBpmnXml } from '../../export/bpmn/index.js';
 export { processSvg, type SvgOptions } from '../../export/svg/index.js';
@@ -29,7 +31,6 @@ export async function itemProcessSvg(item: PowerItem): Promise<string | null> {
   const dutyOf = new Map(definition.steps.map((s) => [s.id, s.dutyNo]));
   return processSvg(definition, { stepHref: (id) => (dutyOf.get(id) !== undefined ? `#step-${dutyOf.get(id)}` : undefined) });
 }
-export { escapeHtml, type Html, html } from './html.js';
 
 export interface WorkflowAppOptions {
   cases: CaseStore;
@@ -63,11 +64,11 @@ export function workflowApp(options: WorkflowAppOptions): Hono {
     let problem = toProblem(error);
     if (!problem) {
       log(`内部错误：${c.req.method} ${c.req.path}：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      problem = new WorkflowProblem('internal', '处理请求时出错，请稍后再试');
+      problem = new HttpProblem('internal', '处理请求时出错，请稍后再试');
     }
-    if (isApi(c)) return problemJson(c, problem);
-    const body = html`<h1>${PROBLEMS[problem.type].title}</h1><p>${problem.detail ?? ''}</p><p><a href="/cases">返回案件列表</a></p>`;
-    return c.html(shellOf(options)(PROBLEMS[problem.type].title, body), problem.status as 400 | 403 | 404 | 409 | 500);
+    if (isApi(c)) return problemResponse(c, problem);
+    const body = html`<h1>${problem.title}</h1><p>${problem.detail ?? ''}</p><p><a href="/cases">返回案件列表</a></p>`;
+    return c.html(shellOf(options)(problem.title, body), problem.status as ContentfulStatusCode);
   });
   return app;
 }

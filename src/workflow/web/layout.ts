@@ -1,4 +1,4 @@
-import { type Html, html, type HtmlValue } from './html.js';
+import { html, type HtmlValue, type SafeHtml } from '../../html/index.js';
 
 export interface Crumb {
   label: string;
@@ -18,7 +18,7 @@ export function bodyText(body: HtmlValue): string {
 
 /** The workflow pages' own shell, for when no host shell is given: the portal's stylesheet and its own, no script. */
 export function page(title: string, body: HtmlValue, crumbs: readonly Crumb[] = []): string {
-  const nav: Html | string =
+  const nav: SafeHtml | string =
     crumbs.length > 0
       ? html`<nav class="crumbs" aria-label="位置">${crumbs.map((c, i) => html`${i > 0 ? ' › ' : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}`)}</nav>`
       : '';

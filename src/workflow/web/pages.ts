@@ -7,7 +7,7 @@ import { WORKFLOW_CSS } from './assets.js';
 import type { WorkflowAppOptions } from './index.js';
 import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
-import { parse, WorkflowProblem } from './problem.js';
+import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { caseBody } from './views/case.js';
 import { caseListBody } from './views/cases.js';
 import { processBody } from './views/process.js';
@@ -29,7 +29,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
   });
 
   pages.get('/cases', async (c) => {
-    const q = parse(P.CaseListParams, c.req.query());
+    const q = parseRequest(P.CaseListParams, c.req.query());
     const today = q.today ?? todayNow();
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
     const body = caseListBody({ page: list, departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
@@ -37,10 +37,10 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
   });
 
   pages.get('/cases/:id', async (c) => {
-    const { id } = parse(P.CaseId, c.req.param());
+    const { id } = parseRequest(P.CaseId, c.req.param());
     const view = await cases.getCase(id);
-    if (!view) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的案件`);
-    const today = parse(P.TodayQuery, c.req.query()).today ?? todayNow();
+    if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
+    const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayNow();
     const overdue = isOverdue(view.summary, today);
     const done = view.state.steps.filter((s) => s.status === 'done').map((s) => s.id);
     const svg = await processSvg(view.process.definition, { highlight: view.state.currentStep ? [view.state.currentStep] : [], done });
@@ -56,16 +56,16 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
   });
 
   pages.get('/supervision', async (c) => {
-    const today = parse(P.TodayQuery, c.req.query()).today ?? todayNow();
+    const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayNow();
     const data = await supervise(cases, { today });
     return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }]));
   });
 
   pages.get('/processes/:id', async (c) => {
-    const { id } = parse(P.ProcessIdParam, c.req.param());
-    const { version } = parse(P.VersionQuery, c.req.query());
+    const { id } = parseRequest(P.ProcessIdParam, c.req.param());
+    const { version } = parseRequest(P.VersionQuery, c.req.query());
     const stored = await cases.getProcess(id, version);
-    if (!stored) throw new WorkflowProblem('not-found', `没有编号为 ${id} 的流程定义`);
+    if (!stored) throw new HttpProblem('not-found', `没有编号为 ${id} 的流程定义`);
     return c.html(shell(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }]));
   });
 

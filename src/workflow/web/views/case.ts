@@ -1,7 +1,8 @@
 import type { CaseView } from '../../cases/index.js';
 import { EVENT_LABELS } from '../../cases/index.js';
 import type { ApplicableSituation } from '../../supervision/index.js';
-import { type Html, href, html, trustedSvg } from '../html.js';
+import { html, type SafeHtml, trusted } from '../../../html/index.js';
+import { href } from '../href.js';
 import { DUE_KIND_LABELS, dueCell, dutyLink, itemPage, statusBadge } from './format.js';
 
 export interface CaseEventView {
@@ -24,10 +25,10 @@ export interface CasePageView {
 
 const STEP_STATUS: Readonly<Record<string, string>> = { pending: '未开始', active: '办理中', done: '已完成', skipped: '已跳过' };
 
-function eventLine(e: CaseEventView, names: ReadonlyMap<string, string>): Html {
+function eventLine(e: CaseEventView, names: ReadonlyMap<string, string>): SafeHtml {
   const d = e.data;
   const step = (id: unknown) => (typeof id === 'string' ? (names.get(id) ?? id) : '—');
-  const detail: (string | Html)[] = [];
+  const detail: (string | SafeHtml)[] = [];
   if (e.kind === 'advanced') detail.push(`从“${step(d.from)}”到“${d.to === null ? '全部环节完成' : step(d.to)}”`);
   if (e.kind === 'paused') detail.push(`事由：${String(d.pauseKind)}${d.note ? `（${String(d.note)}）` : ''}`);
   if (e.kind === 'extended') detail.push(`延长 ${String(d.amount)}${d.unit === 'day' ? '日' : d.unit === 'month' ? '个月' : '个工作日'}${d.approvedBy ? `，批准：${String(d.approvedBy)}` : ''}`);
@@ -38,7 +39,7 @@ function eventLine(e: CaseEventView, names: ReadonlyMap<string, string>): Html {
 <div class="hash">#${e.seq} 记录于 ${e.at} · SM3 ${e.hash}</div></li>`;
 }
 
-function situationsBlock(view: CaseView, situations: readonly ApplicableSituation[] | null): Html | string {
+function situationsBlock(view: CaseView, situations: readonly ApplicableSituation[] | null): SafeHtml | string {
   if (situations === null) return '';
   const page = itemPage(view.state.itemRef);
   const list =
@@ -49,7 +50,7 @@ function situationsBlock(view: CaseView, situations: readonly ApplicableSituatio
 }
 
 /** One case: its deadlines, steps, documents, flowchart, pauses, extensions and event log. */
-export function caseBody(p: CasePageView): Html {
+export function caseBody(p: CasePageView): SafeHtml {
   const { view } = p;
   const { state, summary, snapshot, process } = view;
   const names = new Map(state.steps.map((s) => [s.id, s.name]));
@@ -84,7 +85,7 @@ ${situationsBlock(view, p.situations)}
 <h2>办理环节</h2>
 <div class="table-scroll"><table><thead><tr><th>环节</th><th>状态</th><th>进入</th><th>完成</th><th>环节期限</th><th>文书</th></tr></thead><tbody>${stepRows}</tbody></table></div>
 <h2>流程图</h2>
-<div class="figure">${trustedSvg(p.svg)}</div>
+<div class="figure">${trusted(p.svg)}</div>
 ${state.pauses.length > 0 ? html`<h2>暂停计时</h2><ul>${state.pauses.map((x) => html`<li>${x.from} 起，${x.kind}${x.note ? `（${x.note}）` : ''}，${x.resumedOn ? `${x.resumedOn} 恢复` : '尚未恢复'}</li>`)}</ul>` : ''}
 ${state.extensions.length > 0 ? html`<h2>延长期限</h2><ul>${state.extensions.map((x) => html`<li>${x.approvedOn} 延长 ${x.amount}${x.unit === 'day' ? '日' : x.unit === 'month' ? '个月' : '个工作日'}${x.approvedBy ? `，${x.approvedBy}批准` : ''}</li>`)}</ul>` : ''}
 <h2>事件记录</h2>

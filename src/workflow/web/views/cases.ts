@@ -1,5 +1,5 @@
 import type { CasePage } from '../../cases/index.js';
-import { type Html, html } from '../html.js';
+import { html, type SafeHtml } from '../../../html/index.js';
 import { caseLink, dueCell, STATUS_LABELS, statusBadge } from './format.js';
 
 export interface CaseListView {
@@ -12,12 +12,12 @@ export interface CaseListView {
 
 const FILTERS: Readonly<Record<string, string>> = { '': '全部', overdue: '已超期', 'at-risk': '临近期限', 'promised-overdue': '超过承诺时限' };
 
-function option(value: string, label: string, selected: string | undefined): Html {
+function option(value: string, label: string, selected: string | undefined): SafeHtml {
   return html`<option value="${value}"${(selected ?? '') === value ? html` selected` : ''}>${label}</option>`;
 }
 
 /** The case list with its filters as a plain GET form. */
-export function caseListBody(view: CaseListView): Html {
+export function caseListBody(view: CaseListView): SafeHtml {
   const { page } = view;
   const form = html`<form class="filters" method="get" action="/cases">
 <label>状态<select name="status">${option('', '全部', view.status)}${Object.entries(STATUS_LABELS).map(([v, l]) => option(v, l, view.status))}</select></label>

@@ -1,8 +1,9 @@
 import type { StoredProcess } from '../../cases/index.js';
-import { type Html, href, html, trustedSvg } from '../html.js';
+import { html, type SafeHtml, trusted } from '../../../html/index.js';
+import { href } from '../href.js';
 
 /** A process definition: its flowchart, steps with deadlines and documents, notes, downloads. */
-export function processBody(stored: StoredProcess, svg: string): Html {
+export function processBody(stored: StoredProcess, svg: string): SafeHtml {
   const def = stored.definition;
   const anchor = (a: NonNullable<(typeof def.steps)[number]['deadline']>['anchor']) =>
     a.kind === 'case-opened' ? '自立案之日' : a.kind === 'step-entered' ? '自进入本环节之日' : `自“${def.steps.find((s) => s.id === a.step)?.name ?? a.step}”完成之日`;
@@ -15,7 +16,7 @@ ${def.statutoryLimit ? html`<dt>法定时限</dt><dd>${def.statutoryLimit.raw ||
 ${def.promisedLimit ? html`<dt>承诺时限</dt><dd>${def.promisedLimit.raw}</dd>` : ''}
 <dt>下载</dt><dd><a href="${href(['api', 'processes', stored.id, 'bpmn'])}">BPMN 2.0</a> · <a href="${href(['api', 'processes', stored.id, 'svg'])}">SVG</a> · <a href="${href(['api', 'processes', stored.id])}">JSON</a></dd>
 </dl>
-<div class="figure">${trustedSvg(svg)}</div>
+<div class="figure">${trusted(svg)}</div>
 <h2>环节</h2>
 <ol>${def.steps.map(
     (s) => html`<li id="${`step-${s.id}`}"><strong>${s.name}</strong>${s.unit ? html` <span class="muted">（${s.unit}）</span>` : ''}

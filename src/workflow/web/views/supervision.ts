@@ -1,15 +1,16 @@
 import type { Supervision, WatchedCase } from '../../supervision/index.js';
-import { type Html, href, html, trustedSvg } from '../html.js';
+import { html, type SafeHtml, trusted } from '../../../html/index.js';
+import { href } from '../href.js';
 import { caseLink, dutyLink, itemPage, statusBadge } from './format.js';
 
-function situations(c: WatchedCase): Html {
+function situations(c: WatchedCase): SafeHtml {
   if (c.situations.length === 0) return html`<span class="muted">该事项未列出相关追责情形</span>`;
   const page = itemPage(c.itemRef);
   const list = html`<ul class="situations">${c.situations.map((s) => html`<li>${s.label} ${s.text}${s.pursuer ? html` <span class="muted">（${s.pursuer}）</span>` : ''}</li>`)}</ul>`;
   return page ? html`${list}<a href="${`${page}#accountability`}">事项的追责情形</a>` : list;
 }
 
-function watchedTable(rows: readonly WatchedCase[], late: boolean): Html {
+function watchedTable(rows: readonly WatchedCase[], late: boolean): SafeHtml {
   if (rows.length === 0) return html`<p class="empty">${late ? '没有超期案件。' : '没有临近期限的案件。'}</p>`;
   return html`<div class="table-scroll"><table><thead><tr><th>案件</th><th>事项</th><th>部门</th><th>环节（责任事项）</th><th>期限</th><th>${late ? '超期' : '剩余'}</th>${late ? html`<th>适用的追责情形</th>` : ''}</tr></thead><tbody>
 ${rows.map(
@@ -26,7 +27,7 @@ ${late ? html`<td>${situations(c)}</td>` : ''}
 }
 
 /** The supervision dashboard: totals, departments by status, overdue and at-risk cases, on-time rate. */
-export function supervisionBody(s: Supervision, chartSvg: string): Html {
+export function supervisionBody(s: Supervision, chartSvg: string): SafeHtml {
   const t = s.stats.totals;
   const total = (n: number, label: string, cls = '', link?: string) =>
     html`<li class="${cls}"><span class="n">${n}</span>${link ? html`<a href="${link}">${label}</a>` : label}</li>`;
@@ -53,6 +54,6 @@ ${watchedTable(s.overdue, true)}
 <h2 id="at-risk">临近期限${s.atRiskTotal > s.atRisk.length ? `（共 ${s.atRiskTotal} 件，显示前 ${s.atRisk.length} 件）` : ''}</h2>
 ${watchedTable(s.atRisk, false)}
 <h2>按期办结率</h2>
-<div class="figure">${trustedSvg(chartSvg)}</div>
+<div class="figure">${trusted(chartSvg)}</div>
 <p class="muted">按期：办结日不晚于法定期限届满日（含暂停、延长）。没有法定时限的案件计入办结数，不计入比率。数据见 <a href="${href(['api', 'supervision'])}">/api/supervision</a>。</p>`;
 }

@@ -7,6 +7,7 @@ export const PROBLEMS = {
   forbidden: { status: 403, title: '无权执行该操作' },
   'not-found': { status: 404, title: '找不到请求的资源' },
   'method-not-allowed': { status: 405, title: '不支持该请求方法' },
+  conflict: { status: 409, title: '案件当前状态不允许该操作' },
   internal: { status: 500, title: '服务器内部错误' },
 } as const;
 
@@ -16,7 +17,8 @@ export type ProblemType = keyof typeof PROBLEMS;
 export interface InvalidParam {
   name: string;
   reason: string;
-  code: string;
+  /** zod's issue code, when zod found it. */
+  code?: string;
 }
 
 /** An RFC 9457 problem document. */
@@ -36,8 +38,8 @@ export function problemUri(type: ProblemType): string {
 }
 
 /**
- * The one HTTP error type routes throw; `onError` turns it into problem+json for the API
- * and an HTML error page for the portal.
+ * The one HTTP error type routes throw, in the portal and API as in the workflow; their
+ * error handlers turn it into problem+json for the API and an HTML page for the rest.
  */
 export class HttpProblem extends Error {
   readonly status: number;
@@ -51,10 +53,14 @@ export class HttpProblem extends Error {
     this.status = PROBLEMS[type].status;
   }
 
+  get title(): string {
+    return PROBLEMS[this.type].title;
+  }
+
   toProblem(instance?: string): Problem {
     return {
       type: problemUri(this.type),
-      title: PROBLEMS[this.type].title,
+      title: this.title,
       status: this.status,
       ...(this.detail !== undefined ? { detail: this.detail } : {}),
       ...(instance !== undefined ? { instance } : {}),
@@ -63,10 +69,10 @@ export class HttpProblem extends Error {
   }
 }
 
-/** Turns zod issues into the parameters they name, in Chinese. */
-export function invalidParams(issues: readonly z.core.$ZodIssue[]): InvalidParam[] {
+/** Turns zod issues into the parameters they name; `root` names an issue about the whole input. */
+export function invalidParams(issues: readonly z.core.$ZodIssue[], root = '(参数)'): InvalidParam[] {
   return issues.map((issue) => ({
-    name: issue.path.length > 0 ? issue.path.map(String).join('.') : '(参数)',
+    name: issue.path.length > 0 ? issue.path.map(String).join('.') : root,
     reason: issue.message,
     code: issue.code,
   }));

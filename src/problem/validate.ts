@@ -8,19 +8,20 @@ const messages: z.core.$ZodErrorMap = (issue) =>
   issue.code === 'invalid_type' && issue.input === undefined ? '缺少必填参数' : zhCN(issue);
 
 /**
- * Validates request parameters against a zod schema with Chinese messages; a failure is
- * an HttpProblem 400 naming each bad parameter.
+ * Validates request input (parameters, query, body) against a zod schema with Chinese
+ * messages; a failure is an HttpProblem 400 naming each bad parameter. `root` names an
+ * issue about the input as a whole ("(参数)", "(请求体)").
  *
- * @example const query = parseParams(SearchParams, c.req.query());
+ * @example const query = parseRequest(SearchParams, c.req.query());
  */
-export function parseParams<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+export function parseRequest<S extends z.ZodType>(schema: S, input: unknown, root = '(参数)'): z.output<S> {
   // Without options zod runs its compiled fast path (~0.2 µs against ~2 µs with an error map):
   // the messages are only needed when the input is wrong.
   const valid = schema.safeParse(input);
   if (valid.success) return valid.data;
   const result = schema.safeParse(input, { error: messages });
   if (result.success) return result.data;
-  const params = invalidParams(result.error.issues);
+  const params = invalidParams(result.error.issues, root);
   const detail = params.map((p) => `${p.name}：${p.reason}`).join('；');
   throw new HttpProblem('invalid-parameters', detail, params);
 }

@@ -1,8 +1,9 @@
-import { escapeHtml } from '../../html/index.js';
+import { escapeHtml } from './escape.js';
 
 /**
- * A tiny HTML template tag whose interpolations are escaped unless they are already
- * `SafeHtml`: imported text can only ever reach a page as text.
+ * Markup this code base wrote. The `html` tag escapes every interpolation that is not
+ * already `SafeHtml`, so imported text can only ever reach a page as text. The portal and
+ * the workflow pages share this one class, so a fragment made by either is safe in both.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}
@@ -11,10 +12,8 @@ export class SafeHtml {
   }
 }
 
-/** What a template may interpolate: nothing, false and null render as nothing. */
+/** What a template may interpolate: nothing, false, true and null render as nothing. */
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
-
-export { escapeHtml };
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;
@@ -41,8 +40,8 @@ export function join(values: readonly HtmlValue[], separator: HtmlValue = ''): S
 }
 
 /**
- * Marks markup written in this code base as safe. Never pass it anything that came from
- * a request or an imported file.
+ * Marks markup written in this code base as safe (an SVG a generator here escaped as it
+ * wrote it, a page shell). Never pass it anything that came from a request or an imported file.
  */
 export function trusted(markup: string): SafeHtml {
   return new SafeHtml(markup);
