@@ -24,6 +24,9 @@ export function placeOf(list: PowerList, item?: PowerItem, field?: FieldName | s
   const place: Place = { file: list.source.file };
   if (!item) return line !== undefined ? { ...place, line } : place;
   place.record = item.provenance.record;
+  // Rows are numbered per worksheet (and PDF lines are easier found by page): say which.
+  if (item.provenance.sheet !== undefined) place.sheet = item.provenance.sheet;
+  if (item.provenance.page !== undefined) place.page = item.provenance.page;
   place.item = itemLabel(item);
   const at = line ?? (field !== undefined ? fieldLine(list, item, field) : undefined) ?? item.provenance.firstLine;
   place.line = at;

@@ -26,6 +26,9 @@ export interface RawRecord {
   shared?: string[];
   /** The 序号 a reader infers for an unnumbered row. */
   impliedSeq?: number;
+  /** The worksheet (XLSX) or page (PDF) the record's lines are counted in. */
+  sheet?: string;
+  page?: number;
 }
 
 /** What every reader returns: records, or process sheets for flowcharts, and what it could not place. */

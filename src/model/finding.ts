@@ -3,9 +3,14 @@ import { z } from 'zod';
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
 
-/** Where a finding points: as precise as the producer knows. */
+/**
+ * Where a finding points: as precise as the producer knows. A file of several parts numbers
+ * its lines per part, so `sheet` (a worksheet's name) or `page` (a PDF page) says which.
+ */
 export const Place = z.object({
   file: z.string().optional(),
+  sheet: z.string().optional(),
+  page: z.number().int().positive().optional(),
   line: z.number().int().positive().optional(),
   record: z.number().int().nonnegative().optional(),
   item: z.string().optional(),
@@ -28,6 +33,22 @@ export const Finding = z.object({
   cause: Place.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/**
+ * A place as a user reads it, in the CLI's spelling: “文件 清单.xlsx 工作表“许可” 第5行”.
+ * Parts the place lacks are left out; `file: false` leaves out the file when the text
+ * around it already names it.
+ */
+export function placeText(place: Place, options: { file?: boolean } = {}): string {
+  return [
+    options.file !== false && place.file ? `文件 ${place.file}` : '',
+    place.sheet !== undefined ? `工作表“${place.sheet}”` : '',
+    place.page !== undefined ? `第${place.page}页` : '',
+    place.line !== undefined ? `第${place.line}行` : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ');
+}
 
 /** Fills "{name}" placeholders of a Chinese message template from a finding's data. */
 export function renderMessage(template: string, data: Readonly<Record<string, string | number>>): string {

@@ -38,9 +38,14 @@ export const RawCell = z.object({
 });
 export type RawCell = z.infer<typeof RawCell>;
 
-/** Where an item came from inside its file: its record, its lines, every raw cell. */
+/**
+ * Where an item came from inside its file: its record, its lines, every raw cell, and the
+ * worksheet (or PDF page) its lines are counted in when the file has several.
+ */
 export const Provenance = LineSpan.extend({
   record: z.number().int().nonnegative(),
+  sheet: z.string().optional(),
+  page: z.number().int().positive().optional(),
   cells: z.array(RawCell),
 });
 export type Provenance = z.infer<typeof Provenance>;

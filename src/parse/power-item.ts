@@ -25,6 +25,8 @@ export interface RecordInput {
   cells: RawCell[];
   shared?: string[];
   impliedSeq?: number;
+  sheet?: string;
+  page?: number;
 }
 
 export interface ItemContext {
@@ -42,7 +44,8 @@ const PROSE_FIELDS: ReadonlySet<FieldName> = new Set(['basis', 'duties', 'dutyBa
  */
 export function toPowerItem(input: RecordInput, context: ItemContext): { item: PowerItem; findings: Finding[] } {
   const findings: Finding[] = [];
-  const place = (field?: string) => ({ file: context.file, line: input.firstLine, record: input.record, ...(field ? { field } : {}) });
+  const part = { ...(input.sheet !== undefined ? { sheet: input.sheet } : {}), ...(input.page !== undefined ? { page: input.page } : {}) };
+  const place = (field?: string) => ({ file: context.file, ...part, line: input.firstLine, record: input.record, ...(field ? { field } : {}) });
   const byField = new Map<FieldName, { raw: RawCell; cell: TextCell }>();
   const extra: Record<string, TextCell> = {};
 
@@ -91,6 +94,7 @@ export function toPowerItem(input: RecordInput, context: ItemContext): { item: P
     record: input.record,
     firstLine: input.firstLine,
     lastLine: input.lastLine,
+    ...part,
     cells: input.cells,
   };
   const item: PowerItem = {

@@ -55,6 +55,11 @@ describe.skipIf(skip)('PDF', () => {
       expect(list.items).toHaveLength(original.items.length);
       expect(listForm(list, { whitespace: 'ignore' })).toEqual(listForm(original, { whitespace: 'ignore' }));
       expect(list.title).toBe(original.title ?? `${original.department}权责清单`);
+      // Lines are counted through the whole document; each item also says the page it starts on.
+      const pages = list.items.map((i) => i.provenance.page ?? 0);
+      expect(pages[0]).toBe(1);
+      expect(pages.every((page, i) => page >= (pages[i - 1] ?? 1))).toBe(true);
+      expect(pages.at(-1)).toBeGreaterThan(1);
     });
   });
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportList } from '../../src/export/index.js';
 import { ImportError, importBytes } from '../../src/ingest/index.js';
+import { PowerList, placeText } from '../../src/model/index.js';
 import { sampleText } from '../helpers/samples.js';
 import { compoundFile } from './helpers/cfb.js';
 import { listForm } from './helpers/same.js';
@@ -123,6 +124,35 @@ describe('XLSX: layouts of published workbooks', () => {
         ['本清单按权力类型分表列出。', '没有清单表头的工作表“说明”'],
       ]),
     );
+  });
+
+  it('says which worksheet a row is on: two sheets each have a row 3, told apart by their sheet', async () => {
+    const bytes = await workbook((wb) => {
+      for (const [name, type] of [
+        ['许可', '行政许可'],
+        ['处罚', '行政处罚'],
+      ]) {
+        const ws = wb.addWorksheet(name);
+        ws.addRow(['序号', '权力类型', '事项名称', '实施依据']);
+        ws.addRow([1, type, `${type}甲`, '《某法》第一条']);
+        // No 权力类型 the reader knows: a warning on row 3 of each sheet.
+        ws.addRow([2, '其他', `${type}乙`, '《某法》第二条']);
+      }
+    });
+    const list = await importBytes('两表.xlsx', bytes);
+    expect(list.items.map((i) => [i.provenance.sheet, i.provenance.firstLine, i.name.text])).toEqual([
+      ['许可', 2, '行政许可甲'],
+      ['许可', 3, '行政许可乙'],
+      ['处罚', 2, '行政处罚甲'],
+      ['处罚', 3, '行政处罚乙'],
+    ]);
+    const unknown = list.findings.filter((f) => f.messageId === 'unknown-power-type');
+    expect(unknown.map((f) => placeText(f.place))).toEqual(['文件 两表.xlsx 工作表“许可” 第3行', '文件 两表.xlsx 工作表“处罚” 第3行']);
+    // JSON output keeps it, and the JSON reader validates it (its own items are then placed in the JSON file).
+    const json = await exportList(list, 'json');
+    const written = PowerList.parse(JSON.parse(new TextDecoder().decode(json)));
+    expect(written.items.map((i) => i.provenance.sheet)).toEqual(['许可', '许可', '处罚', '处罚']);
+    expect((await importBytes('两表.json', json)).items).toHaveLength(4);
   });
 
   it('reads headers written over two lines, numbers stored as numbers or as text alike, long codes intact', async () => {

@@ -1,11 +1,11 @@
-import type { Finding } from '../../model/index.js';
+import { type Finding, placeText } from '../../model/index.js';
 import type { CheckResult } from '../runner.js';
 import { SEVERITY_LABELS } from '../severity.js';
 import { groupFindings } from '../describe.js';
 import { countBySeverity } from './counts.js';
 
 function line(f: Finding): string {
-  const where = [f.place.line !== undefined ? `第${f.place.line}行` : '', f.place.field ?? ''].filter((s) => s !== '').join(' ');
+  const where = [placeText(f.place, { file: false }), f.place.field ?? ''].filter((s) => s !== '').join(' ');
   return `    ${where ? `${where}  ` : ''}${SEVERITY_LABELS[f.severity]}  ${f.message}  ${f.ruleId}`;
 }
 

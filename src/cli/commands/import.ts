@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { type ImportOptions, importFile, importNdjson } from '../../ingest/index.js';
+import { placeText } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom, positiveInt } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -52,7 +53,10 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
         const damaged = list.findings.filter((f) => f.severity !== 'info' && f.ruleId.startsWith('ingest/'));
         if (options.strict && damaged.length > 0) {
           io.stderr.write(`错误：${file}：有 ${damaged.length} 处损坏的记录（--strict），整个文件未导入：\n`);
-          for (const f of damaged) io.stderr.write(`  ${f.place.line ? `第${f.place.line}行 ` : ''}${f.message}\n`);
+          for (const f of damaged) {
+            const where = placeText(f.place, { file: false });
+            io.stderr.write(`  ${where ? `${where} ` : ''}${f.message}\n`);
+          }
           code = Math.max(code, EXIT.findings);
           continue;
         }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { type ImportOptions, type ListSummary, importFile, summarizeList } from '../../ingest/index.js';
-import { FIELD_LABELS, type FieldName } from '../../model/index.js';
+import { FIELD_LABELS, type FieldName, placeText } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
@@ -26,7 +26,8 @@ export function inspectCommand(io: Io, setExit: (code: number) => void): Command
           if (options.format === 'text') {
             await write(io.stdout, formatSummary(summary));
             for (const finding of list.findings.filter((f) => f.severity !== 'info')) {
-              await write(io.stdout, `    ${finding.place.line ? `第${finding.place.line}行 ` : ''}${finding.message}\n`);
+              const where = placeText(finding.place, { file: false });
+              await write(io.stdout, `    ${where ? `${where} ` : ''}${finding.message}\n`);
             }
           }
         } catch (error) {

@@ -34,24 +34,48 @@ export async function readPdf(file: string, bytes: Uint8Array, map: HeaderOverri
   }
   const blocks: Block[] = [];
   let line = 0;
+  /** The page each line of the reading is on (index: line - 1). */
+  const pageOf: number[] = [];
   let previous: PageTable | null = null;
   const text = (runs: readonly TextRun[], ordered: boolean, width: number) => {
     for (const l of ordered ? groupLines(runs) : pageLines(runs, width)) blocks.push({ kind: 'text', text: lineText(l), line: ++line });
   };
   for (const page of pages) {
+    const from = line;
     const table = tableOf(page, previous);
     if (!table) {
       text(page.runs, false, page.width);
+      for (let l = from; l < line; l++) pageOf[l] = page.number;
       continue;
     }
     previous = table;
     text(table.above, true, page.width);
     blocks.push({ kind: 'table', rows: table.rows, lines: table.rows.map(() => ++line), name: `第${page.number}页` });
     text(table.below, true, page.width);
+    for (let l = from; l < line; l++) pageOf[l] = page.number;
   }
-  if (previous !== null) return readGrid(file, blocks, map);
+  if (previous !== null) {
+    const result = readGrid(file, blocks, map);
+    return pages.length > 1 ? withPages(result, pageOf) : result;
+  }
   const all = blocks.map((block) => (block.kind === 'text' ? block.text : '')).join('\n');
   return readAsText(file, all, map, 'PDF');
+}
+
+/** Records and findings with the page their (first) line is on: a user finds a row by its page. */
+function withPages(result: ReadResult, pageOf: readonly number[]): ReadResult {
+  const at = (line: number | undefined) => (line === undefined ? undefined : pageOf[line - 1]);
+  return {
+    ...result,
+    records: result.records.map((record) => {
+      const page = at(record.firstLine);
+      return page === undefined ? record : { ...record, page };
+    }),
+    findings: result.findings.map((finding) => {
+      const page = at(finding.place.line);
+      return page === undefined ? finding : { ...finding, place: { ...finding.place, page } };
+    }),
+  };
 }
 
 /** A page's table; `layout` is set when it was found without rules. */
