@@ -5,7 +5,7 @@ import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
-import { type CaseStore, type Clock, workflowApp } from '../workflow/index.js';
+import { type CaseStore, type Clock, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
 import { apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
 import { hasAdminToken, requireTokenForWrites } from './http/auth.js';
@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): Hono {
   const env: ServerEnv = options.laws ? { resolver: registryResolver(options.laws) } : {};
   const nav = siteNav(options.cases !== undefined);
   // The read-only API first, so a write to one of its routes is a 405 rather than a question of tokens.
-  app.route('/api', apiRoutes(options.store, env));
+  app.route('/api', apiRoutes(options.store, env, options.cases ? Object.values(WORKFLOW_ENDPOINTS) : []));
   app.route(
     '/',
     portalRoutes({

@@ -9,4 +9,4 @@ export * from './cases/index.js';
 export * from './periods/index.js';
 export * from './process/index.js';
 export * from './supervision/index.js';
-export { itemProcessSvg, processSvg, toBpmnXml, type WorkflowAppOptions, workflowApp } from './web/index.js';
+export { itemProcessSvg, processSvg, toBpmnXml, WORKFLOW_ENDPOINTS, type WorkflowAppOptions, type WorkflowEndpoint, workflowApp } from './web/index.js';

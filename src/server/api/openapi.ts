@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../../problem/index.js';
+import type { WorkflowEndpoint } from '../../workflow/index.js';
 import { NAMED_SCHEMAS } from './responses.js';
 import type { ApiRoute } from './routes.js';
 
@@ -17,7 +18,8 @@ export function openApiPath(path: string): string {
   return `/api${path.replace(/:(\w+)/g, '{$1}')}`;
 }
 
-function parameters(route: ApiRoute): JsonSchema[] {
+/** Path and query parameters, from the zod objects that validate them. */
+function parameters(route: Pick<ApiRoute, 'params' | 'query'>): JsonSchema[] {
   const out: JsonSchema[] = [];
   for (const [where, object] of [
     ['path', route.params],
@@ -44,11 +46,41 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: REF('Problem') } } },
 });
 
+const WORKFLOW_TAGS = ['办件', '流程定义', '督办', '审计'] as const;
+
+/** A workflow endpoint's operation: parameters and JSON body from the zod schemas it validates with. */
+function workflowOperation(endpoint: WorkflowEndpoint): JsonSchema {
+  const responses: Record<string, JsonSchema> = {};
+  for (const ok of endpoint.ok) {
+    const schema = ok.type === 'application/json' ? { type: 'object' } : { type: 'string' };
+    responses[String(ok.status)] = { description: ok.description, content: { [ok.type]: { schema } } };
+  }
+  responses['400'] = problem('参数或请求体不正确');
+  if (endpoint.write) {
+    responses['401'] = problem('缺少管理令牌或令牌不正确');
+    responses['403'] = problem('网站未设置管理令牌（只读），或无权办理');
+  }
+  if (endpoint.notFound) responses['404'] = problem('案件、流程定义或事项不存在');
+  if (endpoint.conflict) responses['409'] = problem('案件当前状态不允许该操作');
+  return {
+    operationId: endpoint.operationId,
+    summary: endpoint.summary,
+    tags: [endpoint.tag],
+    parameters: parameters(endpoint),
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: bare(z.toJSONSchema(endpoint.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema) } } } }
+      : {}),
+    ...(endpoint.write ? { security: [{ adminToken: [] }] } : {}),
+    responses,
+  };
+}
+
 /**
  * The OpenAPI 3.1 document of the API, generated from the route table and the same zod
- * schemas that validate requests and describe responses.
+ * schemas that validate requests and describe responses; with `workflow`, also the
+ * workflow's endpoints (cases, process definitions, supervision) the site mounts.
  */
-export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
+export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly WorkflowEndpoint[] = []): JsonSchema {
   const registry = z.registry<{ id: string }>();
   const ids = new Map<z.ZodType, string>();
   for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) {
@@ -81,16 +113,27 @@ export function openApiDocument(routes: readonly ApiRoute[]): JsonSchema {
       },
     };
   }
+  for (const endpoint of workflow) {
+    const path = openApiPath(endpoint.path);
+    paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: workflowOperation(endpoint) };
+  }
+  const tags = ['清单', '事项', '核查', '搜索', '比对', ...(workflow.length > 0 ? WORKFLOW_TAGS : [])];
   return {
     openapi: '3.1.0',
     info: {
       title: 'quanze 权责清单开放接口',
       version: '0.1.0',
-      description: '只读接口：清单、权力事项、核查发现、全文搜索、清单比对与版本差异。错误以 application/problem+json（RFC 9457）返回。',
+      description:
+        '清单、权力事项、核查发现、全文搜索、清单比对与版本差异（只读）' +
+        (workflow.length > 0 ? '；办件、流程定义与督办（写操作需管理令牌：Authorization: Bearer <令牌>）' : '') +
+        '。错误以 application/problem+json（RFC 9457）返回。',
     },
     servers: [{ url: '/' }],
-    tags: [{ name: '清单' }, { name: '事项' }, { name: '核查' }, { name: '搜索' }, { name: '比对' }],
+    tags: tags.map((name) => ({ name })),
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      ...(workflow.some((e) => e.write) ? { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: '管理令牌（$QUANZE_ADMIN_TOKEN）' } } } : {}),
+    },
   };
 }

@@ -3,12 +3,16 @@ import { cors } from 'hono/cors';
 import type { ServerEnv } from '../env.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { jsonResponse } from '../http/respond.js';
+import type { WorkflowEndpoint } from '../../workflow/index.js';
 import type { StorePort } from '../store-port.js';
 import { openApiDocument } from './openapi.js';
 import { API_ROUTES } from './routes.js';
 
-/** The JSON API, mounted at /api: read-only, open to every origin, validated by zod. */
-export function apiRoutes(store: StorePort, env: ServerEnv = {}): Hono {
+/**
+ * The JSON API, mounted at /api: read-only, open to every origin, validated by zod. Its
+ * OpenAPI document also describes `workflow`, the workflow endpoints the site mounts beside it.
+ */
+export function apiRoutes(store: StorePort, env: ServerEnv = {}, workflow: readonly WorkflowEndpoint[] = []): Hono {
   const api = new Hono();
   api.use(
     '*',
@@ -20,7 +24,7 @@ export function apiRoutes(store: StorePort, env: ServerEnv = {}): Hono {
     c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   });
 
-  const document = openApiDocument(API_ROUTES);
+  const document = openApiDocument(API_ROUTES, workflow);
   api.get('/openapi.json', (c) => jsonResponse(c, document));
 
   for (const route of API_ROUTES) {

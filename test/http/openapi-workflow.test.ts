@@ -1,0 +1,131 @@
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_ROUTES } from '../../src/server/api/routes.js';
+import { Problem } from '../../src/server/api/responses.js';
+import type { Store } from '../../src/store/index.js';
+import type { CaseStore } from '../../src/workflow/index.js';
+import { sampleApp, siteApp } from './helpers.js';
+
+/**
+ * The workflow's endpoints in /api/openapi.json: every one the site serves is documented
+ * with its method, and the document's parameter and body schemas are the ones requests are
+ * held to: input they rule out is refused.
+ */
+
+const TOKEN = 'openapi-test-token';
+
+type Operation = {
+  operationId: string;
+  parameters: { name: string; in: 'path' | 'query'; required: boolean; schema: { pattern?: string; enum?: string[] } }[];
+  requestBody?: { content: { 'application/json': { schema: { type: string; additionalProperties?: boolean; required?: string[]; properties: Record<string, { type?: string }> } } } };
+  security?: unknown[];
+  responses: Record<string, unknown>;
+};
+type Doc = { paths: Record<string, Record<string, Operation>>; tags: { name: string }[]; components: { securitySchemes?: Record<string, unknown> } };
+
+let site: { app: Hono; store: Store; cases: CaseStore };
+let doc: Doc;
+
+beforeAll(async () => {
+  site = await siteApp({ adminToken: TOKEN });
+  doc = (await (await site.app.request('/api/openapi.json')).json()) as Doc;
+});
+
+afterAll(async () => {
+  await site.cases.disconnect();
+  await site.store.close();
+});
+
+const readOnly = new Set(API_ROUTES.map((r) => `/api${r.path}`));
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+
+/** Method and path of every handler the app serves under /api, but the read-only API's 405s. */
+function served(app: Hono): string[] {
+  const routes = app.routes
+    .filter((r) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
+    .filter((r) => r.method === 'GET' || !readOnly.has(r.path))
+    .map((r) => `${r.method} ${openApiPath(r.path)}`);
+  return [...new Set(routes)].sort();
+}
+
+function documented(d: Doc): string[] {
+  return Object.entries(d.paths)
+    .flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`))
+    .sort();
+}
+
+/** A path with its parameters filled in, one of them replaced by `bad` when given. */
+function fill(path: string, op: Operation, bad?: string): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    if (name === bad) return 'not-valid';
+    return name === 'id' && path.startsWith('/api/cases') ? '2025-00001' : name === 'id' ? 'P1' : op.operationId;
+  });
+}
+
+describe('the OpenAPI document with the workflow mounted', () => {
+  it('documents every endpoint the site serves, with its method, and nothing it does not serve', () => {
+    expect(documented(doc)).toEqual(served(site.app));
+    expect(documented(doc).filter((d) => d.includes('/api/cases') || d.includes('/api/processes')).length).toBeGreaterThan(10);
+    expect(doc.tags.map((t) => t.name)).toEqual(expect.arrayContaining(['办件', '流程定义', '督办', '审计']));
+  });
+
+  it('marks every write as needing the admin token, and the site refuses it without one', async () => {
+    expect(doc.components.securitySchemes?.adminToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const write = method !== 'get';
+        expect(op.security !== undefined, `${method} ${path}`).toBe(write);
+        if (!write) continue;
+        const res = await site.app.request(fill(path, op), { method: method.toUpperCase(), body: '{}', headers: { 'Content-Type': 'application/json' } });
+        expect(res.status, `${method} ${path}`).toBe(401);
+      }
+    }
+  });
+
+  it('holds requests to the documented schemas: a path parameter off its pattern, an unknown body field, a missing required one are 400', async () => {
+    const refused = async (method: string, url: string, body?: unknown) => {
+      const res = await site.app.request(url, {
+        method,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+      });
+      expect(res.status, `${method} ${url} ${JSON.stringify(body)}`).toBe(400);
+      expect(Problem.safeParse(await res.json()).success).toBe(true);
+    };
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/cases') && !path.startsWith('/api/processes') && !path.startsWith('/api/supervision')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        for (const p of op.parameters) {
+          if (p.in === 'path' && p.schema.pattern) {
+            expect(new RegExp(p.schema.pattern).test('not-valid')).toBe(false);
+            await refused(method.toUpperCase(), fill(path, op, p.name), op.requestBody ? {} : undefined);
+            checked++;
+          }
+          if (p.in === 'query' && (p.schema.pattern || p.schema.enum)) {
+            await refused(method.toUpperCase(), `${fill(path, op)}?${p.name}=not-valid`, op.requestBody ? {} : undefined);
+            checked++;
+          }
+        }
+        const body = op.requestBody?.content['application/json'].schema;
+        if (body?.additionalProperties === false) {
+          await refused(method.toUpperCase(), fill(path, op), { notDocumented: 1 });
+          checked++;
+        }
+        if (body?.required?.length) {
+          await refused(method.toUpperCase(), fill(path, op), {});
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
+  });
+
+  it('leaves the workflow out when the site does not mount it', async () => {
+    const { app, store } = await sampleApp();
+    const bare = (await (await app.request('/api/openapi.json')).json()) as Doc;
+    expect(Object.keys(bare.paths).filter((p) => p.startsWith('/api/cases') || p.startsWith('/api/processes'))).toEqual([]);
+    expect(bare.components.securitySchemes).toBeUndefined();
+    await store.close();
+  });
+});
