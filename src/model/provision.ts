@@ -24,6 +24,8 @@ export type TextSpan = z.infer<typeof TextSpan>;
 export const Provision = z.object({
   /** Leading enumerator when the cell lists several ("1.", "2-1.", "1－1."). */
   label: z.string().optional(),
+  /** "2.同1。": this entry's basis is that of entry 1 of the same cell; `text` keeps "同1。". */
+  sameAs: z.number().int().positive().optional(),
   level: LevelTag.optional(),
   title: z.string().optional(),
   note: z.string().optional(),
