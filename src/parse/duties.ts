@@ -1,8 +1,15 @@
 import type { Duty, DutyList } from '../model/index.js';
-import { ARABIC, findEnumerators } from './enumerators.js';
-import { residueBetween, trimSpan } from './spans.js';
+import { type EnumeratorHit, type EnumeratorStyle, findEnumerators } from './enumerators.js';
+import { quoteMask, residueBetween, titleMask, trimSpan } from './spans.js';
 
 const REASON_NO_STEPS = '未识别出编号的责任步骤';
+
+/**
+ * How steps are numbered, in order of preference: "1." "1、" "1．", then "（1）" "（一）" "(1)".
+ * A cell's steps are all of one style, so a "（一）" quoted inside a step numbered "1." never
+ * starts a step.
+ */
+const STEP_STYLES: readonly (readonly EnumeratorStyle[])[] = [['arabic'], ['paren-cn']];
 
 /** Within this many characters of its label a step names its duty ("立案责任"). */
 const HEADING_WINDOW = 60;
@@ -89,24 +96,67 @@ function parseStep(text: string, start: number, end: number, no: number, labelEn
   return duty;
 }
 
-/**
- * Steps of 责任事项: "1.立案责任（商用密码管理处）：…", one per line or several on a line
- * ("1. 调查责任：… 2. 处理责任：…"). A label in mid-line counts only when it continues the
- * numbering and is followed by a heading, so "7日内" or "1至2个工作日" never split a step.
- *
- * @example parseDuties('1.立案责任（商用密码管理处）：…\n2.调查责任：…').duties.map((d) => d.name) // ['立案', '调查']
- */
-export function parseDuties(text: string): DutyList {
-  const accepted: { start: number; labelEnd: number; no: number }[] = [];
-  for (const e of findEnumerators(text, ARABIC)) {
+/** Whether the text after a label opens a step the way headed steps do: "调查责任：" or "其他…". */
+function opensHeadedStep(text: string, labelEnd: number): boolean {
+  const after = text.slice(labelEnd, labelEnd + HEADING_WINDOW + 20).trimStart();
+  return findHeading(after) !== null || after.startsWith('其他');
+}
+
+/** Offsets inside “…” or 《…》, where a step's number cannot stand; null when the text has neither. */
+function enclosedMask(text: string): Uint8Array | null {
+  const quotes = text.includes('“');
+  const titles = text.includes('《');
+  if (!quotes && !titles) return null;
+  const mask = quotes ? quoteMask(text, 0, text.length) : new Uint8Array(text.length);
+  if (titles) {
+    const inTitle = titleMask(text);
+    for (let i = 0; i < mask.length; i++) mask[i] = (mask[i] ?? 0) | (inTitle[i] ?? 0);
+  }
+  return mask;
+}
+
+interface Accepted {
+  start: number;
+  labelEnd: number;
+  no: number;
+}
+
+/** The labels among `hits` (all of one style) that number the steps (see parseDuties). */
+function acceptSteps(text: string, hits: readonly EnumeratorHit[]): Accepted[] {
+  const accepted: Accepted[] = [];
+  /** Which offsets lie inside “…” or 《…》, made when a mid-line label first needs it (null: none). */
+  let enclosed: Uint8Array | null | undefined;
+  for (const e of hits) {
     if (e.sub !== undefined) continue;
     const prev = accepted[accepted.length - 1];
     if (!e.lineStart) {
       if (!prev || e.no !== prev.no + 1) continue;
-      const after = text.slice(e.end, e.end + HEADING_WINDOW + 20).trimStart();
-      if (!findHeading(after) && !after.startsWith('其他')) continue;
+      if (!opensHeadedStep(text, e.end) && opensHeadedStep(text, prev.labelEnd)) continue;
+      if (enclosed === undefined) enclosed = enclosedMask(text);
+      if (enclosed?.[e.start] === 1) continue;
     }
     accepted.push({ start: e.start, labelEnd: e.end, no: e.no });
+  }
+  return accepted;
+}
+
+/**
+ * Steps of 责任事项: "1.立案责任（商用密码管理处）：…", one per line or several on a line
+ * ("1. 调查责任：… 2. 处理责任：…", "…。2.调查责任：…", "（1）…；（2）…"). A label in
+ * mid-line counts only when it continues the numbering, stands outside “…” and 《…》, and
+ * (when the step before it opened with a heading) is followed by a heading, so "7日内",
+ * "1至2个工作日" or a list inside a step never split it. The steps are numbered in the
+ * first of STEP_STYLES that yields any.
+ *
+ * @example parseDuties('1.立案责任（商用密码管理处）：…\n2.调查责任：…').duties.map((d) => d.name) // ['立案', '调查']
+ */
+export function parseDuties(text: string): DutyList {
+  let accepted: Accepted[] = [];
+  // One style at a time: a search for one style's labels is the fast one, and the next style
+  // is searched only in the rare cell the first gives no steps.
+  for (const style of STEP_STYLES) {
+    accepted = acceptSteps(text, findEnumerators(text, style, 0, text.length, true));
+    if (accepted.length > 0) break;
   }
   const duties = accepted.map((a, i) => {
     const { end } = trimSpan(text, a.start, accepted[i + 1]?.start ?? text.length);

@@ -24,6 +24,8 @@ const CN = `[${CN_CHARS}]`;
 export const ENUMERATORS: readonly EnumeratorDef[] = [
   // 1.  1．  1、  2-1.  1－1.   — the dot must not start a decimal (1.5倍).
   { style: 'arabic', pattern: new RegExp(`(${D}{1,3})(?:[-－—–](${D}{1,3}))?[.．、](?!${D})`, 'y'), first: DIGIT_CHARS },
+  // 2-⏎1.  2⏎-1.  — a sub-numbered key a line break cut at its hyphen; tried only where the form above fails.
+  { style: 'arabic', pattern: new RegExp(`(${D}{1,3})(?:[ \\t]*\\r?\\n[ \\t]*[-－—–]|[-－—–][ \\t]*\\r?\\n)[ \\t]*(${D}{1,3})[.．、](?!${D})`, 'y'), first: DIGIT_CHARS },
   // （一）  (一)  （1）
   { style: 'paren-cn', pattern: new RegExp(`[（(]\\s*(${CN}{1,4}|${D}{1,3})\\s*[）)]`, 'y'), first: '（(' },
   // 一、
@@ -55,25 +57,39 @@ interface Search {
 
 /** Candidate searches by the styles asked for, indexed by the set's bit mask (STYLE_BIT). */
 const AFTER_SPACE: (Search | undefined)[] = [];
+const AFTER_SPACE_OR_STOP: (Search | undefined)[] = [];
 
 /** The styles most grammars ask for, made once rather than on every call. */
 export const ARABIC: readonly EnumeratorStyle[] = ['arabic'];
 export const ALL_STYLES: readonly EnumeratorStyle[] = ['arabic', 'paren-cn', 'cn'];
 
 /**
- * Whitespace, then a character one of `styles` begins with: the regex engine finds these
- * far faster than a loop over every character could. V8 searches "\s[…]" at about 1 ns a
+ * Ends of a sentence or clause that a label may follow with no space between: "…。2.调查责任"
+ * "…；（2）…" "…。4.同3。". Callers decide which of these labels to believe.
+ */
+export const LABEL_STOPS = '。；;';
+
+/**
+ * `before`, then a character one of `styles` begins with: the regex engine finds these far
+ * faster than a loop over every character could. V8 searches "\s[…]" at about 1 ns a
  * character while the class holds one style's characters, but several times slower for the
  * union of digits and Han numerals, which it searches faster as "\s(?=[…])".
  */
-function afterSpace(styles: readonly EnumeratorStyle[]): Search {
+function candidateSearch(mask: number, before: string): Search {
+  const defs = ENUMERATORS.filter((def) => (mask & STYLE_BIT[def.style]) !== 0);
+  const chars = [...new Set(defs.map((def) => def.first))].map((first) => first.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const styles = new Set(defs.map((def) => def.style)).size;
+  return styles === 1 ? { re: new RegExp(`${before}[${chars}]`, 'g'), back: 1 } : { re: new RegExp(`${before}(?=[${chars}])`, 'g'), back: 0 };
+}
+
+/** The search for candidates after whitespace, or after whitespace or one of LABEL_STOPS. */
+function afterSpace(styles: readonly EnumeratorStyle[], stops: boolean): Search {
   const mask = maskOf(styles);
-  let search = AFTER_SPACE[mask];
+  const cache = stops ? AFTER_SPACE_OR_STOP : AFTER_SPACE;
+  let search = cache[mask];
   if (!search) {
-    const defs = ENUMERATORS.filter((def) => (mask & STYLE_BIT[def.style]) !== 0);
-    const chars = defs.map((def) => def.first.replace(/[\\\]^-]/g, '\\$&')).join('');
-    search = defs.length === 1 ? { re: new RegExp(`\\s[${chars}]`, 'g'), back: 1 } : { re: new RegExp(`\\s(?=[${chars}])`, 'g'), back: 0 };
-    AFTER_SPACE[mask] = search;
+    search = candidateSearch(mask, stops ? `[\\s${LABEL_STOPS}]` : '\\s');
+    cache[mask] = search;
   }
   return search;
 }
@@ -108,7 +124,7 @@ export function enumeratorAt(text: string, pos: number, styles: readonly Enumera
   return null;
 }
 
-/** Where an enumerator stands: at the start of a line, or mid-line after whitespace. */
+/** Where an enumerator stands: at the start of a line, or mid-line (after whitespace or one of LABEL_STOPS). */
 export interface EnumeratorHit extends Enumerator {
   lineStart: boolean;
 }
@@ -127,19 +143,25 @@ function take(text: string, i: number, styles: readonly EnumeratorStyle[], to: n
   return e.end;
 }
 
+/** Code units of LABEL_STOPS. */
+const STOP_CODES = codeSet(LABEL_STOPS);
+
 /**
- * Every enumerator that starts a line or follows whitespace (callers decide which of the
- * mid-line ones to believe). A digit right before the position disqualifies it.
+ * Every enumerator that starts a line or follows whitespace, and with `stops` also those
+ * right after one of LABEL_STOPS ("。2." "；（2）"); callers decide which of the mid-line
+ * ones to believe. A digit right before the position disqualifies it.
  */
-export function findEnumerators(text: string, styles: readonly EnumeratorStyle[], from = 0, to = text.length): EnumeratorHit[] {
+export function findEnumerators(text: string, styles: readonly EnumeratorStyle[], from = 0, to = text.length, stops = false): EnumeratorHit[] {
   const out: EnumeratorHit[] = [];
   const start = Math.max(0, from);
   if (start >= to) return out;
-  // Only the start of the text or a position right after whitespace can hold one.
-  let next = start === 0 || isSpaceAt(text, start - 1) ? take(text, start, styles, to, out) : start;
-  // Searched in a view that ends at `to`, so a scan of part of a text stops there.
+  // Only the start of the text or a position right after whitespace (or a stop) can hold one.
+  const opens = start === 0 || isSpaceAt(text, start - 1) || (stops && STOP_CODES.has(text.charCodeAt(start - 1)));
+  let next = opens ? take(text, start, styles, to, out) : start;
+  // Searched in a view that ends at `to`, so a scan of part of a text stops there; one pass
+  // finds both kinds of candidate, in text order.
   const view = text.slice(start, to);
-  const { re, back } = afterSpace(styles);
+  const { re, back } = afterSpace(styles, stops);
   re.lastIndex = next - start;
   while (re.test(view)) {
     next = take(text, start + re.lastIndex - back, styles, to, out);

@@ -15,4 +15,5 @@ export { dutyName, parseDuties } from './duties.js';
 export { parseDutyBasis } from './duty-basis.js';
 export { LOCAL_CODE_TYPE_SEGMENTS, parseLocalCode } from './local-code.js';
 export { hasBrokenLevelTag, LEVEL_TAGS, parseProvisions } from './provisions.js';
+export { sameAsTargets } from './same-as.js';
 export { parseTimeLimit } from './time-limit.js';

@@ -21,6 +21,7 @@ const TOKENS = [
   '第', '第二十三条', '第五十四条第一款', '第（二）项', '第三章', '条', '款', '项', '至', '、',
   '：', ':', '。', '；', '，', '\n', ' ', '   ', '\t', '\u3000',
   '同1。', '同', '立案责任', '责任', '（商用密码管理处）', '（机关纪委）', '其他', '有下列情形的：',
+  '。2.', '；3、', '；（2）', '（1）', '2-\n1.', '2\n-1.', '。4.同3。',
   '<p>', '</p>', '<br>', '&nbsp;', '&lt;', '45个工作日', '即办', '11620602MB19807920',
 ] as const;
 
@@ -107,6 +108,9 @@ describe('every grammar, on pathological input', () => {
     '2-1.同1.\n'.repeat(10_000),
     // Many entries on one line: each entry's scan must stop at its own end, not the text's.
     '1.【法律】《甲法》第一条。'.repeat(20_000),
+    // Steps run together after stops, all in sequence: each is checked against “…” and 《…》.
+    Array.from({ length: 999 }, (_, i) => `${i + 1}.依照“第一项”制作《决定书》；`).join('').repeat(10),
+    '2-\n1.同1。'.repeat(20_000),
   ];
 
   it.each(huge.map((t) => [JSON.stringify(t.slice(0, 12)), t.length, t] as const))('%s ×%i returns quickly and loses nothing', (_s, _n, t) => {

@@ -2,6 +2,7 @@ import type { ArticleRef, Provision, Residue } from '../model/index.js';
 import { readArticleRefs } from './article-refs.js';
 import { codeSet, isDigitCode, isSpaceCode } from './chars.js';
 import { ARABIC, enumeratorAt, findEnumerators } from './enumerators.js';
+import { sameAsTarget } from './same-as.js';
 import { atLineStart, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
 
 /** Level tags a list puts before a title, as data. A mid-text 【…】 starts a provision only if known. */
@@ -132,12 +133,14 @@ function opensProvision(text: string, pos: number, to: number): boolean {
 /**
  * Offsets where a provision begins: an enumerator opening a line; a known level tag
  * anywhere (or the enumerator right before it); a 《title》 or level tag opening a line;
- * an enumerator after whitespace followed by 【, 《 or 同N. Nothing inside a closed “…”.
+ * an enumerator after whitespace or a full stop followed by 【, 《 or 同N. Nothing inside a
+ * closed “…”.
  */
 function startsIn(sc: Scope): number[] {
   const { text, from, to, view } = sc;
   const starts = new Set<number>();
-  for (const e of findEnumerators(text, ARABIC, from, to)) {
+  // Mid-line labels follow whitespace or a full stop ("。4.同3。" "。2.《…》").
+  for (const e of findEnumerators(text, ARABIC, from, to, true)) {
     if (e.lineStart || opensProvision(text, skipSpaces(text, e.end, to), to)) starts.add(e.start);
   }
   for (let k = view.indexOf('【'); k >= 0; k = view.indexOf('【', k + 1)) {
@@ -155,7 +158,29 @@ function startsIn(sc: Scope): number[] {
     if (i < next && atLineStart(text, i) && (text.charCodeAt(i) === C.openTitle || (levelAt(text, i, true)?.end ?? to + 1) <= to)) starts.add(i);
     line = next;
   }
-  return [...starts].filter((x) => !isQuoted(sc, x)).sort((a, b) => a - b);
+  const out: number[] = [];
+  let prev = -LONGEST_LABEL;
+  for (const s of [...starts].sort((a, b) => a - b)) {
+    // A key broken over two lines ("2-⏎1.") is found whole and, on its second line, as "1." too.
+    if (isQuoted(sc, s) || insideBrokenLabel(text, prev, s)) continue;
+    out.push(s);
+    prev = s;
+  }
+  return out;
+}
+
+/** Further than this apart, two starts cannot be one label ("2-⏎1." is five characters). */
+const LONGEST_LABEL = 12;
+
+/** What may stand between a broken label's start and its line break: "2-", "2 ", "12－". */
+const BEFORE_BREAK = codeSet('0123456789０１２３４５６７８９-－—– \t\r');
+
+/** Whether `s` lies inside a label that starts at `prev` and a line break cuts ("2-⏎1."). */
+function insideBrokenLabel(text: string, prev: number, s: number): boolean {
+  if (s - prev >= LONGEST_LABEL) return false;
+  let i = prev;
+  while (i < s && BEFORE_BREAK.has(text.charCodeAt(i))) i++;
+  return i < s && text.charCodeAt(i) === C.lf && (enumeratorAt(text, prev, ARABIC)?.end ?? prev) > s;
 }
 
 /** Offsets in [from, to) where a provision begins (duty-basis entries are keyed from these). */
@@ -240,12 +265,16 @@ function parseOne(sc: Scope, seg: Piece): Provision | null {
   for (const ref of continuationRefs(sc, pos, end)) p.refs.push(ref);
   // Keys in the model's order, which is also the order they are written out in.
   const out = {} as Provision;
+  const body = unquote(text.slice(pos, end).trim());
   if (p.label !== undefined) out.label = p.label;
+  // "2.同1。": a labelled entry that only points at another; its text stays "同1。".
+  const same = p.label !== undefined && p.level === undefined && p.title === undefined && p.refs.length === 0 ? sameAsTarget(body) : undefined;
+  if (same !== undefined) out.sameAs = same;
   if (p.level !== undefined) out.level = p.level;
   if (p.title !== undefined) out.title = p.title;
   if (p.note !== undefined) out.note = p.note;
   out.refs = p.refs;
-  out.text = unquote(text.slice(pos, end).trim());
+  out.text = body;
   out.raw = text.slice(start, end);
   out.span = [start, end];
   return out;
@@ -270,7 +299,8 @@ export function parseProvisionsIn(text: string, from: number, to: number): { pro
 
 /**
  * Splits a 实施依据 / 责任事项依据 / 追责依据 body into provisions:
- * [label] [【level】] 《title》 [（note）] 第X条[第Y款][第（Z）项] [：] text.
+ * [label] [【level】] 《title》 [（note）] 第X条[第Y款][第（Z）项] [：] text, or label 同N
+ * ("2.同1。", kept with `sameAs: N`; sameAsTargets finds what it points at).
  *
  * @example parseProvisions('1.【法律】《中华人民共和国行政处罚法》第五十四条 …')
  * // { provisions: [{ label: '1.', level: '法律', title: '中华人民共和国行政处罚法', refs: [{ article: 54, … }], … }], residue: [] }

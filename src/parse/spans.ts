@@ -94,3 +94,25 @@ export function hasQuote(text: string, from: number, to: number): boolean {
   // Searched in a view of [from, to), so the search stops at `to`.
   return text.slice(Math.max(0, from), Math.max(0, to)).includes('“');
 }
+
+const OPEN_TITLE = 0x300a; // 《
+const CLOSE_TITLE = 0x300b; // 》
+
+/**
+ * Which offsets of `text` lie strictly inside a 《…》 closed on the same line (titles never
+ * span lines; an unclosed 《, a cell cut off mid-title, encloses nothing). One pass.
+ */
+export function titleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === OPEN_TITLE) open = i;
+    else if (c === LF) open = -1;
+    else if (c === CLOSE_TITLE && open >= 0) {
+      mask.fill(1, open + 1, i);
+      open = -1;
+    }
+  }
+  return mask;
+}

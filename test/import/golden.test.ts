@@ -66,6 +66,17 @@ describe('自治区密码管理局 (000) item 7: unnumbered, in a group with a m
     expect(it7.accountability?.situations).toHaveLength(9);
     expect(it7.accountability?.situations.every((s) => s.pursuer === '机关纪委')).toBe(true);
     expect(it7.accountabilityBasis?.provisions[0]).toMatchObject({ title: '中华人民共和国行政处罚法', refs: [{ article: 76 }] });
+    // Lines 414–418 "2.同1。" … "6.同1。": references to entry 1, their text kept.
+    expect(it7.accountabilityBasis?.provisions.map((p) => [p.label, p.sameAs ?? null, p.text === '同1。' ? p.text : articles({ provisions: [p] })?.[0]])).toEqual([
+      ['1.', null, [76]],
+      ['2.', 1, '同1。'],
+      ['3.', 1, '同1。'],
+      ['4.', 1, '同1。'],
+      ['5.', 1, '同1。'],
+      ['6.', 1, '同1。'],
+      ['7.', null, [82]],
+      ['8.', null, [83]],
+    ]);
     expect(it7.exemption?.text).toBe('法律法规规定的免责情形及自治区党委、自治区人民政府有关文件中明确的免责情形。');
     expect(it7.remark?.text).toBe('市场监管部门会同密码管理部门对商用密码检测、认证机构及其活动实施监督管理，发现违法行为，依法予以处罚。');
     expect(it7.provenance).toMatchObject({ record: 6, firstLine: 362, lastLine: 421 });
@@ -73,6 +84,48 @@ describe('自治区密码管理局 (000) item 7: unnumbered, in a group with a m
 
   it('item 6 shares that 备注, marked as merged', () => {
     expect(item('mima', 5).remark).toMatchObject({ text: item('mima', 6).remark?.text, flags: ['merged'] });
+  });
+});
+
+describe('自治区国家保密局 (001) item 12: 责任事项依据 keyed on one line, "。4.同3。5.【"', () => {
+  it('has every field as the file says', () => {
+    const it12 = item('baomi', 11);
+    expect(it12.impliedSeq).toBe(12);
+    expect(it12.name.text).toBe('涉密信息系统投入使用前的保密审查');
+    expect(it12.office?.text).toBe('科学技术处');
+    expect(it12.basis?.provisions.map((p) => [p.label, p.title, p.refs.map((r) => r.article)])).toEqual([
+      ['1.', '中华人民共和国保守国家秘密法', [5]],
+      ['2.', '中华人民共和国保守国家秘密法实施条例', [24]],
+    ]);
+    expect(it12.duties?.duties.map((d) => [d.no, d.name, d.unit ?? null])).toEqual([
+      [1, '受理', '科学技术处'],
+      [2, '测评', '测评中心'],
+      [3, '审查', '科学技术处'],
+      [4, '决定', '科学技术处'],
+      [5, '送达', '科学技术处'],
+      [6, '监管', '科学技术处'],
+      [7, '其他', '有关处室'],
+    ]);
+    // Line 362 is one line: every key after the first follows a full stop with no space.
+    expect(it12.dutyBasis?.entries.map((e) => [e.key, e.sameAs ?? null, e.provisions.flatMap((p) => p.refs.map((r) => r.article))])).toEqual([
+      ['1', null, [14]],
+      ['2-1', null, [6]],
+      ['2-2', null, [20]],
+      ['2-3', null, [21]],
+      ['3', null, [24]],
+      ['4', 3, []],
+      ['5', null, [26]],
+      ['6', null, [32]],
+    ]);
+    expect(it12.dutyBasis?.entries[4]?.text.endsWith('断开该系统与其他涉密信息系统的连接。')).toBe(true);
+    expect(it12.dutyBasis?.residue).toEqual([]);
+    expect(it12.accountability?.situations.map((s) => s.pursuer)).toEqual(['秘书处', '秘书处', '秘书处', '秘书处']);
+    expect(it12.accountabilityBasis?.provisions.map((p) => [p.label, p.sameAs ?? null, p.refs.map((r) => r.article)])).toEqual([
+      ['1.', null, [61, 62]],
+      ['2.', 1, []],
+      ['3.', 1, []],
+    ]);
+    expect(it12.provenance).toMatchObject({ firstLine: 349, lastLine: 371 });
   });
 });
 
@@ -94,7 +147,12 @@ describe('自治区国家保密局 (001) item 13: empty 承办机构, trailing c
     ]);
     expect(it13.dutyBasis?.entries.map((e) => e.key)).toEqual(['1', '2', '3', '4-1', '4-2']);
     expect(it13.accountability?.situations.map((s) => s.pursuer)).toEqual(['秘书处', '秘书处', '秘书处', '秘书处', '秘书处']);
-    expect(it13.accountabilityBasis?.provisions).toHaveLength(4);
+    expect(it13.accountabilityBasis?.provisions.map((p) => [p.label, p.sameAs ?? null])).toEqual([
+      ['1.', null],
+      ['2.', 1],
+      ['3.', null],
+      ['4.', null],
+    ]);
     expect(it13.exemption).toBeUndefined();
     expect(it13.remark).toBeUndefined();
     expect(lists.baomi.findings.find((f) => f.messageId === 'missing-cells')?.place.record).toBe(12);
@@ -115,6 +173,14 @@ describe('柳州市国家保密局 (003) item 5: <p> cells, inline steps, cut of
     expect(it5.accountability?.situations.map((s) => s.label)).toEqual(['1、', '2、', '3、', '4、', '5、', '6、']);
     expect(it5.accountabilityBasis?.flags).toContain('truncated');
     expect(it5.accountabilityBasis?.provisions[0]).toMatchObject({ title: '中华人民共和国行政处罚法', refs: [{ article: 55 }] });
+    expect(it5.accountabilityBasis?.provisions.map((p) => [p.label, p.sameAs ?? null])).toEqual([
+      ['1.', null],
+      ['2.', 1],
+      ['3.', 1],
+      ['4.', 1],
+      ['5.', 1],
+      ['6.', null],
+    ]);
     expect(it5.remark).toMatchObject({ text: '', flags: ['empty'] });
     expect(JSON.stringify(it5)).not.toMatch(/"text":"[^"]*<\/?p>/);
   });

@@ -21,6 +21,7 @@ export function expectProvision(actual: Provision | undefined, e: ExpectedProvis
   expect(actual, what).toBeDefined();
   if (!actual) return;
   expect(actual.label, `${what} label`).toBe(e.label);
+  expect(actual.sameAs, `${what} sameAs`).toBe(e.sameAs);
   expect(actual.level, `${what} level`).toBe(e.level);
   expect(actual.title, `${what} title`).toBe(e.title);
   expect(actual.note, `${what} note`).toBe(e.note);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cleanCell } from '../cell-text.js';
 import type { SampleId } from '../fixtures/types.js';
 
 /** Test support only: the grammars themselves never read files. */
@@ -46,3 +47,19 @@ export function sampleCells(id: SampleId): SampleCell[] {
 }
 
 export const TABLE_SAMPLES: readonly SampleId[] = ['000', '001', '003', '004'];
+
+/** A cell of a table sample as a grammar gets it (cleanCell's text), with where it was found. */
+export interface CleanSampleCell {
+  where: string;
+  header?: string;
+  text: string;
+}
+
+/** Every cell of the table samples, cleaned. */
+export function cleanSampleCells(): CleanSampleCell[] {
+  return TABLE_SAMPLES.flatMap((id) => sampleCells(id)).map((c) => {
+    const cell: CleanSampleCell = { where: `${c.sample} #${c.index}`, text: cleanCell(c.raw).text };
+    if (c.header !== undefined) cell.header = c.header;
+    return cell;
+  });
+}
