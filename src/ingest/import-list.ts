@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
-import {
-  type FieldName,
-  type FileResidue,
-  type Finding,
-  type PowerItem,
-  type PowerList,
-  type ProcessSheet,
-  type SourceFormat,
+import type {
+  FieldName,
+  FileResidue,
+  Finding,
+  PowerItem,
+  PowerList,
+  ProcessSheet,
+  SourceFormat,
 } from '../model/index.js';
 import { toPowerItem } from '../parse/power-item.js';
 import { decodeText, looksLikeText } from './decode.js';

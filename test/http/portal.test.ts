@@ -156,6 +156,26 @@ describe('item page', () => {
     }
   });
 
+
+  it('writes a 追责依据 entry "同N" as 同第N项 linking to entry N of the same cell', async () => {
+    const { list } = sample('mima');
+    const position = list.items.findIndex((i) => (i.accountabilityBasis?.provisions ?? []).some((p) => p.sameAs !== undefined));
+    expect(position).toBeGreaterThanOrEqual(0);
+    const provisions = (list.items[position] as PowerItem).accountabilityBasis?.provisions ?? [];
+    const html = await page(`/items/${await itemId('mima', position)}`);
+    let links = 0;
+    for (const [i, p] of provisions.entries()) {
+      if (p.sameAs === undefined) {
+        expect(html).toContain(`<li class="provision" id="accountability-basis-${i}">`);
+        continue;
+      }
+      const target = provisions.findIndex((q) => q.sameAs === undefined && q.label?.replace(/\D+$/, '').split('-')[0] === String(p.sameAs));
+      expect(target, p.text).toBeGreaterThanOrEqual(0);
+      expect(html).toContain(`<a href="#accountability-basis-${target}">同第${p.sameAs}项</a>`);
+      links++;
+    }
+    expect(links).toBeGreaterThan(0);
+  });
   it('keeps the raw cells of the source in a closed <details>', async () => {
     const { list } = sample('liuzhou');
     const item = list.items[0] as PowerItem;
@@ -198,6 +218,22 @@ describe('item page', () => {
     expect(html).toContain('<pre class="raw">书面&lt;b&gt;监督&lt;/b&gt;</pre>');
     const listPage = await (await own.request(`/lists/${outcome.listId}`)).text();
     expect(listPage).toContain('<li>监督方式 → （未识别，原样保留）</li>');
+    await store.close();
+  });
+
+  it('names the worksheet and page of the source lines when the source had them', async () => {
+    const original = sample('mima').list;
+    const list = structuredClone(original);
+    list.source = { ...list.source, sha256: '0'.repeat(64) };
+    const first = list.items[0] as PowerItem;
+    first.provenance = { ...first.provenance, sheet: '行政<处罚>', page: 3 };
+    const { store, outcomes } = await storeWith([list]);
+    const own = createApp({ store });
+    const ids = (await (await own.request(`/api/lists/${outcomes[0]?.listId}/items?pageSize=2`)).json()) as { items: { id: string }[] };
+    const html = await (await own.request(`/items/${ids.items[0]?.id}`)).text();
+    expect(html).toContain(' · 工作表“行政&lt;处罚&gt;” · 第 3 页 · ');
+    const second = await (await own.request(`/items/${ids.items[1]?.id}`)).text();
+    expect(second).not.toContain('工作表');
     await store.close();
   });
 

@@ -1,6 +1,7 @@
 import { describeRule, SEVERITY_LABELS, type SeverityCounts } from '../../audit/index.js';
 import type { Finding, Severity } from '../../model/index.js';
 import { html, type SafeHtml } from '../../html/index.js';
+import { where } from './format.js';
 
 /** Most severe first, as pages list them. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -27,7 +28,7 @@ export function ruleText(ruleId: string): SafeHtml {
 /** One finding: its message, the field it points at, and its rule's description. */
 export function findingEntry(finding: Finding): SafeHtml {
   return html`<li class="finding">
-  <p>${severityBadge(finding.severity)}${finding.message}${finding.place.field ? html` <span class="muted">（${finding.place.field}）</span>` : ''}${finding.place.line ? html` <span class="muted">第 ${finding.place.line} 行</span>` : ''}</p>
+  <p>${severityBadge(finding.severity)}${finding.message}${finding.place.field ? html` <span class="muted">（${finding.place.field}）</span>` : ''}${where(finding.place) ? html` <span class="muted">${where(finding.place)}</span>` : ''}</p>
   <p class="muted">${ruleText(finding.ruleId)}</p>
 </li>`;
 }

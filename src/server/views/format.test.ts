@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, href, pageCount, pager } from './format.js';
+import { formatDateTime, href, pageCount, pager, where } from './format.js';
 
 describe('href', () => {
   it.each([
@@ -37,5 +37,16 @@ describe('formatDateTime', () => {
   it('shows Beijing time and leaves unparsable text alone', () => {
     expect(formatDateTime('2024-12-31T16:30:00.000Z')).toBe('2025/01/01 00:30');
     expect(formatDateTime('昨天')).toBe('昨天');
+  });
+});
+
+describe('where', () => {
+  it.each([
+    [{ file: 'a.xlsx', sheet: '许可', line: 5 }, '工作表“许可” 第 5 行'],
+    [{ file: 'a.pdf', page: 3, line: 12 }, '第 3 页 第 12 行'],
+    [{ file: 'a.txt', line: 1 }, '第 1 行'],
+    [{ file: 'a.txt' }, ''],
+  ])('%o reads %s', (place, expected) => {
+    expect(where(place)).toBe(expected);
   });
 });

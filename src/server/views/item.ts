@@ -95,7 +95,7 @@ function sourceView(detail: ItemDetail): SafeHtml {
   const p = detail.item.provenance;
   const lines = lineRange(p.firstLine, p.lastLine);
   return html`<h2 id="source">来源</h2>
-<p>${detail.sourceFile} · ${lines} · 第 ${p.record + 1} 条记录</p>
+<p>${detail.sourceFile}${p.sheet ? html` · 工作表“${p.sheet}”` : ''}${p.page ? ` · 第 ${p.page} 页` : ''} · ${lines} · 第 ${p.record + 1} 条记录</p>
 <details>
 <summary>原始单元格（${p.cells.length} 个）</summary>
 <div class="table-scroll"><table>
@@ -114,7 +114,7 @@ export function itemBody(detail: ItemDetail, findings: readonly Finding[], flow?
 <h1>${item.name.text || '（无名称）'}</h1>
 ${facts(detail)}
 <h2 id="basis">实施依据</h2>
-${cutNote(item.basis)}${provisionCellView(item.basis)}
+${cutNote(item.basis)}${provisionCellView(item.basis, 'basis')}
 <h2 id="duties">责任事项</h2>
 ${cutNote(item.duties)}${item.dutyBasis?.flags.includes('truncated') ? html`<p><span class="badge warn">原文被截断</span><span class="muted">来源文件中“责任事项依据”一栏内容不完整。</span></p>` : ''}
 ${dutiesView(item.duties, item.dutyBasis)}
@@ -122,7 +122,7 @@ ${flow ? flowView(flow) : ''}
 <h2 id="accountability">追责情形</h2>
 ${cutNote(item.accountability)}${accountabilityView(item.accountability)}
 <h2>追责依据</h2>
-${cutNote(item.accountabilityBasis)}${provisionCellView(item.accountabilityBasis)}
+${cutNote(item.accountabilityBasis)}${provisionCellView(item.accountabilityBasis, 'accountability-basis')}
 <h2>免责情形</h2>
 ${cutNote(item.exemption)}${textBlock(item.exemption?.text)}
 <h2>备注</h2>

@@ -1,6 +1,6 @@
 import { FIELD_LABELS, isFieldName } from '../../model/index.js';
 import type { ItemSummary, ListDetail, Page } from '../store-port.js';
-import { formatDateTime, href, lineRange, listName, pager, powerTypeName } from './format.js';
+import { formatDateTime, href, lineRange, listName, pager, powerTypeName, where } from './format.js';
 import { html, type SafeHtml } from '../../html/index.js';
 
 export interface ListView {
@@ -62,7 +62,7 @@ ${
 ${
   list.metadata.findings.length > 0
     ? html`<details><summary>导入时的提示（${list.metadata.findings.length} 条）</summary><ul>${list.metadata.findings.map(
-        (f) => html`<li><span class="badge${f.severity === 'error' ? '' : ' warn'}">${SEVERITY[f.severity]}</span>${f.place.line ? `第 ${f.place.line} 行：` : ''}${f.message}</li>`,
+        (f) => html`<li><span class="badge${f.severity === 'error' ? '' : ' warn'}">${SEVERITY[f.severity]}</span>${where(f.place) ? `${where(f.place)}：` : ''}${f.message}</li>`,
       )}</ul></details>`
     : ''
 }`;
