@@ -12,6 +12,19 @@ import { runPeer } from './spawn-peer.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
+const ENGINES = ['sqlite', 'postgres', 'trigram', 'flexsearch', 'minisearch'] as const;
+type EngineName = (typeof ENGINES)[number];
+
+/** QUANZE_BENCH_SEARCH_ENGINES=postgres,sqlite runs only those (default: all of them). */
+function selectedEngines(): Set<EngineName> {
+  const asked = process.env.QUANZE_BENCH_SEARCH_ENGINES?.trim();
+  if (!asked) return new Set(ENGINES);
+  const names = asked.split(',').map((n) => n.trim());
+  const unknown = names.filter((n) => !(ENGINES as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`QUANZE_BENCH_SEARCH_ENGINES 里有未知的引擎：${unknown.join('、')}（可选 ${ENGINES.join('、')}）`);
+  return new Set(names as EngineName[]);
+}
+
 type Timing = Required<Pick<MeasureOptions, 'rounds' | 'budgetSeconds'>>;
 
 /** quanze counts up to a cap: below it the total is exact, above it a lower bound saying so. */
@@ -94,6 +107,8 @@ export async function run(): Promise<void> {
   // do not fit (MiniSearch, about 50 KB per item): by default they index a prefix of the corpus.
   const flexItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_FLEXSEARCH_ITEMS', 50_000));
   const miniItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_MINISEARCH_ITEMS', 10_000));
+  const engines = selectedEngines();
+  if (process.env.QUANZE_BENCH_SEARCH_PG === '0') engines.delete('postgres');
   console.log(`\n== bench/search：语料 ${corpusKey(spec)}`);
 
   const templates = await loadTemplates();
@@ -111,14 +126,16 @@ export async function run(): Promise<void> {
   const reports: EngineReport[] = [];
   const notes: string[] = [];
 
-  started = performance.now();
-  const sqlite = await sqliteCorpus(templates, spec, progress('建 SQLite 库'));
-  const sqliteBuild = sqlite.built ? (performance.now() - started) / 1000 : null;
-  const onSqlite = await measureQuanze(sqlite.path, lists, truths, timing, walkMax);
-  reports.push({ ...onSqlite.report, docs: docs.length, buildSeconds: sqliteBuild, heapMb: null });
-  notes.push(`quanze（SQLite）：${onSqlite.walked}`);
+  if (engines.has('sqlite')) {
+    started = performance.now();
+    const sqlite = await sqliteCorpus(templates, spec, progress('建 SQLite 库'));
+    const sqliteBuild = sqlite.built ? (performance.now() - started) / 1000 : null;
+    const onSqlite = await measureQuanze(sqlite.path, lists, truths, timing, walkMax);
+    reports.push({ ...onSqlite.report, docs: docs.length, buildSeconds: sqliteBuild, heapMb: null });
+    notes.push(`quanze（SQLite）：${onSqlite.walked}`);
+  }
 
-  if (process.env.QUANZE_BENCH_SEARCH_PG === '0') notes.push('PostgreSQL：QUANZE_BENCH_SEARCH_PG=0，跳过');
+  if (!engines.has('postgres')) notes.push('PostgreSQL：未选（QUANZE_BENCH_SEARCH_PG=0 或 QUANZE_BENCH_SEARCH_ENGINES），跳过');
   else {
     started = performance.now();
     const pg = await postgresCorpus(templates, spec, progress('建 PostgreSQL 库'));
@@ -130,22 +147,25 @@ export async function run(): Promise<void> {
     }
   }
 
-  started = performance.now();
-  const trigram = fts5TrigramEngine(`${OUT_DIR}search-trigram-${corpusKey(spec)}.sqlite`, docs);
-  const trigramBuild = trigram.built ? (performance.now() - started) / 1000 : null;
-  try {
-    const measured = await measureEngine(withNormalisedQueries(trigram, normalizeForSearch), truths, timing);
-    reports.push({ ...measured, docs: docs.length, buildSeconds: trigramBuild, heapMb: null });
-  } finally {
-    trigram.close();
+  if (engines.has('trigram')) {
+    started = performance.now();
+    const trigram = fts5TrigramEngine(`${OUT_DIR}search-trigram-${corpusKey(spec)}.sqlite`, docs);
+    const trigramBuild = trigram.built ? (performance.now() - started) / 1000 : null;
+    try {
+      const measured = await measureEngine(withNormalisedQueries(trigram, normalizeForSearch), truths, timing);
+      reports.push({ ...measured, docs: docs.length, buildSeconds: trigramBuild, heapMb: null });
+    } finally {
+      trigram.close();
+    }
+    const short = QUERIES.filter((q) => Array.from(normalizeForSearch(q)).length < 3).length;
+    notes.push(`SQLite FTS5 trigram：${short} 个不足 3 个字的查询用不上三字索引，退回 LIKE 全表扫描`);
   }
-  const short = QUERIES.filter((q) => Array.from(normalizeForSearch(q)).length < 3).length;
-  notes.push(`SQLite FTS5 trigram：${short} 个不足 3 个字的查询用不上三字索引，退回 LIKE 全表扫描`);
 
   for (const [engine, items] of [
     ['flexsearch', flexItems],
     ['minisearch', miniItems],
   ] as const) {
+    if (!engines.has(engine)) continue;
     const result = await runPeer({ engine, items, seed: spec.seed, ...timing, heapLimitMb });
     if ('failed' in result) notes.push(`${engine}（${items} 个事项）未能完成：${result.failed}`);
     else {
@@ -155,9 +175,12 @@ export async function run(): Promise<void> {
   }
 
   console.log(`\n每个查询：首页 ${PAGE_SIZE} 条及总数；每个引擎预热一轮后计时 ${rounds} 轮（一轮太慢的引擎在 ${timing.budgetSeconds} 秒内能跑几轮算几轮）`);
+  if (reports.length === 0) return;
+  // The first row is the yardstick of the ratio columns: quanze on SQLite unless it was not selected.
   console.table(reports.map((r) => row(r, reports[0]!)));
   for (const note of [...reports.map((r) => `${r.name}：${r.note}`), ...notes]) console.log(`- ${note}`);
   for (const r of reports) console.log(`- ${r.name} 最慢的查询（命中数）中位用时：${r.slowest.join('，')}`);
+  if (!engines.has('sqlite')) return;
   const q = reports[0]!;
   const exact = q.minRecall === 1 && q.exactSets === q.queries;
   const met = q.p95Ms <= 20 && exact;

@@ -118,6 +118,38 @@ export function searchSuite(dbs: TestDatabases): void {
       expect(paged.map((h) => h.id)).toEqual(whole.map((h) => h.id));
     });
 
+    it('finds a phrase exactly on every page when many rows hold its bigrams apart, in the title and the body', async () => {
+      // Every row is a candidate by its grams; only a third hold the phrase. Small pages of a
+      // list this dense are answered from the first rows, later ones through the index: both
+      // must test the text.
+      const { store: own } = await ctx.open();
+      const items = Array.from({ length: 60 }, (_, i) => {
+        const kind = i % 3;
+        return item({
+          seq: String(i + 1),
+          record: i,
+          name: kind === 0 ? `事项甲乙丙${i}` : `事项${i}`,
+          subItem: kind === 1 ? '甲乙之后乙丙' : '子项',
+          basis: kind === 2 ? '甲乙丙' : '依据甲乙，另有乙丙',
+        });
+      });
+      const list = powerList({ department: '短语测试局', items });
+      const outcome = await own.importList(list);
+      const mine = items.map((it, position) => ({ item: it, listId: outcome.listId, position, list }));
+      const want = expected(mine, '甲乙丙').map((e) => e.position);
+      expect(want.length).toBe(40);
+      for (const pageSize of [5, 7, 20]) {
+        const got: number[] = [];
+        for (let page = 1; ; page++) {
+          const result = await own.search({ q: '甲乙丙', page, pageSize });
+          expect(result.total).toBe(want.length);
+          got.push(...result.items.map((h) => h.position));
+          if (result.items.length < pageSize) break;
+        }
+        expect(got, `pageSize ${pageSize}`).toEqual(want);
+      }
+    });
+
     it('treats empty and oversized queries plainly', async () => {
       expect(await store.search({ q: ' \n\t' })).toEqual({ items: [], total: 0, totalExact: true, page: 1, pageSize: 20 });
       await expect(store.search({ q: '法'.repeat(201) })).rejects.toMatchObject({ code: 'invalid-query' });
