@@ -32,9 +32,17 @@ for (const file of readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()
 const first = (await store.listItems({ pageSize: 1 })).items[0];
 if (!first) throw new Error('样例里没有事项');
 
+const quanze = createApp({ store, log: () => {} });
+// The item page's own bytes, as served plainly and to a browser, for the bare app to send back
+// with no work at all: what moving those bytes costs here, the most the page could reach.
+const bytesOf = async (headers: Record<string, string>) => new Uint8Array(await (await quanze.request(`/items/${first.id}`, { headers })).arrayBuffer());
+const plainPage = await bytesOf({});
+const brotliPage = await bytesOf({ 'Accept-Encoding': 'br' });
 const bareApp = new Hono();
 bareApp.get('/', (c) => c.text('hello'));
-const app = await serveApp({ app: createApp({ store, log: () => {} }), port: 0, hostname: '127.0.0.1' });
+bareApp.get('/page', (c) => c.body(plainPage, 200, { 'Content-Type': 'text/html; charset=UTF-8' }));
+bareApp.get('/page.br', (c) => c.body(brotliPage, 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Encoding': 'br' }));
+const app = await serveApp({ app: quanze, port: 0, hostname: '127.0.0.1' });
 const bare = await serveApp({ app: bareApp, port: 0, hostname: '127.0.0.1' });
 
 let stopping = false;
