@@ -8,6 +8,7 @@ export type StoreErrorCode =
   | 'not-migrated'
   | 'migration-failed'
   | 'invalid-list'
+  | 'invalid-list-key'
   | 'invalid-findings'
   | 'invalid-query'
   | 'not-found'

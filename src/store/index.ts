@@ -15,6 +15,7 @@ export { SEARCH_TOTAL_CAP, DEFAULT_SEARCH_PAGE_SIZE } from './search/search.js';
 export { MAX_PAGE_SIZE } from './read/paging.js';
 export type {
   Id,
+  ImportListOptions,
   ImportOutcome,
   ImportResult,
   ItemDetail,

@@ -10,7 +10,7 @@ import { getList, getPowerList, listLists } from './read/lists.js';
 import { search } from './search/search.js';
 import { isStoreError, StoreError } from './errors.js';
 import type { Db } from './tables.js';
-import type { ImportResult, Store } from './types.js';
+import type { ImportListOptions, ImportResult, Store } from './types.js';
 import { importList } from './write/import-list.js';
 
 export interface StoreOptions {
@@ -90,9 +90,9 @@ function createStore(db: Db, adapter: DialectAdapter, options: StoreOptions, dat
       ready = results.every((r) => r.status === 'applied' || r.status === 'already-applied');
       return results;
     },
-    async importList(list: PowerList) {
+    async importList(list: PowerList, options?: ImportListOptions) {
       await use();
-      return writing(() => importList(deps, list));
+      return writing(() => importList(deps, list, options));
     },
     async importLists(lists) {
       await use();

@@ -31,6 +31,15 @@ export interface ImportOutcome {
   items: number;
 }
 
+export interface ImportListOptions {
+  /**
+   * Which stored list this is a version of, instead of the key taken from the list itself
+   * (department, title, file name): for a department that publishes two different lists,
+   * or a list whose department was renamed between versions.
+   */
+  listKey?: string;
+}
+
 /** One list of a batch import: its outcome, or why it failed (the others still ran). */
 export type ImportResult = ({ ok: true } & ImportOutcome) | { ok: false; file: string; code: string; error: string };
 
@@ -152,7 +161,7 @@ export interface FindingQuery {
 export interface Store {
   readonly dialect: DialectName;
   migrate(): Promise<MigrationResult[]>;
-  importList(list: PowerList): Promise<ImportOutcome>;
+  importList(list: PowerList, options?: ImportListOptions): Promise<ImportOutcome>;
   importLists(lists: readonly PowerList[]): Promise<ImportResult[]>;
   listLists(): Promise<ListSummary[]>;
   getList(id: Id): Promise<ListDetail | null>;

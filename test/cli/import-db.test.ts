@@ -16,7 +16,7 @@ describe('quanze import --db and quanze db migrate', () => {
     expect(migrated.stdout).toMatch(/已执行/);
     const first = await cli('import', samplePath('liuzhou'), samplePath('liangzhou'), '--db', db);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/003_1a02e0d312fedcb4\.txt：新建清单（清单 \d+，第 1 版，7 项）/);
+    expect(first.stdout).toMatch(/003_1a02e0d312fedcb4\.txt：新建清单（清单 \d+「[^」]+」，第 1 版，7 项）/);
     const again = await cli('import', samplePath('liuzhou'), '--db', db);
     expect(again.stdout).toContain('内容未变');
     const store = await openStore(db);
@@ -25,6 +25,35 @@ describe('quanze import --db and quanze db migrate', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('--list files a list under a key of the user\'s choosing instead of its department', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'q.sqlite');
+    const first = await cli('import', samplePath('liuzhou'), '--db', db);
+    const [, listId, key] = /新建清单（清单 (\d+)「([^」]+)」，第 1 版/.exec(first.stdout) ?? [];
+    expect(key).toBeTruthy();
+    // Another department's file, filed as the next version of the first list.
+    const filed = await cli('import', samplePath('liangzhou'), '--db', db, '--list', ` ${key} `);
+    expect(filed.code).toBe(0);
+    expect(filed.stdout).toContain(`新版本（清单 ${listId}「${key}」，第 2 版，14 项）`);
+    // And under a new key it is a list of its own, whatever its department says.
+    const apart = await cli('import', samplePath('liangzhou'), '--db', db, '--list', '凉州区保密局行政许可清单');
+    expect(apart.stdout).toMatch(/新建清单（清单 \d+「凉州区保密局行政许可清单」，第 1 版，14 项）/);
+    const store = await openStore(db);
+    try {
+      expect((await store.listLists()).map((l) => [l.key, l.versionCount]).sort()).toEqual([
+        ['凉州区保密局行政许可清单', 1],
+        [key, 2],
+      ].sort());
+    } finally {
+      await store.close();
+    }
+    const blank = await cli('import', samplePath('liangzhou'), '--db', db, '--list', '　');
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toContain('清单键“　”为空');
+    const noDb = await cli('import', samplePath('liangzhou'), '--list', key ?? '');
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toContain('--list 只能与 --db 一起使用');
   });
 
   it('--strict refuses a file with a damaged record whole; without it the file is stored', async () => {

@@ -26,6 +26,7 @@ interface ImportCommandOptions {
   map?: ImportOptions['map'];
   db?: string | true;
   strict?: boolean;
+  list?: string;
   jobs: number;
 }
 
@@ -60,8 +61,8 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
           code = Math.max(code, EXIT.findings);
           continue;
         }
-        const outcome = await store.importList(list);
-        await write(io.stdout, `${file}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}，第 ${outcome.versionNo} 版，${outcome.items} 项）\n`);
+        const outcome = await store.importList(list, options.list === undefined ? {} : { listKey: options.list });
+        await write(io.stdout, `${file}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）\n`);
       } catch (error) {
         bar.stop();
         code = Math.max(code, reportStoreOrImportError(io, file, error));
@@ -71,6 +72,13 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
     await store.close();
   }
   return code;
+}
+
+function listOptionProblem(key: string, toStore: boolean): string | null {
+  if (!toStore) return '--list 只能与 --db 一起使用（它指定导入数据库时归入哪个清单）';
+  // The store normalises keys the same way (NFKC, no whitespace); an empty key names no list.
+  if (/^\s*$/u.test(key)) return `--list 的清单键“${key}”为空：请给出部门名称或已有清单的键`;
+  return null;
 }
 
 export function importCommand(io: Io, setExit: (code: number) => void): Command {
@@ -84,7 +92,14 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--jobs <n>', `与 --format ndjson 一起使用：大文件的解析线程数（默认 ${DEFAULT_JOBS}；1 为单线程；每个线程约多占 80 MB 内存）`, positiveInt, DEFAULT_JOBS)
     .option('--db [url]', '导入数据库而不是输出：SQLite 文件路径或 postgres://…（不写则为内置数据库）；每个文件一个事务')
     .option('--strict', '与 --db 一起使用：文件中有任何损坏的记录则整个文件不导入')
+    .option('--list <清单键>', '与 --db 一起使用：导入为这个清单的新版本（默认按部门、标题或文件名自动归入清单；同一部门的两份不同清单请各给一个键）')
     .action(async (files: string[], options: ImportCommandOptions) => {
+      const listProblem = options.list === undefined ? null : listOptionProblem(options.list, options.db !== undefined);
+      if (listProblem) {
+        io.stderr.write(`错误：${listProblem}\n`);
+        setExit(EXIT.usage);
+        return;
+      }
       if (options.db !== undefined) {
         setExit(await importToStore(io, files, options));
         return;

@@ -5,9 +5,9 @@ import { POSITIONS_PER_LIST, searchDocument } from '../search/document.js';
 import { storableText } from '../search/normalize.js';
 import type { Db } from '../tables.js';
 import { inWriteTransaction, nextId } from '../transaction.js';
-import type { ImportOutcome } from '../types.js';
+import type { ImportListOptions, ImportOutcome } from '../types.js';
 import { insertRows } from './batch-insert.js';
-import { contentHash, listKey } from './identity.js';
+import { chosenListKey, contentHash, listKey } from './identity.js';
 import { itemLocator } from './place-items.js';
 import { countsByType, dutyRows, findingRows, itemRow, provisionRows, versionMeta } from './rows.js';
 
@@ -35,12 +35,12 @@ export function validateList(input: unknown): PowerList {
  * Stores one list as one transaction: all of it or nothing. The same content as the list's
  * latest version is a no-op; other content becomes the next version, the old ones kept.
  */
-export async function importList({ db, adapter, now }: ImportDeps, input: PowerList): Promise<ImportOutcome> {
+export async function importList({ db, adapter, now }: ImportDeps, input: PowerList, options: ImportListOptions = {}): Promise<ImportOutcome> {
   const list = validateList(input);
   if (list.items.length >= POSITIONS_PER_LIST) {
     throw new StoreError('too-many-items', `清单 ${list.source.file} 有 ${list.items.length} 个事项，超过单个清单的上限 ${POSITIONS_PER_LIST - 1}`);
   }
-  const key = listKey(list);
+  const key = options.listKey === undefined ? listKey(list) : chosenListKey(options.listKey);
   const hash = contentHash(list);
   try {
     return await inWriteTransaction(db, adapter, async (trx) => {

@@ -68,6 +68,19 @@ export function importSuite(dbs: TestDatabases): void {
       expect(new Set(outcomes.map((o) => o.listId)).size).toBe(4);
     });
 
+    it('files a list under a chosen key instead of its department, normalised the same way', async () => {
+      const { store } = await ctx.open();
+      const permits = await store.importList(powerList({ department: '甲局', title: '行政许可事项清单' }), { listKey: '甲局 许可清单' });
+      const powers = await store.importList(powerList({ department: '甲局', title: '权责清单' }));
+      expect([permits.key, powers.key]).toEqual(['甲局许可清单', '甲局']);
+      expect(permits.listId).not.toBe(powers.listId);
+      // A department renamed between versions: the new file joins the old list by its key.
+      const renamed = await store.importList(powerList({ department: '甲局（更名）', title: '权责清单 2025' }), { listKey: '甲局' });
+      expect(renamed).toMatchObject({ status: 'new-version', listId: powers.listId, versionNo: 2, key: '甲局' });
+      await expect(store.importList(powerList({}), { listKey: ' \u3000 ' })).rejects.toMatchObject({ name: 'StoreError', code: 'invalid-list-key' });
+      expect((await store.listLists()).length).toBe(2);
+    });
+
     it('gives back exactly what was imported, odd characters included', async () => {
       const { store } = await ctx.open();
       const odd = 'NUL\u0000、孤立代理\ud800、全角ＡＢＣ、𠮷字、\t换行\n结尾';
