@@ -53,6 +53,8 @@ export interface ListSummary {
   itemCount: number;
   /** Items by known 权力类型, or by the cell's own text when the type is not recognised. */
   countsByType: Record<string, number>;
+  /** Process sheets (办理流程图) the latest version holds besides its items, as in the 002 sample. */
+  processCount: number;
   versionCount: number;
   latestVersionId: Id;
   versionNo: number;

@@ -54,6 +54,16 @@ describe('home page', () => {
     expect(html).toContain(`共 ${total} 项权力事项`);
   });
 
+  it('counts the flowcharts of a list that publishes flowcharts instead of items', async () => {
+    const { list } = sample('flowchart');
+    expect(list.items.length).toBe(0);
+    expect(list.processSheets.length).toBeGreaterThan(0);
+    const html = await page('/');
+    expect(html).toContain(`<p>0 项事项，办理流程图 ${list.processSheets.length} 份</p>`);
+    // The other samples have no flowcharts, so their cards say nothing of them.
+    expect(html.match(/办理流程图 \d+ 份/g)).toHaveLength(1);
+  });
+
   it('serves its stylesheet as CSS', async () => {
     const res = await app.request('/assets/style.css');
     expect(res.status).toBe(200);

@@ -21,6 +21,7 @@ export const ListSummary = z.object({
   region: z.string().nullable(),
   itemCount: z.number().int().nonnegative(),
   countsByType: z.record(z.string(), z.number().int().nonnegative()).describe('按权力类型的事项数；未识别的类型按原文计'),
+  processCount: z.number().int().nonnegative().describe('最新版本中的办理流程图份数（事项之外单独发布的流程图）'),
   versionCount: z.number().int().positive(),
   latestVersionId: id,
   versionNo: z.number().int().positive(),

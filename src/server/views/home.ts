@@ -30,7 +30,7 @@ ${lists.map(
   (list) => html`<li class="card">
   <h2><a href="${href(['lists', list.id])}">${listName(list)}</a></h2>
   <p class="muted">${list.department ?? '部门未知'}${list.level ? ` · ${list.level}` : ''}${list.region ? ` · ${list.region}` : ''}</p>
-  <p>${list.itemCount} 项事项${list.versionCount > 1 ? `，${list.versionCount} 个版本` : ''}</p>
+  <p>${list.itemCount} 项事项${list.processCount > 0 ? `，办理流程图 ${list.processCount} 份` : ''}${list.versionCount > 1 ? `，${list.versionCount} 个版本` : ''}</p>
   ${typeChips(list.countsByType, (type) => href(['lists', list.id], { type }))}
   <p class="muted">来源：${list.sourceFile} · 导入于 ${formatDateTime(list.importedAt)}</p>
 </li>`,

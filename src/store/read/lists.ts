@@ -40,6 +40,7 @@ function toSummary(row: SummaryRow): ListSummary {
     region: row.region,
     itemCount: row.item_count,
     countsByType: JSON.parse(row.counts_by_type) as Record<string, number>,
+    processCount: (JSON.parse(row.meta) as Pick<ListDetail['metadata'], 'processSheets'>).processSheets.length,
     versionCount: Number(row.version_count),
     latestVersionId: String(row.version_id),
     versionNo: row.version_no,

@@ -53,6 +53,7 @@ export function readSuite(dbs: TestDatabases): void {
           region: null,
           itemCount: 5,
           countsByType: { 行政许可: 2, 行政处罚: 2, '行政 处罚 (暂)': 1 },
+          processCount: 0,
           versionCount: 1,
           latestVersionId: a.versionId,
           versionNo: 1,

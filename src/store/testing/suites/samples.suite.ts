@@ -37,6 +37,8 @@ export function samplesSuite(dbs: TestDatabases): void {
       for (const list of lists) expect((await store.importList(list)).status).toBe('unchanged');
       const details = await Promise.all(outcomes.map((o) => store.getList(o.listId)));
       expect(details.map((d) => d?.metadata.processSheets.length)).toEqual(lists.map((l) => l.processSheets.length));
+      const summaries = await store.listLists();
+      expect(summaries.map((s) => s.processCount)).toEqual(lists.map((l) => l.processSheets.length));
     });
 
     it('finds in the samples what a substring match finds', async () => {
