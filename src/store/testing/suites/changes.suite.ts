@@ -8,12 +8,16 @@ export function changesSuite(dbs: TestDatabases): void {
   describe('change token', () => {
     const ctx = storeContext(dbs);
 
-    it.skipIf(dbs.dialect !== 'postgres')('is null on PostgreSQL, which cannot tell cheaply', async () => {
-      const { store } = await ctx.open();
-      expect(store.changeToken()).toBeNull();
-    });
+    // Each dialect registers only its own test: nothing shows as skipped in CI.
+    if (dbs.dialect === 'postgres') {
+      it('is null on PostgreSQL, which cannot tell cheaply', async () => {
+        const { store } = await ctx.open();
+        expect(store.changeToken()).toBeNull();
+      });
+      return;
+    }
 
-    it.skipIf(dbs.dialect !== 'sqlite')('stays while only reads happen, and moves after a write by this store or by another connection', async () => {
+    it('stays while only reads happen, and moves after a write by this store or by another connection', async () => {
       const { store, url } = await ctx.open();
       const first = await store.importList(powerList({ items: [item({ name: '甲事项' })] }));
       const quiet = store.changeToken();
