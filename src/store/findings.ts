@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Finding } from '../model/index.js';
+import { Finding, type PowerItem } from '../model/index.js';
 import type { DialectAdapter } from './dialects/adapter.js';
 import { causeText, isStoreError, StoreError } from './errors.js';
 import { filterId, parseId } from './read/paging.js';
@@ -7,7 +7,7 @@ import type { Db } from './tables.js';
 import { inWriteTransaction } from './transaction.js';
 import type { FindingQuery } from './types.js';
 import { insertRows } from './write/batch-insert.js';
-import { itemLocator } from './write/place-items.js';
+import { type ItemPlace, itemLocator, needsParts, partOf } from './write/place-items.js';
 import { findingFromRow, findingRows } from './write/rows.js';
 
 const Findings = z.array(Finding);
@@ -28,13 +28,19 @@ export async function saveFindings(db: Db, adapter: DialectAdapter, now: () => D
     await inWriteTransaction(db, adapter, async (trx) => {
       const version = id === null ? undefined : await trx.selectFrom('list_versions').select('id').where('id', '=', id).executeTakeFirst();
       if (!version) throw new StoreError('not-found', `没有编号为 ${versionId} 的清单版本`);
-      const items = await trx
+      const rows = await trx
         .selectFrom('items')
         .select(['id', 'record', 'first_line', 'last_line', 'seq'])
         .where('version_id', '=', version.id)
         .orderBy('position')
         .execute();
-      const locate = itemLocator(items.map((i) => ({ id: i.id, record: i.record, firstLine: i.first_line, lastLine: i.last_line, seq: i.seq })));
+      let items: ItemPlace[] = rows.map((i) => ({ id: i.id, record: i.record, firstLine: i.first_line, lastLine: i.last_line, seq: i.seq }));
+      if (needsParts(items, parsed.data)) {
+        // Sheet and page live only in each item's JSON, read when a finding's place needs them.
+        const data = await trx.selectFrom('items').select('data').where('version_id', '=', version.id).orderBy('position').execute();
+        items = items.map((item, i) => ({ ...item, ...partOf((JSON.parse(data[i]!.data) as PowerItem).provenance) }));
+      }
+      const locate = itemLocator(items);
       await trx.deleteFrom('findings').where('version_id', '=', version.id).where('origin', '=', 'audit').execute();
       await insertRows(trx, adapter, 'findings', findingRows(version.id, 'audit', parsed.data, locate));
       await trx.updateTable('list_versions').set({ audited_at: now().toISOString() }).where('id', '=', version.id).execute();

@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ImportError, importBytes, importFile } from '../../src/ingest/index.js';
 import type { ProcessSheet } from '../../src/model/index.js';
+import { itemLocator, partOf } from '../../src/store/write/place-items.js';
 import { type SampleName, samplePath, sampleText } from '../helpers/samples.js';
 import { listRows } from './helpers/fixtures.js';
 import { CJK_FONT, hasCjkFont, renderPdf, tablePdf } from './helpers/pdf-fixture.js';
@@ -96,8 +97,15 @@ describe.skipIf(skip)('PDF', () => {
   it('rejoins the rows a page break cut: 000 on A4, where its cells are longer than a page', async () => {
     const original = await importFile(samplePath('mima'));
     const list = await importBytes('000.pdf', await tablePdf({ ...listRows(original), page: [841.89, 595.28] }));
-    expect(list.findings.filter((f) => f.messageId === 'continued-row').length).toBeGreaterThan(5);
+    const continued = list.findings.filter((f) => f.messageId === 'continued-row');
+    expect(continued.length).toBeGreaterThan(5);
     expect(listForm(list, { whitespace: 'ignore' })).toEqual(listForm(original, { whitespace: 'ignore' }));
+    // Each such finding is at a line of an item that began on an earlier page: the store places it on that item.
+    const locate = itemLocator(list.items.map((item, id) => ({ id, ...item.provenance, seq: item.seq, ...partOf(item.provenance) })));
+    for (const f of continued) {
+      const { firstLine, lastLine, page } = list.items[locate(f) ?? -1]?.provenance ?? {};
+      expect([firstLine! < f.place.line!, f.place.line! <= lastLine!, page! < f.place.page!], JSON.stringify(f.place)).toEqual([true, true, true]);
+    }
   });
 
   it('reads an item merged over its sub-item rows: the rule under the item cells is missing', async () => {

@@ -8,7 +8,7 @@ import { inWriteTransaction, nextId } from '../transaction.js';
 import type { ImportListOptions, ImportOutcome } from '../types.js';
 import { insertRows } from './batch-insert.js';
 import { chosenListKey, contentHash, listKey } from './identity.js';
-import { itemLocator } from './place-items.js';
+import { itemLocator, partOf } from './place-items.js';
 import { countsByType, dutyRows, findingRows, itemRow, provisionRows, versionMeta } from './rows.js';
 
 /** Items written per round; bounds the rows held in memory for a large list. */
@@ -113,6 +113,7 @@ export async function importList({ db, adapter, now }: ImportDeps, input: PowerL
           firstLine: item.provenance.firstLine,
           lastLine: item.provenance.lastLine,
           seq: item.seq,
+          ...partOf(item.provenance),
         })),
       );
       await insertRows(trx, adapter, 'findings', findingRows(versionId, 'import', list.findings, locate));

@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { importBytes } from '../../../ingest/index.js';
 import type { TestDatabases } from '../databases.js';
 import { dutyCell, finding, item, powerList, provision, provisionCell } from '../factories.js';
 import { storeContext } from './context.js';
@@ -137,6 +139,47 @@ export function readSuite(dbs: TestDatabases): void {
       expect(rules(await store.getFindings({ versionId: outcome.versionId }))).toEqual(['reader/a', 'reader/file']);
       await expect(store.saveFindings('999', [])).rejects.toMatchObject({ code: 'not-found' });
       await expect(store.saveFindings(outcome.versionId, [{ ruleId: 1 } as never])).rejects.toMatchObject({ code: 'invalid-findings' });
+    });
+
+    it('places a finding by the worksheet it names when two sheets number the same lines', async () => {
+      const { store } = await ctx.open();
+      const wb = new ExcelJS.Workbook();
+      const permits = wb.addWorksheet('许可');
+      permits.addRow(['序号', '权力类型', '事项名称']);
+      for (const no of [1, 2, 3]) permits.addRow([no, '行政许可', `许可${no}`]);
+      const penalties = wb.addWorksheet('处罚');
+      penalties.addRow(['序号', '权力类型', '事项名称']);
+      penalties.addRow([1, '行政处罚', '处罚1']);
+      // A line of text between the rows of the second sheet: the reader keeps it with a finding on 处罚 line 3.
+      penalties.addRow(['以下为第二批事项']);
+      penalties.addRow([2, '行政处罚', '处罚2']);
+      const list = await importBytes('两表.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+      expect(list.items.map((i) => [i.provenance.sheet, i.provenance.firstLine, i.name.text])).toEqual([
+        ['许可', 2, '许可1'],
+        ['许可', 3, '许可2'],
+        ['许可', 4, '许可3'],
+        ['处罚', 2, '处罚1'],
+        ['处罚', 4, '处罚2'],
+      ]);
+      const stray = list.findings.find((f) => f.messageId === 'stray-line');
+      expect(stray?.place).toMatchObject({ sheet: '处罚', line: 3 });
+      expect(stray?.place.record).toBeUndefined();
+
+      const outcome = await store.importList(list);
+      const ids = (await store.listItems({ versionId: outcome.versionId })).items.map((i) => i.id);
+      const findingsOf = async (id: string | undefined) => (await store.getFindings({ itemId: id })).map((f) => f.place);
+      // Line 3 of 处罚 is no item's; line 3 of 许可 is 许可2's, which must not take it.
+      for (const id of ids) expect(await findingsOf(id)).not.toContainEqual(stray?.place);
+
+      await store.saveFindings(outcome.versionId, [
+        finding({ place: { sheet: '处罚', line: 2 } }),
+        finding({ place: { sheet: '处罚', item: '2' } }),
+        finding({ place: { sheet: '许可', line: 4 } }),
+      ]);
+      expect(await findingsOf(ids[0])).toEqual([]);
+      expect(await findingsOf(ids[2])).toEqual([{ sheet: '许可', line: 4 }]);
+      expect(await findingsOf(ids[3])).toEqual([{ sheet: '处罚', line: 2 }]);
+      expect(await findingsOf(ids[4])).toEqual([{ sheet: '处罚', item: '2' }]);
     });
 
     it('records that a version was audited, even when the audit found nothing, until a new version comes', async () => {
