@@ -1,6 +1,6 @@
 import type { Duty, DutyList } from '../model/index.js';
-import { type EnumeratorHit, type EnumeratorStyle, findEnumerators } from './enumerators.js';
-import { quoteMask, residueBetween, titleMask, trimSpan } from './spans.js';
+import { type EnumeratorHit, type EnumeratorStyle, findEnumerators, LABEL_STOPS } from './enumerators.js';
+import { enclosedMask, residueBetween, trimSpan } from './spans.js';
 
 const REASON_NO_STEPS = '未识别出编号的责任步骤';
 
@@ -102,19 +102,6 @@ function opensHeadedStep(text: string, labelEnd: number): boolean {
   return findHeading(after) !== null || after.startsWith('其他');
 }
 
-/** Offsets inside “…” or 《…》, where a step's number cannot stand; null when the text has neither. */
-function enclosedMask(text: string): Uint8Array | null {
-  const quotes = text.includes('“');
-  const titles = text.includes('《');
-  if (!quotes && !titles) return null;
-  const mask = quotes ? quoteMask(text, 0, text.length) : new Uint8Array(text.length);
-  if (titles) {
-    const inTitle = titleMask(text);
-    for (let i = 0; i < mask.length; i++) mask[i] = (mask[i] ?? 0) | (inTitle[i] ?? 0);
-  }
-  return mask;
-}
-
 interface Accepted {
   start: number;
   labelEnd: number;
@@ -155,7 +142,7 @@ export function parseDuties(text: string): DutyList {
   // One style at a time: a search for one style's labels is the fast one, and the next style
   // is searched only in the rare cell the first gives no steps.
   for (const style of STEP_STYLES) {
-    accepted = acceptSteps(text, findEnumerators(text, style, 0, text.length, true));
+    accepted = acceptSteps(text, findEnumerators(text, style, 0, text.length, LABEL_STOPS));
     if (accepted.length > 0) break;
   }
   const duties = accepted.map((a, i) => {

@@ -55,9 +55,16 @@ interface Search {
   back: number;
 }
 
-/** Candidate searches by the styles asked for, indexed by the set's bit mask (STYLE_BIT). */
-const AFTER_SPACE: (Search | undefined)[] = [];
-const AFTER_SPACE_OR_STOP: (Search | undefined)[] = [];
+/**
+ * Per set of stop characters: their code units, and the candidate searches by the styles
+ * asked for, indexed by the set's bit mask (STYLE_BIT).
+ */
+interface StopSet {
+  chars: string;
+  codes: ReadonlySet<number>;
+  searches: (Search | undefined)[];
+}
+const STOP_SETS = new Map<string, StopSet>();
 
 /** The styles most grammars ask for, made once rather than on every call. */
 export const ARABIC: readonly EnumeratorStyle[] = ['arabic'];
@@ -69,6 +76,14 @@ export const ALL_STYLES: readonly EnumeratorStyle[] = ['arabic', 'paren-cn', 'cn
  */
 export const LABEL_STOPS = '。；;';
 
+/** LABEL_STOPS and the colons that open a list on the same line: "程序如下：1、…；2、…". */
+export const LIST_STOPS = `${LABEL_STOPS}：:`;
+
+/** `chars` escaped to stand inside a regex character class. */
+function classChars(chars: string): string {
+  return chars.replace(/[\\\]^-]/g, '\\$&');
+}
+
 /**
  * `before`, then a character one of `styles` begins with: the regex engine finds these far
  * faster than a loop over every character could. V8 searches "\s[…]" at about 1 ns a
@@ -77,19 +92,24 @@ export const LABEL_STOPS = '。；;';
  */
 function candidateSearch(mask: number, before: string): Search {
   const defs = ENUMERATORS.filter((def) => (mask & STYLE_BIT[def.style]) !== 0);
-  const chars = [...new Set(defs.map((def) => def.first))].map((first) => first.replace(/[\\\]^-]/g, '\\$&')).join('');
+  const chars = classChars([...new Set(defs.map((def) => def.first))].join(''));
   const styles = new Set(defs.map((def) => def.style)).size;
   return styles === 1 ? { re: new RegExp(`${before}[${chars}]`, 'g'), back: 1 } : { re: new RegExp(`${before}(?=[${chars}])`, 'g'), back: 0 };
 }
 
-/** The search for candidates after whitespace, or after whitespace or one of LABEL_STOPS. */
-function afterSpace(styles: readonly EnumeratorStyle[], stops: boolean): Search {
+function stopSet(stops: string): StopSet {
+  let set = STOP_SETS.get(stops);
+  if (!set) STOP_SETS.set(stops, (set = { chars: stops, codes: codeSet(stops), searches: [] }));
+  return set;
+}
+
+/** The search for candidates after whitespace or one of the set's stops. */
+function afterSpace(styles: readonly EnumeratorStyle[], set: StopSet): Search {
   const mask = maskOf(styles);
-  const cache = stops ? AFTER_SPACE_OR_STOP : AFTER_SPACE;
-  let search = cache[mask];
+  let search = set.searches[mask];
   if (!search) {
-    search = candidateSearch(mask, stops ? `[\\s${LABEL_STOPS}]` : '\\s');
-    cache[mask] = search;
+    search = candidateSearch(mask, set.chars ? `[\\s${classChars(set.chars)}]` : '\\s');
+    set.searches[mask] = search;
   }
   return search;
 }
@@ -124,7 +144,7 @@ export function enumeratorAt(text: string, pos: number, styles: readonly Enumera
   return null;
 }
 
-/** Where an enumerator stands: at the start of a line, or mid-line (after whitespace or one of LABEL_STOPS). */
+/** Where an enumerator stands: at the start of a line, or mid-line (after whitespace or a stop). */
 export interface EnumeratorHit extends Enumerator {
   lineStart: boolean;
 }
@@ -143,25 +163,24 @@ function take(text: string, i: number, styles: readonly EnumeratorStyle[], to: n
   return e.end;
 }
 
-/** Code units of LABEL_STOPS. */
-const STOP_CODES = codeSet(LABEL_STOPS);
-
 /**
- * Every enumerator that starts a line or follows whitespace, and with `stops` also those
- * right after one of LABEL_STOPS ("。2." "；（2）"); callers decide which of the mid-line
- * ones to believe. A digit right before the position disqualifies it.
+ * Every enumerator that starts a line or follows whitespace, and also those right after one
+ * of the characters of `stops` (LABEL_STOPS: "。2." "；（2）"; LIST_STOPS: "：1、" too);
+ * callers decide which of the mid-line ones to believe. A digit right before the position
+ * disqualifies it.
  */
-export function findEnumerators(text: string, styles: readonly EnumeratorStyle[], from = 0, to = text.length, stops = false): EnumeratorHit[] {
+export function findEnumerators(text: string, styles: readonly EnumeratorStyle[], from = 0, to = text.length, stops = ''): EnumeratorHit[] {
   const out: EnumeratorHit[] = [];
   const start = Math.max(0, from);
   if (start >= to) return out;
+  const set = stopSet(stops);
   // Only the start of the text or a position right after whitespace (or a stop) can hold one.
-  const opens = start === 0 || isSpaceAt(text, start - 1) || (stops && STOP_CODES.has(text.charCodeAt(start - 1)));
+  const opens = start === 0 || isSpaceAt(text, start - 1) || set.codes.has(text.charCodeAt(start - 1));
   let next = opens ? take(text, start, styles, to, out) : start;
   // Searched in a view that ends at `to`, so a scan of part of a text stops there; one pass
   // finds both kinds of candidate, in text order.
   const view = text.slice(start, to);
-  const { re, back } = afterSpace(styles, stops);
+  const { re, back } = afterSpace(styles, set);
   re.lastIndex = next - start;
   while (re.test(view)) {
     next = take(text, start + re.lastIndex - back, styles, to, out);

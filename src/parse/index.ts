@@ -13,6 +13,7 @@ export { parseChineseNumber, toHalfWidthDigits } from './chinese-number.js';
 export { CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS, type CreditCodeCheck, checkCreditCode, creditCheckChar } from './credit-code.js';
 export { dutyName, parseDuties } from './duties.js';
 export { parseDutyBasis } from './duty-basis.js';
+export { type Enumeration, parseEnumeration } from './enumeration.js';
 export { LOCAL_CODE_TYPE_SEGMENTS, parseLocalCode } from './local-code.js';
 export { hasBrokenLevelTag, LEVEL_TAGS, parseProvisions } from './provisions.js';
 export { sameAsTargets } from './same-as.js';

@@ -1,7 +1,7 @@
 import type { ArticleRef, Provision, Residue } from '../model/index.js';
 import { readArticleRefs } from './article-refs.js';
 import { codeSet, isDigitCode, isSpaceCode } from './chars.js';
-import { ARABIC, enumeratorAt, findEnumerators } from './enumerators.js';
+import { ARABIC, enumeratorAt, findEnumerators, LABEL_STOPS } from './enumerators.js';
 import { sameAsTarget } from './same-as.js';
 import { atLineStart, type Piece, quoteMask, residueBetween, trimSpan } from './spans.js';
 
@@ -140,7 +140,7 @@ function startsIn(sc: Scope): number[] {
   const { text, from, to, view } = sc;
   const starts = new Set<number>();
   // Mid-line labels follow whitespace or a full stop ("。4.同3。" "。2.《…》").
-  for (const e of findEnumerators(text, ARABIC, from, to, true)) {
+  for (const e of findEnumerators(text, ARABIC, from, to, LABEL_STOPS)) {
     if (e.lineStart || opensProvision(text, skipSpaces(text, e.end, to), to)) starts.add(e.start);
   }
   for (let k = view.indexOf('【'); k >= 0; k = view.indexOf('【', k + 1)) {

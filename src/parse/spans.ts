@@ -116,3 +116,16 @@ export function titleMask(text: string): Uint8Array {
   }
   return mask;
 }
+
+/** Offsets inside “…” or 《…》, where a list's number cannot stand; null when the text has neither. */
+export function enclosedMask(text: string): Uint8Array | null {
+  const quotes = text.includes('“');
+  const titles = text.includes('《');
+  if (!quotes && !titles) return null;
+  const mask = quotes ? quoteMask(text, 0, text.length) : new Uint8Array(text.length);
+  if (titles) {
+    const inTitle = titleMask(text);
+    for (let i = 0; i < mask.length; i++) mask[i] = (mask[i] ?? 0) | (inTitle[i] ?? 0);
+  }
+  return mask;
+}

@@ -4,7 +4,7 @@ import { importFile } from '../../src/ingest/index.js';
 import { makeFinding, type PowerItem } from '../../src/model/index.js';
 import { createApp } from '../../src/server/index.js';
 import { escapeHtml } from '../../src/html/index.js';
-import { type SampleName, samplePath } from '../helpers/samples.js';
+import { type SampleName, samplePath, sampleText } from '../helpers/samples.js';
 import { appOver, type Imported, sampleApp, storeWith, withExtraColumn } from './helpers.js';
 
 let app: Hono;
@@ -305,9 +305,14 @@ describe('process page', () => {
       let at = html.indexOf('<ol class="flow">');
       expect(at).toBeGreaterThan(0);
       for (const step of sheet.steps) {
-        const next = html.indexOf(text(step.name), at);
-        expect(next, step.name).toBeGreaterThan(at);
-        at = next;
+        // A step that spells out a numbered procedure shows it as a list, after the words that introduce it.
+        const lead = step.subSteps ? step.text.slice(0, step.subSteps[0]?.span[0]).trim() : step.name;
+        const shown = [text(lead), ...(step.subSteps ?? []).map((p) => `<li class="text">${text(p.text)}</li>`)];
+        for (const piece of shown.filter((p) => p !== '')) {
+          const next = html.indexOf(piece, at);
+          expect(next, piece).toBeGreaterThan(at);
+          at = next;
+        }
         if (step.deadline) expect(html).toContain(`时限：${text(step.deadline.raw)}`);
       }
       if (sheet.statutoryLimit) expect(html).toContain(text(sheet.statutoryLimit.raw));
@@ -315,6 +320,24 @@ describe('process page', () => {
       for (const c of sheet.conditions) expect(html).toContain(text(c));
       for (const m of sheet.materials) expect(html).toContain(text(m));
     }
+  });
+
+  it('shows the procedure 002 numbers inside one step (line 236) as a numbered list', async () => {
+    const { list, outcome } = sample('flowchart');
+    const n = list.processSheets.findIndex((s) => s.steps.some((step) => step.lines.firstLine === 236));
+    const html = await page(`/lists/${outcome.listId}/processes/${n + 1}`);
+    expect(html).toMatch(/<h3><span class="step-no">\d+<\/span> 现场检查时如需采取责令停止使用或者登记保存等行政处置措施，程序如下：<\/h3>\s*<ol class="sub-steps"><li class="text">保密行政管理部门向受检、机关单位发出行政处置通知书（内容包括泄密隐患具体情况、行政处置法律依据等）；<\/li><li class="text">对登记保存的设备/);
+    // Once: the list is not written again as the step's heading or text.
+    expect(html.split('对登记保存的设备和文件资料妥善保管')).toHaveLength(2);
+  });
+
+  it('escapes what a numbered procedure holds', async () => {
+    const text = sampleText('flowchart').replace('程序如下：1、保密行政管理部门', '程序如下：1、<b>保密&amp;行政管理部门</b>');
+    const { app: own, list, outcome } = await appOver({ file: 'hostile-002.txt', text });
+    const n = list.processSheets.findIndex((s) => s.steps.some((step) => step.subSteps?.[0]?.text.startsWith('<b>')));
+    expect(n).toBeGreaterThanOrEqual(0);
+    const res = await own.request(`/lists/${outcome.listId}/processes/${n + 1}`);
+    expect(await res.text()).toContain('<ol class="sub-steps"><li class="text">&lt;b&gt;保密&amp;amp;行政管理部门&lt;/b&gt;向受检');
   });
 
   it('answers a missing sheet with 404 and a bad number with 400', async () => {

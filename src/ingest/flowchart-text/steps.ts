@@ -1,4 +1,5 @@
 import type { ProcessStep } from '../../model/index.js';
+import { parseEnumeration } from '../../parse/index.js';
 import type { Box } from './boxes.js';
 import { type DeadlineHit, documentsIn, findDeadline } from './deadline.js';
 
@@ -59,7 +60,7 @@ function targetOf(draft: Draft, drafts: readonly Draft[], at: number): Draft | n
 
 /**
  * Turns the step boxes of a chart, in layout order, into ProcessSteps: each with the first
- * deadline it states and the documents it names. A box that only states the deadline of
+ * deadline it states, the documents it names and the numbered procedure it spells out. A box that only states the deadline of
  * another step is merged into that step, which then keeps both texts (one per line).
  */
 export function buildSteps(boxes: readonly Box[]): ProcessStep[] {
@@ -83,6 +84,8 @@ export function buildSteps(boxes: readonly Box[]): ProcessStep[] {
         lines: { firstLine: Math.min(...d.boxes.map((b) => b.firstLine)), lastLine: Math.max(...d.boxes.map((b) => b.lastLine)) },
       };
       if (d.deadline) step.deadline = d.deadline.limit;
+      const { parts } = parseEnumeration(text);
+      if (parts.length > 0) step.subSteps = parts;
       return step;
     });
 }

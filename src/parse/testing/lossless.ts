@@ -6,6 +6,7 @@ import { parseChineseNumber } from '../chinese-number.js';
 import { checkCreditCode } from '../credit-code.js';
 import { parseDuties } from '../duties.js';
 import { parseDutyBasis } from '../duty-basis.js';
+import { parseEnumeration } from '../enumeration.js';
 import { parseLocalCode } from '../local-code.js';
 import { parseProvisions } from '../provisions.js';
 import { parseTimeLimit } from '../time-limit.js';
@@ -62,6 +63,15 @@ export function accountabilityProblems(text: string): string[] {
   ];
 }
 
+export function enumerationProblems(text: string): string[] {
+  const r = parseEnumeration(text);
+  const first = r.parts[0]?.span;
+  const out = [...preambleProblems('enumeration', text, r.preamble, first)];
+  // Without parts the text is no list, and nothing of it need be placed.
+  if (first) out.push(...partition('enumeration', text, r.parts, [], preambleSpan(text, r.preamble, first)));
+  return out;
+}
+
 export function dutyBasisProblems(text: string): string[] {
   const r = parseDutyBasis(text);
   const out = partition('duty basis', text, r.entries, r.residue);
@@ -92,5 +102,12 @@ export function valueProblems(text: string): string[] {
 
 /** Runs every grammar on `text` and collects every broken promise. */
 export function allProblems(text: string): string[] {
-  return [...provisionProblems(text), ...dutyProblems(text), ...accountabilityProblems(text), ...dutyBasisProblems(text), ...valueProblems(text)];
+  return [
+    ...provisionProblems(text),
+    ...dutyProblems(text),
+    ...accountabilityProblems(text),
+    ...dutyBasisProblems(text),
+    ...enumerationProblems(text),
+    ...valueProblems(text),
+  ];
 }

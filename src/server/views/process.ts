@@ -15,11 +15,24 @@ function stepText(step: ProcessStep): string {
   return text.startsWith(`${step.name}\n`) ? text.slice(step.name.length + 1) : text;
 }
 
+/**
+ * What a step box shows under its number: its name and the rest of its text; or, for a step
+ * that spells out a numbered procedure, the words that introduce it and the procedure as a
+ * numbered list.
+ */
+function stepContent(step: ProcessStep): { heading: string; body: SafeHtml | string } {
+  const parts = step.subSteps ?? [];
+  const first = parts[0];
+  if (!first) return { heading: step.name, body: stepText(step) ? html`<div class="text">${stepText(step)}</div>` : '' };
+  return { heading: step.text.slice(0, first.span[0]).trim(), body: html`<ol class="sub-steps">${parts.map((p) => html`<li class="text">${p.text}</li>`)}</ol>` };
+}
+
 function stepView(step: ProcessStep, index: number): SafeHtml {
+  const { heading, body } = stepContent(step);
   return html`<li>
   <div class="flow-box">
-    <h3><span class="step-no">${index + 1}</span> ${step.name}${step.deadline ? html` <span class="deadline">时限：${step.deadline.raw}</span>` : ''}</h3>
-    ${stepText(step) ? html`<div class="text">${stepText(step)}</div>` : ''}
+    <h3><span class="step-no">${index + 1}</span> ${heading}${step.deadline ? html` <span class="deadline">时限：${step.deadline.raw}</span>` : ''}</h3>
+    ${body}
     ${step.documents.length > 0 ? html`<ul class="chips" aria-label="文书">${step.documents.map((d) => html`<li><span class="chip">《${d}》</span></li>`)}</ul>` : ''}
     <p class="muted">原文${lineRange(step.lines.firstLine, step.lines.lastLine)}</p>
   </div>
