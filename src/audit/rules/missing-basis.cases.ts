@@ -11,8 +11,12 @@ export const cases: RuleCases = {
   valid: [
     { name: 'every step has a basis (5 by 同3, 8 is 其他)', list: list([{}]) },
     {
-      name: '001 item 12: a key the cell grammar misses ("…连接。4.同3。") still counts',
+      name: '001 item 12: a key written after a full stop ("…进行审查。4.同3。") counts',
       list: list([{ 责任事项依据: basisWithout('4').replace('进行审查。', '进行审查。4.同3。') }]),
+    },
+    {
+      name: 'a key a line break cut ("6-⏎1.") counts for its step',
+      list: list([{ 责任事项依据: (DEFAULT_CELLS.责任事项依据 as string).replace('6.【法律】', '6-\n1.【法律】') }]),
     },
     {
       name: 'a cut-off basis cell may have lost its keys',

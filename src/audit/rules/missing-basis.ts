@@ -10,19 +10,6 @@ type Ids =
 /** Steps that only say "and whatever else the law requires" need no basis of their own. */
 const CATCH_ALL = '其他';
 
-/**
- * Keys written in a 责任事项依据 cell: "3.", "2-1.", "4.同3。" after a full stop, and a key broken
- * over two lines ("2-\n1."). Read here as well as by the cell grammar, so that a key the
- * grammar did not split off is not reported as missing.
- */
-const KEY = /(?:^|[\s。；;])([0-9０-９]{1,2})(?:\s*[-－]\s*[0-9０-９]{1,2})?\s*[.．、]/g;
-
-function writtenKeys(text: string): Set<number> {
-  const keys = new Set<number>();
-  for (const m of text.matchAll(KEY)) keys.add(Number((m[1] ?? '').replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10))));
-  return keys;
-}
-
 export const missingBasis = defineRule<undefined, Ids>({
   id: 'missing-basis',
   meta: {
@@ -58,7 +45,8 @@ export const missingBasis = defineRule<undefined, Ids>({
       }
       // Entries a cut-off cell lost cannot be told from entries never written.
       if (basis.flags.includes('truncated') || item.duties?.flags.includes('truncated')) continue;
-      const keyed = new Set([...basis.entries.map((e) => e.step), ...writtenKeys(basis.text)]);
+      // The cell grammar's keys: "3.", "2-1.", "…。4.同3。" after a full stop, a key broken over two lines ("2-⏎1.").
+      const keyed = new Set(basis.entries.map((e) => e.step));
       for (const duty of duties) {
         if (duty.name === CATCH_ALL || keyed.has(duty.no)) continue;
         ctx.report({ messageId: 'step-without-basis', item, field: 'dutyBasis', atMost: 'warning', data: { step: duty.no, heading: duty.heading || duty.name } });
