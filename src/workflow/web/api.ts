@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
-import { openCaseForItem } from '../cases/index.js';
 import { supervise } from '../supervision/index.js';
+import { CASE_ACTIONS as A, openCase } from './actions.js';
 import { WORKFLOW_ENDPOINTS as E, type WorkflowEndpoint } from './endpoints.js';
 import type { WorkflowAppOptions } from './index.js';
 import { jsonBody } from './problem.js';
@@ -60,16 +59,7 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
 
   route(E.listCases, async ({ query }, c) => json(c, await cases.listCases({ ...query, today: query.today ?? todayNow() })));
 
-  route(E.openCase, async ({ body }, c) => {
-    const extra = { ...(body.on ? { on: body.on } : {}), ...(body.department ? { department: body.department } : {}) };
-    if (body.itemId !== undefined) {
-      if (!options.lists) throw new HttpProblem('invalid-parameters', '未接入清单库，只能按 processId 立案');
-      const record = await options.lists.getItem(body.itemId);
-      if (!record) throw new HttpProblem('not-found', `清单库中没有编号为 ${body.itemId} 的事项`);
-      return json(c, await openCaseForItem(cases, record, extra), 201);
-    }
-    return json(c, await cases.openCase({ processId: body.processId as string, ...extra }), 201);
-  });
+  route(E.openCase, async ({ body }, c) => json(c, await openCase(options, body), 201));
 
   route(E.getCase, async ({ params }, c) => {
     const view = await caseOr404(params.id);
@@ -81,16 +71,12 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
     return json(c, await decodedEvents(options, params.id));
   });
 
-  route(E.advance, async ({ params, body }, c) => json(c, await cases.advance(params.id, body)));
-  route(E.pause, async ({ params, body }, c) => json(c, await cases.pause(params.id, body)));
-  route(E.resume, async ({ params, body }, c) => json(c, await cases.resume(params.id, body)));
-  route(E.extend, async ({ params, body }, c) => json(c, await cases.extend(params.id, body)));
-  route(E.close, async ({ params, body }, c) => json(c, await cases.close(params.id, body)));
-  route(E.attach, async ({ params, body: { contentBase64, ...body } }, c) => {
-    if (contentBase64 === undefined) return json(c, await cases.attach(params.id, body));
-    const bytes = Buffer.from(contentBase64, 'base64');
-    return json(c, await cases.attach(params.id, { ...body, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }));
-  });
+  route(E.advance, async ({ params, body }, c) => json(c, await A.advance.run(cases, params.id, body)));
+  route(E.pause, async ({ params, body }, c) => json(c, await A.pause.run(cases, params.id, body)));
+  route(E.resume, async ({ params, body }, c) => json(c, await A.resume.run(cases, params.id, body)));
+  route(E.extend, async ({ params, body }, c) => json(c, await A.extend.run(cases, params.id, body)));
+  route(E.close, async ({ params, body }, c) => json(c, await A.close.run(cases, params.id, body)));
+  route(E.attach, async ({ params, body }, c) => json(c, await A.documents.run(cases, params.id, body)));
 
   route(E.listProcesses, async (_, c) => json(c, await cases.listProcesses()));
 
