@@ -9,4 +9,15 @@ export * from './cases/index.js';
 export * from './periods/index.js';
 export * from './process/index.js';
 export * from './supervision/index.js';
-export { itemProcessSvg, processSvg, toBpmnXml, WORKFLOW_ENDPOINTS, type WorkflowAppOptions, type WorkflowEndpoint, workflowApp } from './web/index.js';
+export {
+  type FormUser,
+  itemProcessSvg,
+  openCaseSection,
+  processSvg,
+  type Shell,
+  toBpmnXml,
+  WORKFLOW_ENDPOINTS,
+  type WorkflowAppOptions,
+  type WorkflowEndpoint,
+  workflowApp,
+} from './web/index.js';

@@ -1,4 +1,4 @@
-export { CITATIONS, type Citation, type CitationId, formatCitation } from './citations.js';
+export { CITATIONS, type Citation, type CitationId, formatCitation, formatCitations } from './citations.js';
 export {
   computeDeadline,
   type DeadlineExtension,

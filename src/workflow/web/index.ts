@@ -7,13 +7,18 @@ import { deriveFromItem, isProcessError, type ProcessDefinition } from '../proce
 import { workflowApi } from './api.js';
 import { html } from '../../html/index.js';
 import { type Shell, shellOf } from './layout.js';
+import { workflowForms } from './forms.js';
 import { workflowPages } from './pages.js';
+import type { FormUser } from './views/form-parts.js';
 import { HttpProblem, problemResponse } from '../../problem/index.js';
 import { toProblem } from './problem.js';
 
 export { toBpmnXml } from '../../export/bpmn/index.js';
 export { type ContentType, WORKFLOW_ENDPOINTS, type WorkflowEndpoint } from './endpoints.js';
 export { processSvg, type SvgOptions } from '../../export/svg/index.js';
+export type { Shell } from './layout.js';
+export type { FormState, FormUser } from './views/form-parts.js';
+export { type OpenCaseFormView, openCaseSection } from './views/open-case.js';
 
 /**
  * The flowchart of an item's 责任事项 for its portal page, each box linking to the duty's
@@ -45,6 +50,13 @@ export interface WorkflowAppOptions {
   log?: (message: string) => void;
   /** The host site's page shell, so the pages share its header and footer (default: the workflow's own). */
   shell?: Shell;
+  /**
+   * The signed-in user of a page request, when the host signs users in: they see the 立案
+   * and case action forms and may post them. The host checks every form post's origin and
+   * form token before it reaches this app (the JSON API is not concerned: `authorize`);
+   * this app refuses a form post that has no user.
+   */
+  user?: (c: Context) => FormUser | null;
 }
 
 const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -60,6 +72,7 @@ export function workflowApp(options: WorkflowAppOptions): Hono {
   const log = options.log ?? ((message: string) => process.stderr.write(`${message}\n`));
   const app = new Hono();
   app.route('/api', workflowApi(options));
+  app.route('/', workflowForms(options));
   app.route('/', workflowPages(options));
   app.onError((error, c) => {
     let problem = toProblem(error);
@@ -69,7 +82,7 @@ export function workflowApp(options: WorkflowAppOptions): Hono {
     }
     if (isApi(c)) return problemResponse(c, problem);
     const body = html`<h1>${problem.title}</h1><p>${problem.detail ?? ''}</p><p><a href="/cases">返回案件列表</a></p>`;
-    return c.html(shellOf(options)(problem.title, body), problem.status as ContentfulStatusCode);
+    return c.html(shellOf(options)(problem.title, body, [], options.user?.(c) ?? null), problem.status as ContentfulStatusCode);
   });
   return app;
 }

@@ -1,4 +1,5 @@
 import { html, type HtmlValue, type SafeHtml } from '../../html/index.js';
+import type { FormUser } from './views/form-parts.js';
 
 export interface Crumb {
   label: string;
@@ -6,10 +7,11 @@ export interface Crumb {
 }
 
 /**
- * A page shell: given the title, the body (already escaped HTML) and the breadcrumbs, the
- * whole document. The host site passes its own so the workflow pages wear its header.
+ * A page shell: given the title, the body (already escaped HTML), the breadcrumbs and the
+ * signed-in user (null: nobody), the whole document. The host site passes its own so the
+ * workflow pages wear its header, which says who is signed in.
  */
-export type Shell = (title: string, body: string, crumbs: readonly Crumb[]) => string;
+export type Shell = (title: string, body: string, crumbs: readonly Crumb[], user: FormUser | null) => string;
 
 /** Lets a page body of either kind reach a shell as escaped HTML text. */
 export function bodyText(body: HtmlValue): string {
@@ -46,7 +48,7 @@ ${body}
 }
 
 /** The shell a workflow app renders with: the host's, wrapped to take page bodies, or its own. */
-export function shellOf(options: { shell?: Shell }): (title: string, body: HtmlValue, crumbs?: readonly Crumb[]) => string {
+export function shellOf(options: { shell?: Shell }): (title: string, body: HtmlValue, crumbs?: readonly Crumb[], user?: FormUser | null) => string {
   const host = options.shell;
-  return host ? (title, body, crumbs = []) => host(title, bodyText(body), crumbs) : page;
+  return host ? (title, body, crumbs = [], user = null) => host(title, bodyText(body), crumbs, user) : page;
 }

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { processSvg } from '../../export/svg/index.js';
 import { isOverdue } from '../cases/index.js';
 import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
@@ -8,13 +8,57 @@ import type { WorkflowAppOptions } from './index.js';
 import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
+import type { CaseActionName } from './actions.js';
+import { caseActions, doneNotice } from './views/actions.js';
 import { caseBody } from './views/case.js';
+import type { FormState } from './views/form-parts.js';
 import { caseListBody } from './views/cases.js';
 import { processBody } from './views/process.js';
 import { supervisionBody } from './views/supervision.js';
 
 const HOME: Crumb = { label: '首页', href: '/' };
 const CASES: Crumb = { label: '案件', href: '/cases' };
+
+export interface CasePageOptions {
+  /** Show the case as of this day (?today=); the clock's today by default. */
+  today?: string | undefined;
+  /** The action just done, confirmed on top (after a form's redirect). */
+  done?: CaseActionName | 'open' | undefined;
+  /** A refused form post, shown again in its form, with the status it was refused with. */
+  refused?: { state: FormState; status: 400 | 409 } | undefined;
+}
+
+/**
+ * The case page: its deadlines, steps, flowchart and events, and for a signed-in user the
+ * forms of the actions its state allows.
+ */
+export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: string, extras?: CasePageOptions) => Promise<Response> {
+  const shell = shellOf(options);
+  const { cases } = options;
+  const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
+  return async (c, id, extras = {}) => {
+    const view = await cases.getCase(id);
+    if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
+    const now = todayNow();
+    const today = extras.today ?? now;
+    const overdue = isOverdue(view.summary, today);
+    const done = view.state.steps.filter((s) => s.status === 'done').map((s) => s.id);
+    const svg = await processSvg(view.process.definition, { highlight: view.state.currentStep ? [view.state.currentStep] : [], done });
+    const user = options.user?.(c) ?? null;
+    const body = caseBody({
+      view,
+      events: await decodedEvents(options, id),
+      svg,
+      today,
+      cutoff: cases.calendar.addWorkdays(today, cases.atRiskDays),
+      situations: overdue ? applicableSituations(view.snapshot, view.summary.currentStepName) : null,
+      notice: doneNotice(extras.done),
+      // Actions take effect today, whatever day the page is shown as of.
+      actions: user ? caseActions(view, user, now, extras.refused?.state) : '',
+    });
+    return c.html(shell(`案件 ${id}`, body, [HOME, CASES, { label: id }], user), extras.refused?.status ?? 200);
+  };
+}
 
 /** Server-rendered Chinese pages over the same store calls the API makes; no script. */
 export function workflowPages(options: WorkflowAppOptions): Hono {
@@ -33,32 +77,20 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     const today = q.today ?? todayNow();
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
     const body = caseListBody({ page: list, departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
-    return c.html(shell('案件', body, [HOME, { label: '案件' }]));
+    return c.html(shell('案件', body, [HOME, { label: '案件' }], options.user?.(c) ?? null));
   });
 
+  const casePage = casePageRenderer(options);
   pages.get('/cases/:id', async (c) => {
     const { id } = parseRequest(P.CaseId, c.req.param());
-    const view = await cases.getCase(id);
-    if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
-    const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayNow();
-    const overdue = isOverdue(view.summary, today);
-    const done = view.state.steps.filter((s) => s.status === 'done').map((s) => s.id);
-    const svg = await processSvg(view.process.definition, { highlight: view.state.currentStep ? [view.state.currentStep] : [], done });
-    const body = caseBody({
-      view,
-      events: await decodedEvents(options, id),
-      svg,
-      today,
-      cutoff: cases.calendar.addWorkdays(today, cases.atRiskDays),
-      situations: overdue ? applicableSituations(view.snapshot, view.summary.currentStepName) : null,
-    });
-    return c.html(shell(`案件 ${id}`, body, [HOME, CASES, { label: id }]));
+    const { today, done } = parseRequest(P.CasePageQuery, c.req.query());
+    return casePage(c, id, { today, done });
   });
 
   pages.get('/supervision', async (c) => {
     const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayNow();
     const data = await supervise(cases, { today });
-    return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }]));
+    return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }], options.user?.(c) ?? null));
   });
 
   pages.get('/processes/:id', async (c) => {
@@ -66,7 +98,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     const { version } = parseRequest(P.VersionQuery, c.req.query());
     const stored = await cases.getProcess(id, version);
     if (!stored) throw new HttpProblem('not-found', `没有编号为 ${id} 的流程定义`);
-    return c.html(shell(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }]));
+    return c.html(shell(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }], options.user?.(c) ?? null));
   });
 
   return pages;

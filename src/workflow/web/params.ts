@@ -17,13 +17,20 @@ export const CaseId = z.strictObject({ id: z.string().regex(/^\d{4}-\d{5,}$/, '�
 export const ProcessIdParam = z.strictObject({ id: z.string().regex(/^P\d+$/, '流程编号应形如 P1') });
 export const VersionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
 export const TodayQuery = z.strictObject({ today: IsoDateString.optional() });
+/** The case page: as of a day, and which action a form just did (the redirect's confirmation). */
+export const CasePageQuery = TodayQuery.extend({
+  done: z.enum(['open', 'advance', 'documents', 'pause', 'resume', 'extend', 'close']).optional(),
+});
 
 /**
  * An item of the list store: a positive integer as a decimal string, the rule of the list
  * API's `Id` (src/server/api/params.ts), restated because the workflow does not import the
  * server. A malformed id is bad input (400), not an item that is missing (404).
  */
-const ItemId = z.string().regex(/^[1-9][0-9]{0,14}$/, '事项编号应为正整数');
+export const ItemId = z.string().regex(/^[1-9][0-9]{0,14}$/, '事项编号应为正整数');
+
+/** The 立案 page of an item. */
+export const NewCaseQuery = z.strictObject({ itemId: ItemId });
 
 export const OpenBody = z
   .strictObject({

@@ -21,6 +21,10 @@ export interface CasePageView {
   cutoff: string;
   /** Set when the case is overdue: the 追责情形 that apply at its current step. */
   situations: readonly ApplicableSituation[] | null;
+  /** The confirmation of an action just done. */
+  notice?: SafeHtml | string;
+  /** The action forms, for a signed-in user. */
+  actions?: SafeHtml | string;
 }
 
 const STEP_STATUS: Readonly<Record<string, string>> = { pending: '未开始', active: '办理中', done: '已完成', skipped: '已跳过' };
@@ -69,6 +73,7 @@ export function caseBody(p: CasePageView): SafeHtml {
   });
   const itemHref = itemPage(state.itemRef);
   return html`<h1>案件 ${summary.id}：${summary.title}</h1>
+${p.notice ?? ''}
 <dl class="facts">
 <dt>状态</dt><dd>${statusBadge(summary.status)}${summary.closedOn ? ` ${summary.closedOn} 办结${state.outcome ? `（${state.outcome}）` : ''}${state.onTime === false ? '，逾期' : state.onTime ? '，按期' : ''}` : ''}</dd>
 <dt>事项</dt><dd>${itemHref ? html`<a href="${itemHref}">${snapshot.name}</a>` : snapshot.name}${snapshot.powerType ? html` <span class="muted">（${snapshot.powerType}）</span>` : ''}</dd>
@@ -82,6 +87,7 @@ export function caseBody(p: CasePageView): SafeHtml {
 </dl>
 ${state.dues.provisional ? html`<p class="soon">注意：期限跨越尚未公布节假日安排的年份，按周末推算，结果为暂定。</p>` : ''}
 ${situationsBlock(view, p.situations)}
+${p.actions ?? ''}
 <h2>办理环节</h2>
 <div class="table-scroll"><table><thead><tr><th>环节</th><th>状态</th><th>进入</th><th>完成</th><th>环节期限</th><th>文书</th></tr></thead><tbody>${stepRows}</tbody></table></div>
 <h2>流程图</h2>

@@ -1,0 +1,132 @@
+import { type Context, Hono } from 'hono';
+import { FORM_TOKEN_FIELD } from '../../html/index.js';
+import { HttpProblem, parseRequest } from '../../problem/index.js';
+import { isCaseError } from '../cases/index.js';
+import { CASE_ACTIONS, type CaseActionName, isCaseActionName, openCase } from './actions.js';
+import { WORKFLOW_ENDPOINTS as E } from './endpoints.js';
+import { href } from './href.js';
+import type { WorkflowAppOptions } from './index.js';
+import { type Crumb, shellOf } from './layout.js';
+import { casePageRenderer } from './pages.js';
+import * as P from './params.js';
+import { toProblem } from './problem.js';
+import type { FormState, FormUser } from './views/form-parts.js';
+import { openCasePageBody } from './views/open-case.js';
+
+const HOME: Crumb = { label: '首页', href: '/' };
+const CASES: Crumb = { label: '案件', href: '/cases' };
+
+/** Body fields the API's schemas want as numbers; a form sends all as text. */
+const NUMERIC = new Set(['amount']);
+
+/** The posted fields as text, without the form token (the host has checked it). */
+async function postedValues(c: Context): Promise<Record<string, string>> {
+  const type = c.req.header('Content-Type') ?? '';
+  const form = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type) ? await c.req.parseBody() : {};
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(form)) if (name !== FORM_TOKEN_FIELD && typeof value === 'string') values[name] = value;
+  return values;
+}
+
+/** A form's fields as the action's JSON body: an empty field is one not given, as in the API. */
+function bodyOf(values: Readonly<Record<string, string>>): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (value.trim() === '') continue;
+    body[name] = NUMERIC.has(name) && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+  }
+  return body;
+}
+
+/** The field a refusal by the case store is about, by its code and the action; '' for the whole form. */
+function fieldOf(code: string, action: string): string {
+  if (code === 'bad-date') return 'on';
+  if (code === 'missing-documents') return 'force';
+  if (code === 'choose-next-step') return 'to';
+  if (code === 'invalid-input') return ({ advance: 'to', pause: 'kind', extend: 'amount', documents: 'name' } as Record<string, string>)[action] ?? '';
+  return '';
+}
+
+/**
+ * What the API would answer with 400 or 409, as messages by field; null for anything
+ * else (a missing case is the 404 page, a failure the 500 one).
+ */
+function refusalOf(error: unknown, action: string): { status: 400 | 409; errors: Record<string, string> } | null {
+  const problem = toProblem(error);
+  if (!problem || (problem.status !== 400 && problem.status !== 409)) return null;
+  const errors: Record<string, string> = {};
+  if (problem.invalidParams && problem.invalidParams.length > 0) {
+    for (const p of problem.invalidParams) {
+      const name = p.name.startsWith('(') ? '' : p.name;
+      errors[name] = errors[name] ? `${errors[name]}；${p.reason}` : p.reason;
+    }
+  } else {
+    errors[isCaseError(error) ? fieldOf(error.code, action) : ''] = problem.detail ?? problem.title;
+  }
+  return { status: problem.status, errors };
+}
+
+/**
+ * The portal's forms for cases, posted as application/x-www-form-urlencoded: 立案 (POST
+ * /cases) and each action of the API (POST /cases/:id/advance …). A form's fields are the
+ * API's body keys, validated with the same zod schemas and run by the same functions, so
+ * both write the same events. Done, they redirect (303) to the case page, which confirms;
+ * refused (400, 409), they show the form again with the reason beside the field.
+ */
+export function workflowForms(options: WorkflowAppOptions): Hono {
+  const shell = shellOf(options);
+  const casePage = casePageRenderer(options);
+  const todayNow = () => (options.clock ?? options.cases.clock)().slice(0, 10);
+  const forms = new Hono();
+
+  const userOf = (c: Context): FormUser => {
+    const user = options.user?.(c) ?? null;
+    if (!user) throw new HttpProblem('unauthorized', '请先登录，再办理案件');
+    return user;
+  };
+
+  async function openPage(c: Context, itemId: string, refused?: { state: FormState; status: 400 | 409 }): Promise<Response> {
+    const user = userOf(c);
+    const record = options.lists ? await options.lists.getItem(itemId) : null;
+    if (!record) throw new HttpProblem('not-found', `清单库中没有编号为 ${itemId} 的事项`);
+    const itemName = record.item.name.text || '（无名称）';
+    const body = openCasePageBody({ itemId, itemName, department: record.department, today: todayNow(), user, state: refused?.state });
+    return c.html(shell(`立案：${itemName}`, body, [HOME, CASES, { label: '立案' }], user), refused?.status ?? 200);
+  }
+
+  forms.get('/cases/new', async (c) => openPage(c, parseRequest(P.NewCaseQuery, c.req.query()).itemId));
+
+  forms.post('/cases', async (c) => {
+    userOf(c);
+    const values = await postedValues(c);
+    try {
+      const view = await openCase(options, parseRequest(E.openCase.body, bodyOf(values), '(请求体)'));
+      return c.redirect(`${href(['cases', view.summary.id])}?done=open`, 303);
+    } catch (error) {
+      const refusal = refusalOf(error, 'open');
+      const itemId = values.itemId ?? '';
+      if (!refusal || !P.ItemId.safeParse(itemId).success) throw error;
+      return openPage(c, itemId, { state: { action: 'open', values, errors: refusal.errors }, status: refusal.status });
+    }
+  });
+
+  forms.post('/cases/:id/:action', async (c) => {
+    userOf(c);
+    const { id } = parseRequest(P.CaseId, { id: c.req.param('id') });
+    const name = c.req.param('action');
+    if (!isCaseActionName(name)) throw new HttpProblem('not-found', '没有这个办理操作');
+    const values = await postedValues(c);
+    try {
+      const action = CASE_ACTIONS[name as CaseActionName];
+      // Each entry's run takes its own schema's output; the union of entries cannot say so.
+      await action.run(options.cases, id, parseRequest(action.endpoint.body, bodyOf(values), '(请求体)') as never);
+      return c.redirect(`${href(['cases', id])}?done=${name}`, 303);
+    } catch (error) {
+      const refusal = refusalOf(error, name);
+      if (!refusal) throw error;
+      return casePage(c, id, { refused: { state: { action: name, values, errors: refusal.errors }, status: refusal.status } });
+    }
+  });
+
+  return forms;
+}
