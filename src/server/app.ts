@@ -5,18 +5,22 @@ import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
-import { type CaseStore, type Clock, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
+import { type CaseStore, type Clock, openCaseSection, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
 import { apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
-import { hasAdminToken, requireTokenForWrites } from './http/auth.js';
+import { hasAdminToken } from './http/auth.js';
 import { HttpProblem, problemResponse } from '../problem/index.js';
 import { securityHeaders } from './http/security.js';
+import { createSessions } from './http/session.js';
+import { FailureThrottle } from './http/throttle.js';
+import { guardWrites } from './http/write-guard.js';
 import { flowchartCache } from './item-flow.js';
+import { loginRoutes } from './portal/login-routes.js';
 import { portalRoutes } from './portal/routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
 import { trusted } from '../html/index.js';
-import { layout, siteNav } from './views/layout.js';
+import { headerAccount, layout, siteNav } from './views/layout.js';
 
 export interface AppOptions {
   store: StorePort;
@@ -39,9 +43,12 @@ export interface AppOptions {
   clock?: Clock;
   /**
    * The administrator's token ($QUANZE_ADMIN_TOKEN): every write (any method but GET, HEAD
-   * and OPTIONS) needs `Authorization: Bearer <token>`. Without one, writes are refused.
+   * and OPTIONS) to the API needs `Authorization: Bearer <token>`, and the portal's forms a
+   * session started by signing in with it at /login. Without one, writes are refused.
    */
   adminToken?: string | undefined;
+  /** Milliseconds since the epoch for signing in: sessions' expiry, the wrong-token throttle (default Date.now). */
+  authClock?: () => number;
   /**
    * Memory for rendered item pages and their flowcharts (default 64 MiB; 0 renders every
    * request). A cached page is checked against the store's change token, so writes by
@@ -96,6 +103,18 @@ export function createApp(options: AppOptions): Hono {
   const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
   const env: ServerEnv = options.laws ? { resolver: registryResolver(options.laws) } : {};
   const nav = siteNav(options.cases !== undefined);
+  const authClock = options.authClock ?? Date.now;
+  const sessions = createSessions({ adminToken: options.adminToken, now: authClock });
+  const formTokenOf = (c: Context) => sessions.read(c)?.formToken ?? null;
+  // Signing in is offered where it leads somewhere: a token is set and the site runs cases.
+  const offered = sessions.enabled && options.cases !== undefined;
+  const account = (c: Context) => headerAccount(formTokenOf(c), offered);
+  const { cases } = options;
+  // Pages with a user's form token in them are never stored by a cache; the API's answers are as they were.
+  app.use(async (c, next) => {
+    await next();
+    if (!isApi(c) && formTokenOf(c) !== null) c.res.headers.set('Cache-Control', 'no-store');
+  });
   // The read-only API first, so a write to one of its routes is a 405 rather than a question of tokens.
   app.route('/api', apiRoutes(options.store, env, options.cases ? Object.values(WORKFLOW_ENDPOINTS) : []));
   app.route(
@@ -110,9 +129,32 @@ export function createApp(options: AppOptions): Hono {
       pageCacheBytes: Math.floor(cacheBytes * 0.75),
       flowcharts: flowchartCache(Math.floor(cacheBytes * 0.25)),
       writes: () => writes,
+      signIn: {
+        formTokenOf,
+        offered,
+        ...(cases
+          ? {
+              // Only an item whose steps can be drawn can be opened as a case (openCaseForItem derives the same process).
+              openCase: (detail, flow, formToken) =>
+                flow.svg === null && !flow.stored
+                  ? null
+                  : openCaseSection({ itemId: detail.id, department: detail.department, today: (options.clock ?? cases.clock)().slice(0, 10), user: { formToken } }),
+            }
+          : {}),
+      },
     }),
   );
-  app.use(requireTokenForWrites(options.adminToken));
+  app.use(guardWrites(options.adminToken, sessions));
+  app.route(
+    '/',
+    loginRoutes({
+      adminToken: options.adminToken,
+      sessions,
+      home: options.cases ? '/cases' : '/',
+      throttle: new FailureThrottle(5, 60_000, authClock),
+      page: (c, title, body) => layout({ title, body, nav, year: now().getFullYear(), account: account(c) }).value,
+    }),
+  );
   if (options.cases) {
     app.route(
       '/',
@@ -120,11 +162,23 @@ export function createApp(options: AppOptions): Hono {
         cases: options.cases,
         lists: options.store,
         ...(options.clock ? { clock: options.clock } : {}),
-        // The middleware above already refused; this keeps the sub-app closed if it is ever mounted without it.
+        // guardWrites already refused; this keeps the sub-app's API closed if it is ever mounted without it.
         authorize: (c) => hasAdminToken(c, options.adminToken),
+        user: (c) => {
+          const formToken = formTokenOf(c);
+          return formToken === null ? null : { formToken };
+        },
         log,
-        shell: (title, body, crumbs) =>
-          layout({ title, body: trusted(body), crumbs, year: now().getFullYear(), nav: siteNav(true), stylesheets: ['/assets/workflow.css'] }).value,
+        shell: (title, body, crumbs, user) =>
+          layout({
+            title,
+            body: trusted(body),
+            crumbs,
+            year: now().getFullYear(),
+            nav: siteNav(true),
+            stylesheets: ['/assets/workflow.css'],
+            account: headerAccount(user?.formToken ?? null, offered),
+          }).value,
       }),
     );
   }
@@ -132,7 +186,7 @@ export function createApp(options: AppOptions): Hono {
   const respond = (c: Context, problem: HttpProblem) => {
     if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');
     if (isApi(c)) return problemResponse(c, problem);
-    const page = layout({ title: problem.title, body: errorBody(problem.status, problem.title, problem.detail), nav, year: now().getFullYear() });
+    const page = layout({ title: problem.title, body: errorBody(problem.status, problem.title, problem.detail), nav, year: now().getFullYear(), account: account(c) });
     return c.html(page.value, problem.status as ContentfulStatusCode);
   };
   app.notFound((c) => respond(c, new HttpProblem('not-found', isApi(c) ? `没有接口“${c.req.path}”` : '没有这个页面')));

@@ -105,15 +105,19 @@ function sourceView(detail: ItemDetail): SafeHtml {
 </details>`;
 }
 
-/** The item page body: every field, the duties as steps with their bases, findings, source. */
-export function itemBody(detail: ItemDetail, findings: readonly Finding[], flow?: ItemFlow): SafeHtml {
+/**
+ * The item page body: every field, the duties as steps with their bases, findings, source;
+ * `actions` (the 立案 form of a signed-in user) right under the facts.
+ */
+export function itemBody(detail: ItemDetail, findings: readonly Finding[], flow?: ItemFlow, actions?: SafeHtml): SafeHtml {
   const item = detail.item;
   const seq = item.seq ?? (item.impliedSeq !== undefined ? `${item.impliedSeq}（推断）` : null);
   return html`<article class="item">
 <p><span class="badge">${item.powerType.type ?? item.powerType.raw}</span>${seq ? html`<span class="muted">序号 ${seq}</span>` : ''}</p>
 <h1>${item.name.text || '（无名称）'}</h1>
 ${facts(detail)}
-<h2 id="basis">实施依据</h2>
+${actions ? html`${actions}
+` : ''}<h2 id="basis">实施依据</h2>
 ${cutNote(item.basis)}${provisionCellView(item.basis, 'basis')}
 <h2 id="duties">责任事项</h2>
 ${cutNote(item.duties)}${item.dutyBasis?.flags.includes('truncated') ? html`<p><span class="badge warn">原文被截断</span><span class="muted">来源文件中“责任事项依据”一栏内容不完整。</span></p>` : ''}

@@ -1,4 +1,4 @@
-import { html, type HtmlValue, join, type SafeHtml } from '../../html/index.js';
+import { formTokenInput, html, type HtmlValue, join, type SafeHtml } from '../../html/index.js';
 
 export interface Crumb {
   label: string;
@@ -16,6 +16,24 @@ export function siteNav(workflow: boolean): NavLink[] {
   return workflow ? [compare, { label: '办件', href: '/cases' }, { label: '督办', href: '/supervision' }] : [compare];
 }
 
+/**
+ * The header's sign-in corner: 已登录 and a 退出 button (a form carrying the session's form
+ * token), a 登录 link, or nothing when the site takes no writes.
+ */
+export type HeaderAccount = { formToken: string } | 'sign-in' | undefined;
+
+/** The corner for a request: signed in (its session's form token), else 登录 where signing in is offered. */
+export function headerAccount(formToken: string | null, offered: boolean): HeaderAccount {
+  return formToken !== null ? { formToken } : offered ? 'sign-in' : undefined;
+}
+
+/** The header's 已登录 · 退出, or its 登录 link. */
+export function accountCorner(account: HeaderAccount): SafeHtml | string {
+  if (account === undefined) return '';
+  if (account === 'sign-in') return html`<a class="account" href="/login">登录</a>`;
+  return html`<form class="account" method="post" action="/logout"><span>已登录</span>${formTokenInput(account.formToken)}<button type="submit">退出</button></form>`;
+}
+
 export interface PageOptions {
   title: string;
   body: HtmlValue;
@@ -27,6 +45,7 @@ export interface PageOptions {
   nav?: readonly NavLink[];
   /** Stylesheets beyond the site's own (the workflow pages add theirs). */
   stylesheets?: readonly string[];
+  account?: HeaderAccount;
 }
 
 /** The page shell: header with search, breadcrumbs, main, footer. No scripts, one stylesheet. */
@@ -40,7 +59,8 @@ export function layout(options: PageOptions): SafeHtml {
 <title>${options.title} · quanze 权责清单</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
-${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
+${options.account !== undefined ? html`<link rel="stylesheet" href="/assets/forms.css">
+` : ''}${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">`)}
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
@@ -55,6 +75,7 @@ ${(options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${
     <input id="site-q" name="q" type="search" value="${options.query ?? ''}" placeholder="搜索事项名称、依据、部门……" maxlength="200">
     <button type="submit">搜索</button>
   </form>
+  ${accountCorner(options.account)}
 </header>
 <main id="main">
 ${crumbs.length > 0 ? html`<nav class="crumbs" aria-label="位置">${crumbs.map((c, i) => html`${i > 0 ? ' › ' : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}`)}</nav>` : ''}

@@ -1,0 +1,80 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { HttpProblem } from '../../problem/index.js';
+import { adminTokenOf, requireTokenForWrites, SAFE_METHODS, WRITES_DISABLED } from './auth.js';
+import { FORM_TOKEN_FIELD } from '../../html/index.js';
+import type { Sessions } from './session.js';
+
+/** The path that signs in: posted to without a session, so it is checked for its origin only. */
+export const LOGIN_PATH = '/login';
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+function ownOrigins(c: Context): string[] {
+  const url = new URL(c.req.url);
+  // Behind a TLS terminator the request reaches us as http, the browser's Origin says https.
+  const proto = c.req.header('X-Forwarded-Proto')?.split(',')[0]?.trim();
+  return proto === 'http' || proto === 'https' ? [url.origin, `${proto}://${url.host}`] : [url.origin];
+}
+
+/**
+ * The other origin a browser says a request comes from (Origin, or Referer when a browser
+ * sent no Origin), or null when it names this site or names nothing. "null" (a sandboxed
+ * frame, a redirect across sites) is another origin.
+ */
+export function foreignOrigin(c: Context): string | null {
+  const origin = c.req.header('Origin');
+  const referer = origin === undefined ? c.req.header('Referer') : undefined;
+  if (origin === undefined && referer === undefined) return null;
+  let named: string;
+  try {
+    named = origin ?? new URL(referer as string).origin;
+  } catch {
+    return referer as string;
+  }
+  return ownOrigins(c).includes(named) ? null : named;
+}
+
+/**
+ * Every write (any method but GET, HEAD and OPTIONS) passes here.
+ *
+ * The JSON API under /api takes the bearer token only, exactly as before, and never the
+ * session cookie: a cookie rides along on any request the browser makes, and the API reads
+ * bodies of any content type, so accepting it there would let another site's form or
+ * fetch act for whoever is signed in. The portal's forms (everything else) take the
+ * session cookie only, and each post must come from this site (Origin, else Referer) and
+ * carry the session's form token in FORM_TOKEN_FIELD; the cookie's SameSite=Strict is a
+ * second lock on the same door, not the only one. POST /login needs no session but is
+ * checked for its origin, so no other site can sign a browser in.
+ *
+ * @example app.use(guardWrites(process.env.QUANZE_ADMIN_TOKEN, sessions))
+ */
+export function guardWrites(adminToken: string | undefined, sessions: Sessions): MiddlewareHandler {
+  const bearer = requireTokenForWrites(adminToken);
+  const enabled = adminTokenOf(adminToken) !== undefined;
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    if (isApi(c.req.path)) return bearer(c, next);
+    const foreign = foreignOrigin(c);
+    if (foreign !== null) throw new HttpProblem('forbidden', '拒绝来自其他网站的提交：请在本站页面上操作');
+    if (c.req.path === LOGIN_PATH) return next();
+    if (!enabled) throw new HttpProblem('forbidden', WRITES_DISABLED);
+    const session = sessions.read(c);
+    if (!session) throw new HttpProblem('unauthorized', '尚未登录或登录已过期：请先在“登录”页输入管理令牌，再提交');
+    const form = await formFields(c);
+    if (!sessions.formTokenMatches(session, form[FORM_TOKEN_FIELD])) {
+      throw new HttpProblem('forbidden', '表单校验失败（缺少或不匹配的表单令牌）：请刷新页面后重新提交');
+    }
+    return next();
+  };
+}
+
+/** A form post's fields (parsed once; handlers read the same parse); {} for any other body. */
+async function formFields(c: Context): Promise<Record<string, unknown>> {
+  const type = c.req.header('Content-Type') ?? '';
+  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) return {};
+  try {
+    return await c.req.parseBody();
+  } catch {
+    return {};
+  }
+}
