@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFile } from '../../src/ingest/index.js';
+import { createApp, type RunningServer, serveApp } from '../../src/server/index.js';
+import type { Store } from '../../src/store/index.js';
+import { type CaseStore, fixedClock, openCaseStore } from '../../src/workflow/index.js';
+import { storeWith } from '../http/helpers.js';
+import { samplePath } from '../helpers/samples.js';
+import { testCalendar } from '../workflow/helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const missing = !existsSync(CHROMIUM);
+const inCi = process.env.CI === 'true';
+if (missing) {
+  console.warn(`浏览器测试${inCi ? '无法运行（CI 中必须有 Chromium）' : '已跳过'}：找不到 ${CHROMIUM}，可用 apt-get install -y chromium 安装`);
+}
+
+const SHOTS = join(process.cwd(), 'test-results');
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TOKEN = 'browser-counter-token';
+
+// In CI a missing Chromium must fail the run, so the suite only skips outside CI.
+describe.skipIf(missing && !inCi)('handling a case in the portal with Chromium, no script', () => {
+  let userDataDir: string;
+  let context: BrowserContext;
+  let server: RunningServer;
+  let store: Store;
+  let cases: CaseStore;
+  let item: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    ({ store } = await storeWith([await importFile(samplePath('baomi'))]));
+    const clock = fixedClock('2025-06-03');
+    cases = await openCaseStore(':memory:', { calendar: await testCalendar(), clock });
+    item = (await store.listItems({ pageSize: 1 })).items[0]?.id as string;
+    server = await serveApp({ app: createApp({ store, cases, clock, adminToken: TOKEN }), port: 0, hostname: '127.0.0.1' });
+    userDataDir = mkdtempSync(join(tmpdir(), 'quanze-chromium-'));
+    // JavaScript off: the forms must work as plain HTML.
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1100, height: 900 },
+      locale: 'zh-CN',
+      javaScriptEnabled: false,
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await cases?.disconnect();
+    await store?.close();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('signs in, opens a case from the item page and completes its first step', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(`${server.url}/items/${item}`);
+    await page.getByRole('link', { name: '登录' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('管理令牌').fill(TOKEN);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/cases$/);
+    expect(await page.locator('header.site').textContent()).toContain('已登录');
+
+    await page.goto(`${server.url}/items/${item}`);
+    expect(await page.getByLabel('受理日期').inputValue()).toBe('2025-06-03');
+    await page.getByRole('button', { name: '立案', exact: true }).click();
+    await page.waitForURL(/\/cases\/2025-\d{5}\?done=open$/);
+    expect(await page.locator('p.notice').textContent()).toBe('已立案。');
+    expect(await page.locator('dl.facts').textContent()).toContain('受理');
+
+    await page.getByRole('button', { name: '办结本环节' }).click();
+    await page.waitForURL(/\?done=advance$/);
+    expect(await page.locator('p.notice').textContent()).toBe('已办结当前环节。');
+    const current = page.locator('dl.facts dt:has-text("当前环节") + dd');
+    expect(await current.textContent()).toBe('审查');
+    await page.screenshot({ path: join(SHOTS, 'case-forms-advanced.png'), fullPage: true });
+
+    const id = /\/cases\/(2025-\d{5})/.exec(page.url())?.[1] as string;
+    expect((await cases.getCase(id))?.state.steps.map((s) => s.status).slice(0, 2)).toEqual(['done', 'active']);
+    expect((await cases.verify()).ok).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
