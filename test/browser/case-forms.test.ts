@@ -1,7 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
 import { createApp, type RunningServer, serveApp } from '../../src/server/index.js';
@@ -10,60 +7,36 @@ import { type CaseStore, fixedClock, openCaseStore } from '../../src/workflow/in
 import { storeWith } from '../http/helpers.js';
 import { samplePath } from '../helpers/samples.js';
 import { testCalendar } from '../workflow/helpers.js';
+import { launchChromium, SHOTS, skipChromium, watchedPage } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (missing) {
-  console.warn(`浏览器测试${inCi ? '无法运行（CI 中必须有 Chromium）' : '已跳过'}：找不到 ${CHROMIUM}，可用 apt-get install -y chromium 安装`);
-}
-
-const SHOTS = join(process.cwd(), 'test-results');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TOKEN = 'browser-counter-token';
 
-// In CI a missing Chromium must fail the run, so the suite only skips outside CI.
-describe.skipIf(missing && !inCi)('handling a case in the portal with Chromium, no script', () => {
-  let userDataDir: string;
-  let context: BrowserContext;
+describe.skipIf(skipChromium)('handling a case in the portal with Chromium, no script', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let server: RunningServer;
   let store: Store;
   let cases: CaseStore;
   let item: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     ({ store } = await storeWith([await importFile(samplePath('baomi'))]));
     const clock = fixedClock('2025-06-03');
     cases = await openCaseStore(':memory:', { calendar: await testCalendar(), clock });
     item = (await store.listItems({ pageSize: 1 })).items[0]?.id as string;
     server = await serveApp({ app: createApp({ store, cases, clock, adminToken: TOKEN }), port: 0, hostname: '127.0.0.1' });
-    userDataDir = mkdtempSync(join(tmpdir(), 'quanze-chromium-'));
     // JavaScript off: the forms must work as plain HTML.
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1100, height: 900 },
-      locale: 'zh-CN',
-      javaScriptEnabled: false,
-    });
+    browser = await launchChromium({ javaScriptEnabled: false });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await cases?.disconnect();
     await store?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('signs in, opens a case from the item page and completes its first step', async () => {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
+    const { page, errors } = await watchedPage(browser.context);
     await page.goto(`${server.url}/items/${item}`);
     await page.getByRole('link', { name: '登录' }).click();
     await page.waitForURL(/\/login$/);

@@ -1,59 +1,38 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRegistry } from '../../src/law/index.js';
 import { createApp, type RunningServer, serveApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { sampleApp } from '../http/helpers.js';
+import { launchChromium, SHOTS, skipChromium, watchedPage } from './chromium.js';
 
 // Browser globals used inside page functions; the project compiles without the DOM library.
 declare const document: { documentElement: { scrollWidth: number } };
 declare const window: { innerWidth: number };
 
-const CHROMIUM = '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (missing) console.warn(`浏览器测试${inCi ? '无法运行（CI 中必须有 Chromium）' : '已跳过'}：找不到 ${CHROMIUM}`);
-
-const SHOTS = join(process.cwd(), 'test-results');
-
 // In CI a missing Chromium must fail the run, so the suite only skips outside CI.
-describe.skipIf(missing && !inCi)('the compare page in Chromium', () => {
-  let userDataDir: string;
+describe.skipIf(skipChromium)('the compare page in Chromium', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let server: RunningServer;
   let store: Store;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     ({ store } = await sampleApp());
     server = await serveApp({ app: createApp({ store, laws: await loadRegistry() }), port: 0, hostname: '127.0.0.1' });
-    userDataDir = mkdtempSync(join(tmpdir(), 'quanze-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1100, height: 900 },
-      locale: 'zh-CN',
-    });
+    browser = await launchChromium();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await store?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('ticks 自治区国家保密局 and 柳州市国家保密局, submits, and sees 对保密工作的监督检查 paired on both sides', async () => {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors } = await watchedPage(context);
     await page.goto(server.url);
     await page.getByRole('link', { name: '清单比对' }).first().click();
     await page.waitForURL(/\/compare$/);

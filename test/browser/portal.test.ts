@@ -1,61 +1,25 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, serveApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import type { SampleName } from '../helpers/samples.js';
 import { hostileApp, PAYLOADS, sampleApp } from '../http/helpers.js';
+import { launchChromium, SHOTS, skipChromium, watchedPage } from './chromium.js';
 
 // Browser globals used inside page functions; the project compiles without the DOM library.
 declare const document: { documentElement: { scrollWidth: number } };
 declare const window: { innerWidth: number };
 declare function getComputedStyle(element: unknown): { backgroundColor: string };
 
-const CHROMIUM = '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (missing) {
-  console.warn(`浏览器测试${inCi ? '无法运行（CI 中必须有 Chromium）' : '已跳过'}：找不到 ${CHROMIUM}，可用 apt-get install -y chromium 安装`);
-}
-
-const SHOTS = join(process.cwd(), 'test-results');
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 async function firstItem(base: string, listId: string): Promise<string> {
   const page = (await (await fetch(`${base}/api/lists/${listId}/items?pageSize=1`)).json()) as { items: { id: string }[] };
   return page.items[0]?.id as string;
 }
 
-/** A page that records what a script could do: dialogs, console errors, CSP reports. */
-async function watchedPage(context: BrowserContext): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
-  const page = await context.newPage();
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, dialogs, errors };
-}
-
 // In CI a missing Chromium must fail the run, so the suite only skips outside CI.
-describe.skipIf(missing && !inCi)('the portal in Chromium', () => {
-  let userDataDir: string;
+describe.skipIf(skipChromium)('the portal in Chromium', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   const servers: RunningServer[] = [];
   const stores: Store[] = [];
@@ -64,7 +28,6 @@ describe.skipIf(missing && !inCi)('the portal in Chromium', () => {
   let listOf: (name: SampleName) => string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     const loaded = await sampleApp();
     listOf = (name) => loaded.imported.get(name)?.outcome.listId as string;
     const planted = await hostileApp();
@@ -72,21 +35,14 @@ describe.skipIf(missing && !inCi)('the portal in Chromium', () => {
     samples = await serveApp({ app: loaded.app, port: 0, hostname: '127.0.0.1' });
     hostile = await serveApp({ app: planted.app, port: 0, hostname: '127.0.0.1' });
     servers.push(samples, hostile);
-    userDataDir = mkdtempSync(join(tmpdir(), 'quanze-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1100, height: 900 },
-      locale: 'zh-CN',
-    });
+    browser = await launchChromium();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     for (const server of servers) await server.close();
     for (const store of stores) await store.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('opens the home page, searches a term from the samples, opens an item and sees its duties', async () => {

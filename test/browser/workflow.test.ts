@@ -1,40 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, serveApp } from '../../src/server/index.js';
 import { siteApp } from '../http/helpers.js';
+import { launchChromium, SHOTS, skipChromium, watchedPage } from './chromium.js';
 
 // Browser globals used inside page functions; the project compiles without the DOM library.
 declare const document: { documentElement: { scrollWidth: number } };
 declare const window: { innerWidth: number };
 
-const CHROMIUM = '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-const inCi = process.env.CI === 'true';
-if (missing) {
-  console.warn(`浏览器测试${inCi ? '无法运行（CI 中必须有 Chromium）' : '已跳过'}：找不到 ${CHROMIUM}，可用 apt-get install -y chromium 安装`);
-}
-
-const SHOTS = join(process.cwd(), 'test-results');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const TOKEN = 'browser-test-token';
 
-/** A page that collects console errors (a CSP refusal is one) and uncaught exceptions. */
-async function watchedPage(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
-
 // In CI a missing Chromium must fail the run, so the suite only skips outside CI.
-describe.skipIf(missing && !inCi)('the item flowchart, findings and supervision in Chromium', () => {
-  let userDataDir: string;
+describe.skipIf(skipChromium)('the item flowchart, findings and supervision in Chromium', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
   let server: RunningServer;
   let site: Awaited<ReturnType<typeof siteApp>>;
@@ -42,7 +21,6 @@ describe.skipIf(missing && !inCi)('the item flowchart, findings and supervision 
   let baomiItem: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     site = await siteApp({ adminToken: TOKEN });
     baomiList = site.imported.get('baomi')?.outcome.listId as string;
     baomiItem = (await site.store.listItems({ listId: baomiList, pageSize: 1 })).items[0]?.id as string;
@@ -54,16 +32,15 @@ describe.skipIf(missing && !inCi)('the item flowchart, findings and supervision 
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
     });
     expect(opened.status).toBe(201);
-    userDataDir = mkdtempSync(join(tmpdir(), 'quanze-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    browser = await launchChromium();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await site?.cases.disconnect();
     await site?.store.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('shows an item of the 001 sample with its flowchart and findings; a box leads to its duty', async () => {
