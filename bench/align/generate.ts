@@ -1,5 +1,6 @@
 import type { PowerItem, PowerList } from '../../src/model/index.js';
 import { item, list } from '../../src/align/testing/factories.js';
+import { pick, seeded } from '../../src/store/testing/corpus.js';
 
 /**
  * Two generated lists of the same kind of department at two levels: the second carries most
@@ -11,18 +12,6 @@ export interface GeneratedPair {
   right: PowerList;
   /** right index → left index, for items that denote the same power. */
   truth: Map<number, number>;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run generates the same lists. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUBJECTS = [
@@ -48,8 +37,6 @@ const ACTIONS: readonly [string, string, string][] = [
   ['确认', '确定', '行政确认'],
 ];
 const LAWS = Array.from({ length: 40 }, (_, i) => `${DOMAINS[i % DOMAINS.length]}${['管理条例', '法', '管理办法', '实施细则'][i % 4]}`);
-
-const pick = <T>(rand: () => number, values: readonly T[]): T => values[Math.floor(rand() * values.length)] as T;
 
 interface Power {
   subject: string;
@@ -82,7 +69,7 @@ function powerItem(p: Power, variant: { frame: boolean; note?: string; punctuati
  * @example const { left, right, truth } = generatePair(20_000, 1);
  */
 export function generatePair(size: number, seed: number): GeneratedPair {
-  const rand = random(seed);
+  const rand = seeded(seed);
   const seen = new Set<string>();
   const powers: Power[] = [];
   while (powers.length < Math.round(size * 1.15)) {

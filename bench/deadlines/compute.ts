@@ -1,5 +1,6 @@
 import chineseDays from 'chinese-days';
 import { type Calendar, fromDayNumber, toDayNumber } from '../../src/workflow/calendar/index.js';
+import { seeded } from '../../src/store/testing/corpus.js';
 import { computeDeadline } from '../../src/workflow/periods/index.js';
 
 export interface DeadlineInput {
@@ -9,14 +10,7 @@ export interface DeadlineInput {
 
 /** Deterministic inputs: start dates across 2020–2026 (the years both calendars hold), 1–60 working days. */
 export function deadlineInputs(count: number, seed = 20251009): DeadlineInput[] {
-  let state = seed >>> 0;
-  const next = () => {
-    // xorshift32: the same inputs on every run and machine.
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   const first = toDayNumber('2020-01-01');
   const last = toDayNumber('2026-10-31');
   return Array.from({ length: count }, () => ({ from: fromDayNumber(first + Math.floor(next() * (last - first))), days: 1 + Math.floor(next() * 60) }));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { openStore } from '../../src/store/index.js';
 import { OUT_DIR } from '../large-list.js';
-import { CORPUS_VERSION, type CorpusSpec, generateLists, type Templates } from './corpus.js';
+import { CORPUS_VERSION, generateLists, type ProvinceSpec, type Templates } from '../../src/store/testing/corpus.js';
 
 /**
  * The store's migrations decide what a built database holds: a change to the stored tables or
@@ -32,7 +32,7 @@ function filesUnder(path: string): string[] {
  * Names a built corpus: generator version, size, seed, and a hash of the samples and of the
  * store's migrations, so a cached database is never measured after either changes.
  */
-export function corpusKey(spec: CorpusSpec): string {
+export function corpusKey(spec: ProvinceSpec): string {
   const hash = createHash('sha256');
   for (const file of STORE_FILES.flatMap((f) => filesUnder(STORE + f))) hash.update(readFileSync(file));
   for (const file of readdirSync(SAMPLES).sort()) if (file.endsWith('.txt')) hash.update(readFileSync(SAMPLES + file));
@@ -41,7 +41,7 @@ export function corpusKey(spec: CorpusSpec): string {
 
 type Progress = (done: number, total: number) => void;
 
-async function fill(url: string, templates: Templates, spec: CorpusSpec, progress: Progress): Promise<void> {
+async function fill(url: string, templates: Templates, spec: ProvinceSpec, progress: Progress): Promise<void> {
   const store = await openStore(url);
   try {
     await store.migrate();
@@ -58,7 +58,7 @@ async function fill(url: string, templates: Templates, spec: CorpusSpec, progres
 }
 
 /** The SQLite file holding the corpus, built once per corpus key under bench/.out/. */
-export async function sqliteCorpus(templates: Templates, spec: CorpusSpec, progress: Progress): Promise<{ path: string; built: boolean }> {
+export async function sqliteCorpus(templates: Templates, spec: ProvinceSpec, progress: Progress): Promise<{ path: string; built: boolean }> {
   await mkdir(OUT_DIR, { recursive: true });
   const path = `${OUT_DIR}search-${corpusKey(spec)}.sqlite`;
   if (existsSync(path) && process.env.QUANZE_BENCH_SEARCH_REBUILD !== '1') return { path, built: false };
@@ -89,7 +89,7 @@ async function reachable(url: string): Promise<string | null> {
  */
 export async function postgresCorpus(
   templates: Templates,
-  spec: CorpusSpec,
+  spec: ProvinceSpec,
   progress: Progress,
 ): Promise<{ url: string; built: boolean } | { url: null; reason: string }> {
   const admin = `${PG_SERVER}/postgres`;

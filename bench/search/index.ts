@@ -1,7 +1,8 @@
 import { normalizeForSearch, SEARCH_TOTAL_CAP } from '../../src/store/index.js';
+import { loadTemplates, type ProvinceSpec } from '../../src/store/testing/corpus.js';
 import { OUT_DIR } from '../large-list.js';
 import { fmt } from '../measure.js';
-import { type CorpusSpec, corpusDocs, loadTemplates } from './corpus.js';
+import { corpusDocs } from './corpus.js';
 import { corpusKey, PG_SERVER, postgresCorpus, sqliteCorpus } from './databases.js';
 import { type EngineReport, type MeasureOptions, measureEngine } from './measure-engine.js';
 import { PAGE_SIZE, withNormalisedQueries } from './peers/engine.js';
@@ -98,7 +99,7 @@ function row(r: EngineReport, quanze: EngineReport): Record<string, string> {
  * with recall 1.0. Built databases are kept in bench/.out/ and reused.
  */
 export async function run(): Promise<void> {
-  const spec: CorpusSpec = { items: env('QUANZE_BENCH_SEARCH_ITEMS', 200_000), seed: 1 };
+  const spec: ProvinceSpec = { items: env('QUANZE_BENCH_SEARCH_ITEMS', 200_000), seed: 1 };
   const rounds = env('QUANZE_BENCH_SEARCH_ROUNDS', 5);
   const timing: Timing = { rounds, budgetSeconds: env('QUANZE_BENCH_SEARCH_ENGINE_SECONDS', 60) };
   const walkMax = env('QUANZE_BENCH_SEARCH_WALK_MAX', 5_000);

@@ -1,5 +1,6 @@
 import { normalizeForSearch } from '../../src/store/index.js';
-import { corpusDocs, loadTemplates } from './corpus.js';
+import { loadTemplates } from '../../src/store/testing/corpus.js';
+import { corpusDocs } from './corpus.js';
 import { type EngineReport, measureEngine } from './measure-engine.js';
 import { type Engine, withNormalisedQueries } from './peers/engine.js';
 import { flexSearchEngine } from './peers/flexsearch.js';

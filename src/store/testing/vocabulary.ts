@@ -1,4 +1,4 @@
-import type { Level } from '../../src/model/index.js';
+import type { Level } from '../../model/index.js';
 
 /**
  * The generated province's places and departments, as data. Place names are made up from
