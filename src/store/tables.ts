@@ -101,6 +101,11 @@ export interface SearchDocTable {
   item_id: number;
   list_id: number;
   version_id: number;
+  /**
+   * Each searchable field's display text, as JSON in UTF-16LE (storedFieldTexts, 0004): what
+   * a hit's snippet is cut from, without reading the item's whole JSON.
+   */
+  texts: Buffer;
 }
 
 export interface MigrationTable {

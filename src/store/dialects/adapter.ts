@@ -54,6 +54,8 @@ export interface DialectAdapter {
   readonly maxParameters: number;
   /** Column type for 64-bit integers that are keys (SQLite's rowid-backed "integer"). */
   readonly int64Type: 'integer' | 'bigint';
+  /** Column type for byte strings (they come back as Buffers). */
+  readonly bytesType: 'blob' | 'bytea';
   /** Starts a transaction holding the database's write lock, so writers queue instead of failing. */
   beginWrite(db: Db): Promise<void>;
   /** Whether a table exists where unqualified names resolve (PostgreSQL: the search_path). */

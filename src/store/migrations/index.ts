@@ -5,11 +5,12 @@ import { inWriteTransaction } from '../transaction.js';
 import { core } from './0001-core.js';
 import { searchIndex } from './0002-search-index.js';
 import { audited } from './0003-audited.js';
+import { searchTexts } from './0004-search-texts.js';
 import type { Migration, MigrationResult } from './migration.js';
 
 export type { Migration, MigrationResult } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [core, searchIndex, audited];
+export const MIGRATIONS: readonly Migration[] = [core, searchIndex, audited, searchTexts];
 
 /**
  * Applies what is not applied yet, each migration in its own transaction together with its

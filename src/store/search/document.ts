@@ -1,5 +1,5 @@
 import type { Level, PowerItem } from '../../model/index.js';
-import { fieldTexts, TITLE_FIELDS } from './fields.js';
+import { fieldTexts, storedFieldTexts, TITLE_FIELDS } from './fields.js';
 import { normalizeForSearch } from './normalize.js';
 
 /** Items of one list sit in a contiguous range of document ids, in list order. */
@@ -18,6 +18,8 @@ export interface SearchDocument {
   /** Normalised text of each non-empty field, name and sub-item first. */
   title: string[];
   all: string[];
+  /** The fields' display texts for snippets (storedFieldTexts), kept in search_docs.texts. */
+  texts: Buffer;
 }
 
 export function docIdOf(listId: number, position: number): number {
@@ -59,5 +61,6 @@ export function searchDocument(ctx: DocumentContext, itemId: number, position: n
     agencies: [...agencies],
     title,
     all,
+    texts: storedFieldTexts(item),
   };
 }

@@ -1,11 +1,10 @@
-import type { PowerItem } from '../../model/index.js';
 import type { DialectAdapter, SearchFilter, SearchPlan, SearchRequest } from '../dialects/adapter.js';
 import { StoreError } from '../errors.js';
 import { ITEM_SUMMARY_COLUMNS, toItemSummary } from '../read/item-summary.js';
 import { filterId, pageArgs } from '../read/paging.js';
 import type { Db } from '../tables.js';
 import type { SearchHit, SearchPage, SearchQuery } from '../types.js';
-import { fieldTexts } from './fields.js';
+import { parseStoredFieldTexts } from './fields.js';
 import { queryGrams } from './grams.js';
 import { normalizeForSearch } from './normalize.js';
 import { snippet } from './snippet.js';
@@ -66,7 +65,7 @@ async function loadHits(db: Db, docIds: readonly number[], normalized: string): 
     .selectFrom('search_docs as d')
     .innerJoin('items as i', 'i.id', 'd.item_id')
     .innerJoin('list_versions as v', 'v.id', 'i.version_id')
-    .select([...ITEM_SUMMARY_COLUMNS, 'i.data', 'd.doc_id', 'v.title', 'v.department'])
+    .select([...ITEM_SUMMARY_COLUMNS, 'd.texts', 'd.doc_id', 'v.title', 'v.department'])
     .where('d.doc_id', 'in', docIds)
     .execute();
   const byDoc = new Map(rows.map((row) => [Number(row.doc_id), row]));
@@ -74,8 +73,9 @@ async function loadHits(db: Db, docIds: readonly number[], normalized: string): 
   for (const docId of docIds) {
     const row = byDoc.get(docId);
     if (!row) continue;
-    const item = JSON.parse(row.data) as PowerItem;
-    for (const { field, text } of fieldTexts(item)) {
+    // The searchable texts alone (search_docs.texts), not the item's whole JSON: reading and
+    // parsing that was most of a search's time (bench/README.md, bench/http).
+    for (const { field, text } of parseStoredFieldTexts(row.texts)) {
       const segments = snippet(text, normalized);
       if (!segments) continue;
       hits.push({ ...toItemSummary(row), field, snippet: segments, listTitle: row.title, department: row.department });

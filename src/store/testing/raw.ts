@@ -75,9 +75,8 @@ export function removeFailure(url: string): Promise<void> {
   );
 }
 
-/** Takes a database back to before 0003-audited, as one written by an older quanze. */
-export function beforeAuditedMigration(url: string): Promise<void> {
-  const statements = ['alter table list_versions drop column audited_at', "delete from quanze_migrations where name = '0003-audited'"];
+/** Runs statements straight on the database, outside the store. */
+function runStatements(url: string, statements: readonly string[]): Promise<void> {
   return run(
     url,
     (db) => {
@@ -87,4 +86,14 @@ export function beforeAuditedMigration(url: string): Promise<void> {
       for (const statement of statements) await client.query(statement);
     },
   );
+}
+
+/** Takes a database back to before 0003-audited, as one written by an older quanze. */
+export function beforeAuditedMigration(url: string): Promise<void> {
+  return runStatements(url, ['alter table list_versions drop column audited_at', "delete from quanze_migrations where name = '0003-audited'"]);
+}
+
+/** Takes a database back to before 0004-search-texts, as one written by an older quanze. */
+export function beforeSearchTextsMigration(url: string): Promise<void> {
+  return runStatements(url, ['alter table search_docs drop column texts', "delete from quanze_migrations where name = '0004-search-texts'"]);
 }

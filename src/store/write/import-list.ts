@@ -103,7 +103,7 @@ export async function importList({ db, adapter, now }: ImportDeps, input: PowerL
         await insertRows(trx, adapter, 'provisions', round.flatMap((item, i) => provisionRows(ids[i]!, item)));
         await insertRows(trx, adapter, 'duties', round.flatMap((item, i) => dutyRows(ids[i]!, item)));
         const docs = round.map((item, i) => searchDocument(context, ids[i]!, start + i, item));
-        await insertRows(trx, adapter, 'search_docs', docs.map((d) => ({ doc_id: d.docId, item_id: d.itemId, list_id: listId, version_id: versionId })));
+        await insertRows(trx, adapter, 'search_docs', docs.map((d) => ({ doc_id: d.docId, item_id: d.itemId, list_id: listId, version_id: versionId, texts: d.texts })));
         await adapter.search.add(trx, docs);
       }
       const locate = itemLocator(

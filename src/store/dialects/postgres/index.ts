@@ -12,6 +12,7 @@ export const postgresAdapter: DialectAdapter = {
   // The wire protocol counts parameters in 16 bits.
   maxParameters: 65_000,
   int64Type: 'bigint',
+  bytesType: 'bytea',
   async beginWrite(db) {
     await sql`begin`.execute(db);
     // One writer at a time, across processes: imports allocate ids from max(id) + 1.

@@ -18,6 +18,7 @@ export const sqliteAdapter: DialectAdapter = {
   // SQLITE_MAX_VARIABLE_NUMBER is 32766 since 3.32.
   maxParameters: 32_000,
   int64Type: 'integer',
+  bytesType: 'blob',
   async beginWrite(db) {
     // IMMEDIATE takes the write lock at once (a deferred BEGIN could fail later, mid-work).
     // While another writer holds it, wait without blocking the event loop, then try again.

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { isStoreError } from '../../errors.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { TestDatabases } from '../databases.js';
+import { corpus } from '../corpus.js';
 import { finding, item, powerList } from '../factories.js';
-import { beforeAuditedMigration } from '../raw.js';
+import { beforeAuditedMigration, beforeSearchTextsMigration } from '../raw.js';
 import { storeContext } from './context.js';
 
 export function migrationSuite(dbs: TestDatabases): void {
@@ -52,6 +53,33 @@ export function migrationSuite(dbs: TestDatabases): void {
       // Nothing in the old database says an audit that found nothing ran: it runs again.
       expect(at(clean.listId)).toBeNull();
       expect(at(never.listId)).toBeNull();
+    });
+
+    it('0004 keeps the searchable texts of documents an older quanze stored: search answers as before', async () => {
+      const { store, url } = await ctx.open();
+      // More documents than one round of the migration fills, texts only JSON keeps exact
+      // (NUL, a lone surrogate), empty fields, and a list with an older version.
+      for (const list of corpus({ lists: 3, itemsPerList: 250, seed: 4 })) await store.importList(list);
+      const odd = [
+        item({ name: '对保密\u0000检查的处罚', subItem: '', basis: '依据\ud800保密法', record: 0 }),
+        item({ name: '无关事项', accountability: '1.泄露国家秘密的', accountabilityBasis: '《保密法》第四十八条', record: 1 }),
+      ];
+      await store.importList(powerList({ department: '丁局', items: [item({ name: '旧版本的保密事项' })] }));
+      await store.importList(powerList({ department: '丁局', items: odd }));
+      const queries = ['保密', '泄露', '\ud800保', '法', '第四十八条', '处罚'];
+      const answers = async () => {
+        const pages = [];
+        for (const q of queries) pages.push(await store.search({ q, pageSize: 1000 }), await store.search({ q, page: 3 }));
+        return pages;
+      };
+      const before = await answers();
+      const snippets = before.flatMap((page) => page.items.map((hit) => hit.snippet.map((s) => s.text).join('')));
+      expect(snippets.some((s) => s.includes('\u0000'))).toBe(true);
+      expect(snippets.some((s) => s.includes('\ud800'))).toBe(true);
+      await beforeSearchTextsMigration(url);
+
+      expect((await store.migrate()).map((r) => r.status)).toEqual(MIGRATIONS.map((m) => (m.name === '0004-search-texts' ? 'applied' : 'already-applied')));
+      expect(await answers()).toEqual(before);
     });
   });
 }
