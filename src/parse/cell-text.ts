@@ -1,43 +1,12 @@
 import type { CellFlag } from '../model/index.js';
 import { codeSet, isSpaceCode } from './chars.js';
+import { decodeEntities } from './entities.js';
 
 /** Tags that end a line of text when a table cell is rendered. */
 const BLOCK_TAGS = new Set(['p', 'br', 'div', 'li', 'tr', 'td', 'th', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table']);
 
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{2,8});/g;
-
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ',
-  ensp: ' ',
-  emsp: ' ',
-  thinsp: ' ',
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  middot: '·',
-  times: '×',
-  yen: '¥',
-};
-
-function decodeEntity(whole: string, body: string): string {
-  if (body.startsWith('#')) {
-    const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
-    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
-    return String.fromCodePoint(code);
-  }
-  return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-}
 
 function stripTags(s: string): { text: string; found: boolean } {
   // Every comment and tag begins with "<": most cells have none and need no pass.
@@ -55,26 +24,20 @@ function stripTags(s: string): { text: string; found: boolean } {
 
 /**
  * Turns a raw cell into the text a reader sees: markup removed (block tags become line
- * breaks), entities decoded, runs of spaces collapsed, lines trimmed, blank lines dropped.
+ * breaks), character references decoded (decodeEntities), runs of spaces collapsed, lines trimmed, blank lines dropped.
  *
  * @example cleanCell('<p>1.立案责任：…</p> <p>2.调查责任：…</p>')
  * // { text: '1.立案责任：…\n2.调查责任：…', flags: ['html'] }
  */
 export function cleanCell(raw: string): { text: string; flags: CellFlag[] } {
   const first = stripTags(raw);
-  let entityFound = false;
-  const decoded = !first.text.includes('&')
-    ? first.text
-    : first.text.replace(ENTITY, (whole, body: string) => {
-        const out = decodeEntity(whole, body);
-        if (out !== whole) entityFound = true;
-        return out;
-      });
+  // A reference is longer than what it stands for: the text changes exactly when one was decoded.
+  const decoded = decodeEntities(first.text);
   // Escaped markup (&lt;p&gt;) is markup too once decoded; it must not reach the text.
   const second = stripTags(decoded);
   const text = normalizeSpace(second.text);
   const flags: CellFlag[] = [];
-  if (first.found || second.found || entityFound) flags.push('html');
+  if (first.found || second.found || decoded !== first.text) flags.push('html');
   if (text === '') flags.push('empty');
   return { text, flags };
 }

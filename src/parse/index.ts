@@ -14,6 +14,7 @@ export { CREDIT_CODE_CHARSET, CREDIT_CODE_WEIGHTS, type CreditCodeCheck, checkCr
 export { dutyName, parseDuties } from './duties.js';
 export { parseDutyBasis } from './duty-basis.js';
 export { type Enumeration, parseEnumeration } from './enumeration.js';
+export { decodeEntities } from './entities.js';
 export { LOCAL_CODE_TYPE_SEGMENTS, parseLocalCode } from './local-code.js';
 export { hasBrokenLevelTag, LEVEL_TAGS, parseProvisions } from './provisions.js';
 export { sameAsTargets } from './same-as.js';

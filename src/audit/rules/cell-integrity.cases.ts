@@ -22,9 +22,9 @@ export const cases: RuleCases = {
       errors: [{ messageId: 'no-terminal', field: '追责情形', severity: 'info', data: { tail: '助其他机关行政执法工作的' } }],
     },
     {
-      name: 'an entity left undecoded in the text',
-      list: list([{ 承办机构: '商用密码&amp管理科' }]),
-      errors: [{ messageId: 'stray-markup', field: '承办机构', data: { markup: '&amp' } }],
+      name: 'an entity left undecoded in the text: "&ensp" without its ";", as a browser leaves it',
+      list: list([{ 承办机构: '商用密码&ensp管理科' }]),
+      errors: [{ messageId: 'stray-markup', field: '承办机构', data: { markup: '&ensp' } }],
     },
     {
       name: 'a paragraph opened and never closed',

@@ -1,5 +1,5 @@
+import { decodeEntities } from '../../parse/index.js';
 import { LineIndex } from '../text-lines.js';
-import { decodeEntities } from './entities.js';
 import { numberAttr, tokenize } from './tokens.js';
 
 /** A paragraph of text outside tables, or inside a cell. */

@@ -8,7 +8,6 @@ import { parseHtml } from './document.js';
 
 export { parseHtml, cellText, type HtmlTable, type Paragraph } from './document.js';
 export { toBlocks } from './blocks.js';
-export { decodeEntities } from './entities.js';
 
 /**
  * Reads the list tables of an HTML page. Text is taken from the markup (tags end lines or
