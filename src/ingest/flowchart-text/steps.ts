@@ -60,8 +60,9 @@ function targetOf(draft: Draft, drafts: readonly Draft[], at: number): Draft | n
 
 /**
  * Turns the step boxes of a chart, in layout order, into ProcessSteps: each with the first
- * deadline it states, the documents it names and the numbered procedure it spells out. A box that only states the deadline of
- * another step is merged into that step, which then keeps both texts (one per line).
+ * deadline it states, the documents it names and the numbered procedure it spells out
+ * (parseEnumeration). A box that only states the deadline of another step is merged into
+ * that step, which then keeps both texts (one per line).
  */
 export function buildSteps(boxes: readonly Box[]): ProcessStep[] {
   const drafts: Draft[] = boxes.map((box) => ({ boxes: [box], name: stepName(box.text), deadline: findDeadline(box.text), merged: false }));
