@@ -18,7 +18,8 @@ describe('quanze law', () => {
   it('shows a law by title with each fact\'s source and whether it was checked', async () => {
     const { code, stdout } = await cli('law', 'show', '保密法');
     expect(code).toBe(0);
-    expect(stdout).toContain('令号/文号：中华人民共和国主席令第二十八号（主席令第28号）［未核实］（来源：reference/laws/facts.md §4');
+    expect(stdout).toContain('令号/文号：中华人民共和国主席令第二十八号（主席令第28号）［已核实］（来源：https://www.lexiscn.com/');
+    expect(stdout).toContain('状态：现行有效（截至 2026-11-23） ［未核实］（来源：reference/laws/facts.md §4');
     expect(stdout).toContain('施行：2024-05-01 ［已核实］（来源：reference/laws/texts/保守国家秘密法/2024-02-27.md 第六十五条）');
     expect(stdout).toContain('2010-04-29 → 2024-02-27：56条对应（完整），新增11条 ［已核实］');
     const json = await cli('law', 'show', 'shangyong-mima-guanli-tiaoli', '--format', 'json');

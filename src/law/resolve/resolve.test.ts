@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractCitations } from '../citations/index.js';
-import { type LawLibrary, openLawLibrary, type ResolvedCitation, resolveCitations } from './index.js';
+import { buildRegistry, type Law } from '../registry/index.js';
+import { type LawLibrary, makeLibrary, openLawLibrary, type ResolvedCitation, resolveCitations } from './index.js';
 
 let library: LawLibrary;
 beforeAll(async () => {
@@ -9,8 +10,19 @@ beforeAll(async () => {
 
 const TODAY = '2026-11-23';
 
-function resolve(text: string, options: { today?: string; listDate?: string } = {}): ResolvedCitation[] {
-  return resolveCitations(extractCitations(text, { titles: library.titles }), library, { today: TODAY, ...options });
+function resolve(text: string, options: { today?: string; listDate?: string } = {}, lib = library): ResolvedCitation[] {
+  return resolveCitations(extractCitations(text, { titles: lib.titles }), lib, { today: TODAY, ...options });
+}
+
+/** The real library with one version's order number marked unverified, texts and all. */
+function withUnverifiedOrder(lib: LawLibrary, lawId: string, versionId: string): LawLibrary {
+  const laws = lib.registry.laws.map((law): Law => {
+    if (law.id !== lawId) return law;
+    const versions = law.versions.map((v) => (v.id === versionId && v.promulgatedBy ? { ...v, promulgatedBy: { ...v.promulgatedBy, verified: false } } : v));
+    return { ...law, versions };
+  });
+  const { registry } = buildRegistry(lib.registry.dir, laws, [...lib.registry.unresolved], lib.registry.files);
+  return makeLibrary(registry, lib.texts.values());
 }
 
 /** code:verified plus the data the test names, per issue of the first citation. */
@@ -20,16 +32,23 @@ function issues(r: ResolvedCitation | undefined, ...keys: string[]) {
 
 describe('resolveCitation', () => {
   it('003: the 2010 保守国家秘密法 named by its order number is superseded and 第四十五条 is now 第五十二条第二款', () => {
-    // 主席令第28号 is an unverified fact in the registry: without a quote the finding is unverified.
-    const [bare] = resolve('【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条');
+    const cited = '【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条';
+    const [bare] = resolve(cited);
     expect(bare?.version?.version.id).toBe('2010-04-29');
     expect(bare?.inForce?.version.id).toBe('2024-02-27');
+    expect(bare?.version?.corroborated).toBeUndefined();
     expect(issues(bare, 'newRef')).toEqual([
+      ['superseded:V', undefined],
+      ['moved:V', '第五十二条第二款'],
+    ]);
+    // Were 主席令第28号 unverified, the finding would be too, unless a quote confirmed the version.
+    const unsure = withUnverifiedOrder(library, 'baoshou-guojia-mimi-fa', '2010-04-29');
+    expect(issues(resolve(cited, {}, unsure)[0], 'newRef')).toEqual([
       ['superseded:u', undefined],
       ['moved:u', '第五十二条第二款'],
     ]);
     // The quoted text is the 2010 第四十五条 and not the 2024 one: that confirms the version.
-    const [quoted] = resolve('【法律】《中华人民共和国保守国家秘密法》（主席令第28号）第四十五条 保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。');
+    const [quoted] = resolve(`${cited} 保密行政管理部门对保密检查中发现的非法获取、持有的国家秘密载体，应当予以收缴。`, {}, unsure);
     expect(quoted?.quote).toEqual({ kind: 'match' });
     expect(quoted?.version?.corroborated).toBe('quote');
     expect(issues(quoted, 'newRef')).toEqual([
