@@ -52,6 +52,8 @@ export type ImportEvent = { kind: 'item'; item: PowerItem } | { kind: 'end'; lis
 const STREAM_ABOVE = 16 * 1024 * 1024;
 const CHUNK_CHARS = 1 << 16;
 const READ_BYTES = 1 << 20;
+/** The first items, from which the department, region and level are derived. */
+const DEPARTMENT_SAMPLE = 50;
 
 /**
  * Imports one file into the canonical model, streaming: items come out as they are read,
@@ -68,8 +70,9 @@ export async function* importStream(path: string, options: ImportOptions = {}): 
   yield { kind: 'end', list: assembler.head() };
 }
 
-/** The parse stage: every record of a read result becomes an item. */
+/** The parse stage: the list takes the read result's head, then every record becomes an item. */
 function* interpret(assembler: ListAssembler, result: ReadResult): Generator<ImportEvent> {
+  assembler.absorbHead(result);
   const fieldOf = fieldLookup(result.columns);
   for (const record of result.records) {
     const { item, findings } = toPowerItem(record, { file: assembler.file, fieldOf });
@@ -138,7 +141,10 @@ class ListAssembler {
     private readonly options: ImportOptions,
   ) {}
 
-  /** The file's read results, whole or piece by piece, each moved to its place in the file. */
+  /**
+   * The file's read results, whole or piece by piece, each moved to its place in the file;
+   * the parse stage hands each to `absorbHead` in file order.
+   */
   async *results(path: string, size: number): AsyncGenerator<ReadResult> {
     if (size <= (this.options.streamAbove ?? STREAM_ABOVE) || !(await startsAsText(path))) {
       yield* this.readWhole(new Uint8Array(await readFile(path)));
@@ -154,7 +160,7 @@ class ListAssembler {
     const text = looksLikeText(bytes) ? decodeText(bytes, this.file).text : undefined;
     const input = { file: this.file, bytes, ...(text !== undefined ? { text } : {}) };
     const reader = this.pickReader(input);
-    yield this.absorbHead(await reader.read(input, { map: this.options.map ?? {} }));
+    yield await reader.read(input, { map: this.options.map ?? {} });
   }
 
   private async *readStreamed(path: string, size: number): AsyncGenerator<ReadResult> {
@@ -205,7 +211,7 @@ class ListAssembler {
 
   private async *readPiece(reader: Reader, text: string): AsyncGenerator<ReadResult> {
     const result = await reader.read({ file: this.file, bytes: new Uint8Array(), text }, { map: this.options.map ?? {} });
-    yield this.absorbHead(shiftResult(result, this.lines, this.records));
+    yield shiftResult(result, this.lines, this.records);
     this.lines += countNewlines(text);
     this.records += result.records.length;
   }
@@ -217,7 +223,7 @@ class ListAssembler {
   }
 
   /** Keeps what a read result says about the list as a whole; its records go on to the parse stage. */
-  private absorbHead(result: ReadResult): ReadResult {
+  absorbHead(result: Omit<ReadResult, 'records'>): void {
     if (this.title === null) this.title = result.title;
     if (this.columns.length === 0 && result.columns.length > 0) {
       this.columns = result.columns;
@@ -226,7 +232,6 @@ class ListAssembler {
     this.residue.push(...result.residue);
     this.findings.push(...result.findings);
     this.sheets.push(...result.processSheets);
-    return result;
   }
 
   /** A `--map` correction that names no column of the file is a typo the user should hear about. */
@@ -241,7 +246,7 @@ class ListAssembler {
 
   noteItem(item: PowerItem, findings: readonly Finding[]): void {
     this.noteFindings(findings);
-    if (this.departmentSample.length < 50) this.departmentSample.push(item);
+    if (this.departmentSample.length < DEPARTMENT_SAMPLE) this.departmentSample.push(item);
   }
 
   noteFindings(findings: readonly Finding[]): void {
@@ -310,31 +315,39 @@ export async function* importNdjson(path: string, options: ImportOptions = {}): 
   const pool = jobs > 1 && size > (options.streamAbove ?? STREAM_ABOVE) ? new ParsePool(jobs) : null;
   // One job a worker queued behind the one it works on, so none idles while this thread reads.
   const ahead = pool ? pool.size : 0;
-  const inFlight: Promise<ParseDone>[] = [];
+  const inFlight: SentBatch[] = [];
   const lines = new LineBytes();
-  let batch: RawRecord[] = [];
+  let batch: Batch = { records: [], heads: [] };
   let batchColumns: Column[] = [];
+  let sent = 0;
   const sendBatch = (): void => {
-    if (!pool || batch.length === 0) return;
-    inFlight.push(pool.run({ file, columns: batchColumns, records: batch }));
-    batch = [];
+    if (!pool || (batch.records.length === 0 && batch.heads.length === 0)) return;
+    // Workers keep the items the head still samples: the file's first ones, as without workers.
+    const sample = Math.max(0, DEPARTMENT_SAMPLE - sent);
+    const { records, heads } = batch;
+    const done = records.length > 0 ? pool.run({ file, columns: batchColumns, records, sample }) : Promise.resolve(NO_ITEMS);
+    inFlight.push({ heads, done });
+    sent += records.length;
+    batch = { records: [], heads: [] };
   };
   try {
     for await (const result of assembler.results(path, size)) {
       if (!pool) {
         for (const event of interpret(assembler, result)) if (event.kind === 'item') lines.add(ndjsonItemLine(file, event.item));
-        inFlight.push(Promise.resolve({ id: -1, ndjson: lines.take(), findings: [], sample: [] }));
+        inFlight.push({ heads: [], done: Promise.resolve({ ...NO_ITEMS, ndjson: lines.take() }) });
       } else {
         // Pieces are cut small for reading; workers get them in batches of whole records.
         if (!sameColumns(result.columns, batchColumns)) sendBatch();
         batchColumns = result.columns;
-        for (const record of result.records) batch.push(record);
-        if (batch.length >= BATCH_RECORDS) sendBatch();
+        const { records, ...head } = result;
+        batch.heads.push({ at: batch.records.length, head });
+        for (const record of records) batch.records.push(record);
+        if (batch.records.length >= BATCH_RECORDS) sendBatch();
       }
-      while (inFlight.length > ahead) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
+      while (inFlight.length > ahead) yield await take(assembler, inFlight.shift() as SentBatch);
     }
     sendBatch();
-    while (inFlight.length > 0) yield take(assembler, await (inFlight.shift() as Promise<ParseDone>));
+    while (inFlight.length > 0) yield await take(assembler, inFlight.shift() as SentBatch);
   } finally {
     await pool?.close();
   }
@@ -347,8 +360,31 @@ function sameColumns(a: readonly Column[], b: readonly Column[]): boolean {
   return a.length === b.length && a.every((column, i) => column.header === b[i]?.header && column.field === b[i]?.field);
 }
 
-function take(assembler: ListAssembler, done: ParseDone): Uint8Array {
-  assembler.noteFindings(done.findings);
+/**
+ * Records on their way to a worker, with the heads of the read results they come from:
+ * `at` is the first record of each, whose findings follow the head's, as without workers.
+ */
+interface Batch {
+  records: RawRecord[];
+  heads: { at: number; head: Omit<ReadResult, 'records'> }[];
+}
+
+type SentBatch = Pick<Batch, 'heads'> & { done: Promise<ParseDone> };
+
+const NO_ITEMS: ParseDone = { id: -1, ndjson: new Uint8Array(), findings: [], sample: [] };
+
+async function take(assembler: ListAssembler, batch: SentBatch): Promise<Uint8Array> {
+  const done = await batch.done;
+  const heads = batch.heads.values();
+  let head = heads.next();
+  const absorbHeadsTo = (record: number): void => {
+    for (; !head.done && head.value.at <= record; head = heads.next()) assembler.absorbHead(head.value.head);
+  };
+  done.findings.forEach((findings, record) => {
+    absorbHeadsTo(record);
+    assembler.noteFindings(findings);
+  });
+  absorbHeadsTo(Number.POSITIVE_INFINITY);
   for (const item of done.sample) assembler.noteItem(item, []);
   return done.ndjson;
 }

@@ -10,13 +10,13 @@ const ndjson = new LineBytes();
 parentPort?.on('message', (job: ParseJob) => {
   const fields = new Map(job.columns.map((c) => [c.header, c.field] as const));
   const fieldOf = (header: string) => fields.get(header) ?? null;
-  const findings: Finding[] = [];
+  const findings: Finding[][] = [];
   const sample: PowerItem[] = [];
   for (const record of job.records) {
     const { item, findings: itemFindings } = toPowerItem(record, { file: job.file, fieldOf });
     ndjson.add(ndjsonItemLine(job.file, item));
-    findings.push(...itemFindings);
-    if (sample.length < 5) sample.push(item);
+    findings.push(itemFindings);
+    if (sample.length < job.sample) sample.push(item);
   }
   const done: ParseDone = { id: job.id, ndjson: ndjson.take(), findings, sample };
   // The bytes move to the reading thread instead of being copied.
