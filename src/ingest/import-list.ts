@@ -23,7 +23,7 @@ import { shiftResult } from './shift.js';
 import { ParsePool } from './parallel/pool.js';
 import { LineBytes } from './parallel/line-bytes.js';
 import { type ParseDone, ndjsonItemLine } from './parallel/protocol.js';
-import { deriveDepartment, deriveRegionLevel } from './list-meta.js';
+import { type ListMetaSample, deriveDepartment, deriveRegionLevel } from './list-meta.js';
 
 export interface ImportOptions {
   /** Skip detection and read as this format (`--from`). */
@@ -132,7 +132,7 @@ class ListAssembler {
   private readonly residue: FileResidue[] = [];
   private readonly findings: Finding[] = [];
   private readonly sheets: ProcessSheet[] = [];
-  private readonly departmentSample: PowerItem[] = [];
+  private readonly departmentSample: ListMetaSample[] = [];
   private lines = 0;
   private records = 0;
 
@@ -244,7 +244,7 @@ class ListAssembler {
     }
   }
 
-  noteItem(item: PowerItem, findings: readonly Finding[]): void {
+  noteItem(item: ListMetaSample, findings: readonly Finding[]): void {
     this.noteFindings(findings);
     if (this.departmentSample.length < DEPARTMENT_SAMPLE) this.departmentSample.push(item);
   }

@@ -1,9 +1,12 @@
 import type { Level, PowerItem } from '../model/index.js';
 
+/** What the department, region and level are derived from in a list's first items. */
+export type ListMetaSample = Pick<PowerItem, 'subject' | 'serviceLevel'>;
+
 const TITLE_SUFFIX = /(权责清单|责任清单|权力清单|清单)(（[^）]*）)?$/;
 
 /** The department a list belongs to: from its title, else the most common 实施主体. */
-export function deriveDepartment(title: string | null, items: readonly PowerItem[]): string | null {
+export function deriveDepartment(title: string | null, items: readonly ListMetaSample[]): string | null {
   const fromTitle = title?.replace(/\s+/g, '').replace(TITLE_SUFFIX, '');
   if (fromTitle) return fromTitle;
   const counts = new Map<string, number>();
@@ -27,7 +30,7 @@ const PLACE_PATTERNS: readonly { pattern: RegExp; level: Level }[] = [
 /** Region and level from what a list says: its items' 办事层级 first, else the department's name. */
 export function deriveRegionLevel(
   department: string | null,
-  items: readonly PowerItem[],
+  items: readonly ListMetaSample[],
 ): { region: string | null; level: Level | null } {
   const service = items.map((item) => item.serviceLevel?.text.trim()).find((text) => text && LEVEL_BY_SERVICE[text]);
   for (const { pattern, level } of PLACE_PATTERNS) {

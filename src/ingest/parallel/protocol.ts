@@ -1,4 +1,5 @@
 import type { Finding, PowerItem } from '../../model/index.js';
+import type { ListMetaSample } from '../list-meta.js';
 import type { Column, RawRecord } from '../record.js';
 
 /**
@@ -18,7 +19,7 @@ export interface ParseDone {
   id: number;
   ndjson: Uint8Array;
   findings: Finding[][];
-  sample: PowerItem[];
+  sample: ListMetaSample[];
 }
 
 /** The NDJSON line of one item, the same on the serial and parallel paths. */

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
-import type { Finding, PowerItem } from '../../model/index.js';
+import type { Finding } from '../../model/index.js';
 import { toPowerItem } from '../../parse/power-item.js';
+import type { ListMetaSample } from '../list-meta.js';
 import { LineBytes } from './line-bytes.js';
 import { type ParseDone, type ParseJob, ndjsonItemLine } from './protocol.js';
 
@@ -11,12 +12,13 @@ parentPort?.on('message', (job: ParseJob) => {
   const fields = new Map(job.columns.map((c) => [c.header, c.field] as const));
   const fieldOf = (header: string) => fields.get(header) ?? null;
   const findings: Finding[][] = [];
-  const sample: PowerItem[] = [];
+  const sample: ListMetaSample[] = [];
   for (const record of job.records) {
     const { item, findings: itemFindings } = toPowerItem(record, { file: job.file, fieldOf });
     ndjson.add(ndjsonItemLine(job.file, item));
     findings.push(itemFindings);
-    if (sample.length < job.sample) sample.push(item);
+    // Only what the head reads: whole items would be kept and copied for two fields.
+    if (sample.length < job.sample) sample.push({ subject: item.subject, serviceLevel: item.serviceLevel });
   }
   const done: ParseDone = { id: job.id, ndjson: ndjson.take(), findings, sample };
   // The bytes move to the reading thread instead of being copied.
