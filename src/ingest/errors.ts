@@ -10,7 +10,9 @@ export type ImportErrorCode =
   | 'bad-structure'
   | 'bad-record'
   | 'unsupported-format'
-  | 'missing-tool';
+  | 'missing-tool'
+  /** A parse thread failed (out of memory, crashed): the file may import with `--jobs 1`. */
+  | 'parse-failed';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';

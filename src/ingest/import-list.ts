@@ -20,7 +20,7 @@ import { detectReader, readerFor } from './readers.js';
 import type { Reader } from './reader.js';
 import type { Column, RawRecord, ReadResult } from './record.js';
 import { shiftResult } from './shift.js';
-import { ParsePool } from './parallel/pool.js';
+import { ParsePool, ParseThreadError } from './parallel/pool.js';
 import { LineBytes } from './parallel/line-bytes.js';
 import { type ParseDone, ndjsonItemLine } from './parallel/protocol.js';
 import { type ListMetaSample, deriveDepartment, deriveRegionLevel } from './list-meta.js';
@@ -38,7 +38,7 @@ export interface ImportOptions {
   streamAbove?: number;
   /**
    * Worker threads importNdjson parses streamed pieces with (default 1: parse in this thread).
-   * More threads import faster on an idle multi-core machine, at about 100 MB of memory each.
+   * More threads import faster on an idle multi-core machine, at about 20 MB of memory each.
    */
   jobs?: number;
 }
@@ -326,6 +326,10 @@ export async function* importNdjson(path: string, options: ImportOptions = {}): 
     const sample = Math.max(0, DEPARTMENT_SAMPLE - sent);
     const { records, heads } = batch;
     const done = records.length > 0 ? pool.run({ file, columns: batchColumns, records, sample }) : Promise.resolve(NO_ITEMS);
+    // Batches queued behind the one being awaited may fail first (a worker died): marked as
+    // handled here, their error still reaches `take` when their turn comes, and the import
+    // ends with that error instead of the process with an unhandled rejection.
+    done.catch(() => {});
     inFlight.push({ heads, done });
     sent += records.length;
     batch = { records: [], heads: [] };
@@ -374,7 +378,13 @@ type SentBatch = Pick<Batch, 'heads'> & { done: Promise<ParseDone> };
 const NO_ITEMS: ParseDone = { id: -1, ndjson: new Uint8Array(), findings: [], sample: [] };
 
 async function take(assembler: ListAssembler, batch: SentBatch): Promise<Uint8Array> {
-  const done = await batch.done;
+  let done: ParseDone;
+  try {
+    done = await batch.done;
+  } catch (error) {
+    if (error instanceof ParseThreadError) throw new ImportError('parse-failed', assembler.file, error.message, {}, { cause: error });
+    throw error;
+  }
   const heads = batch.heads.values();
   let head = heads.next();
   const absorbHeadsTo = (record: number): void => {

@@ -7,11 +7,29 @@ function workerUrl(): URL {
   return new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url);
 }
 
-/** A fixed set of parse workers; jobs are answered in the order they were given. */
+/** Why a parse thread stopped answering, in the words a user can act on. */
+export class ParseThreadError extends Error {
+  override readonly name = 'ParseThreadError';
+}
+
+function threadFailure(error: Error): ParseThreadError {
+  const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+  const detail = outOfMemory ? '解析线程内存不足' : `解析线程出错：${error.message}`;
+  return new ParseThreadError(`${detail}；可用 --jobs 1 在单线程中重试`, { cause: error });
+}
+
+/**
+ * A fixed set of parse workers; jobs are answered in the order they were given. When a
+ * worker fails (an error, running out of its capped heap, exiting unasked) every job still
+ * waiting is rejected with a ParseThreadError, and so is every later one: nothing waits for
+ * an answer that cannot come.
+ */
 export class ParsePool {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, { resolve: (done: ParseDone) => void; reject: (error: Error) => void }>();
   private next = 0;
+  private failure: ParseThreadError | null = null;
+  private closing = false;
 
   constructor(size = Math.max(1, availableParallelism())) {
     const url = workerUrl();
@@ -23,7 +41,10 @@ export class ParsePool {
         this.waiting.get(done.id)?.resolve(done);
         this.waiting.delete(done.id);
       });
-      worker.on('error', (error) => this.failAll(error));
+      worker.on('error', (error) => this.failAll(threadFailure(error)));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.failAll(threadFailure(new Error(`线程意外退出（退出码 ${code}）`)));
+      });
       return worker;
     });
   }
@@ -33,6 +54,7 @@ export class ParsePool {
   }
 
   run(job: Omit<ParseJob, 'id'>): Promise<ParseDone> {
+    if (this.failure) return Promise.reject(this.failure);
     const id = this.next++;
     const worker = this.workers[id % this.workers.length] as Worker;
     return new Promise((resolve, reject) => {
@@ -41,12 +63,14 @@ export class ParsePool {
     });
   }
 
-  private failAll(error: Error): void {
-    for (const { reject } of this.waiting.values()) reject(error);
+  private failAll(error: ParseThreadError): void {
+    this.failure ??= error;
+    for (const { reject } of this.waiting.values()) reject(this.failure);
     this.waiting.clear();
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }
