@@ -5,15 +5,15 @@ import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
-import { type CaseStore, type Clock, openCaseSection, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
+import { type CaseStore, type Clock, openCaseSection, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
 import { apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
-import { hasAdminToken } from './http/auth.js';
+import { hasAdminToken, SAFE_METHODS } from './http/auth.js';
 import { HttpProblem, problemResponse } from '../problem/index.js';
 import { securityHeaders } from './http/security.js';
 import { createSessions } from './http/session.js';
 import { FailureThrottle } from './http/throttle.js';
-import { guardWrites } from './http/write-guard.js';
+import { guardWrites, isApiPath } from './http/write-guard.js';
 import { flowchartCache } from './item-flow.js';
 import { loginRoutes } from './portal/login-routes.js';
 import { portalRoutes } from './portal/routes.js';
@@ -58,14 +58,11 @@ export interface AppOptions {
 }
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sha1(body: Uint8Array): ArrayBuffer {
   const digest = createHash('sha1').update(body).digest();
   return digest.buffer.slice(digest.byteOffset, digest.byteOffset + digest.byteLength) as ArrayBuffer;
 }
-
-const isApi = (c: Context) => c.req.path === '/api' || c.req.path.startsWith('/api/');
 
 /** Maps what a handler threw to the one HTTP error type; anything else is a 500. */
 function toProblem(error: unknown): HttpProblem | null {
@@ -97,7 +94,9 @@ export function createApp(options: AppOptions): Hono {
     try {
       await next();
     } finally {
-      writes++;
+      // A refused write (400, 401, 403, 409…) changed nothing, so cached pages stay valid; a
+      // 500 may have come after a write, so it counts.
+      if (c.res.status < 400 || c.res.status >= 500) writes++;
     }
   });
   const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
@@ -113,7 +112,7 @@ export function createApp(options: AppOptions): Hono {
   // Pages with a user's form token in them are never stored by a cache; the API's answers are as they were.
   app.use(async (c, next) => {
     await next();
-    if (!isApi(c) && formTokenOf(c) !== null) c.res.headers.set('Cache-Control', 'no-store');
+    if (!isApiPath(c.req.path) && formTokenOf(c) !== null) c.res.headers.set('Cache-Control', 'no-store');
   });
   // The read-only API first, so a write to one of its routes is a 405 rather than a question of tokens.
   app.route('/api', apiRoutes(options.store, env, options.cases ? Object.values(WORKFLOW_ENDPOINTS) : []));
@@ -138,7 +137,7 @@ export function createApp(options: AppOptions): Hono {
               openCase: (detail, flow, formToken) =>
                 flow.svg === null && !flow.stored
                   ? null
-                  : openCaseSection({ itemId: detail.id, department: detail.department, today: (options.clock ?? cases.clock)().slice(0, 10), user: { formToken } }),
+                  : openCaseSection({ itemId: detail.id, department: detail.department, today: todayOf(options.clock ?? cases.clock), user: { formToken } }),
             }
           : {}),
       },
@@ -185,11 +184,11 @@ export function createApp(options: AppOptions): Hono {
 
   const respond = (c: Context, problem: HttpProblem) => {
     if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');
-    if (isApi(c)) return problemResponse(c, problem);
+    if (isApiPath(c.req.path)) return problemResponse(c, problem);
     const page = layout({ title: problem.title, body: errorBody(problem.status, problem.title, problem.detail), nav, year: now().getFullYear(), account: account(c) });
     return c.html(page.value, problem.status as ContentfulStatusCode);
   };
-  app.notFound((c) => respond(c, new HttpProblem('not-found', isApi(c) ? `没有接口“${c.req.path}”` : '没有这个页面')));
+  app.notFound((c) => respond(c, new HttpProblem('not-found', isApiPath(c.req.path) ? `没有接口“${c.req.path}”` : '没有这个页面')));
   app.onError((error, c) => {
     const problem = toProblem(error);
     if (problem) return respond(c, problem);

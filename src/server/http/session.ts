@@ -1,7 +1,7 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { adminTokenOf } from './auth.js';
+import { adminTokenOf, sameSecret } from './auth.js';
 
 export const SESSION_COOKIE = 'quanze_session';
 /** A working day and then some: a counter clerk signs in once a day. */
@@ -38,12 +38,6 @@ export interface Sessions {
 }
 
 const mac = (key: Buffer, text: string) => createHmac('sha256', key).update(text, 'utf8').digest('base64url');
-
-function equalText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /** The request came over TLS, here or at a proxy in front: the cookie is then sent over TLS only. */
 export function isHttps(c: Context): boolean {
@@ -83,7 +77,7 @@ export function createSessions(options: SessionOptions): Sessions {
     if (!m) return null;
     const [, id, expiresText, signature] = m as unknown as [string, string, string, string];
     const expires = Number(expiresText);
-    if (!equalText(signature, mac(key, `session\n${id}\n${expires}`))) return null;
+    if (!sameSecret(signature, mac(key, `session\n${id}\n${expires}`))) return null;
     if (expires <= seconds() || signedOut.has(id)) return null;
     return sessionOf(key, id, expires);
   }
@@ -127,7 +121,7 @@ export function createSessions(options: SessionOptions): Sessions {
       deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttps(c) });
     },
     formTokenMatches(session, given) {
-      return typeof given === 'string' && equalText(given, session.formToken);
+      return typeof given === 'string' && sameSecret(given, session.formToken);
     },
   };
 }

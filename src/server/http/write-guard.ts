@@ -1,13 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { HttpProblem } from '../../problem/index.js';
-import { adminTokenOf, requireTokenForWrites, SAFE_METHODS, WRITES_DISABLED } from './auth.js';
+import { requireTokenForWrites, SAFE_METHODS, WRITES_DISABLED } from './auth.js';
 import { FORM_TOKEN_FIELD } from '../../html/index.js';
 import type { Sessions } from './session.js';
 
 /** The path that signs in: posted to without a session, so it is checked for its origin only. */
 export const LOGIN_PATH = '/login';
 
-const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/** Whether a path is the JSON API's (which takes the bearer token only). */
+export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
 function ownOrigins(c: Context): string[] {
   const url = new URL(c.req.url);
@@ -50,14 +51,13 @@ export function foreignOrigin(c: Context): string | null {
  */
 export function guardWrites(adminToken: string | undefined, sessions: Sessions): MiddlewareHandler {
   const bearer = requireTokenForWrites(adminToken);
-  const enabled = adminTokenOf(adminToken) !== undefined;
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    if (isApi(c.req.path)) return bearer(c, next);
+    if (isApiPath(c.req.path)) return bearer(c, next);
     const foreign = foreignOrigin(c);
     if (foreign !== null) throw new HttpProblem('forbidden', '拒绝来自其他网站的提交：请在本站页面上操作');
     if (c.req.path === LOGIN_PATH) return next();
-    if (!enabled) throw new HttpProblem('forbidden', WRITES_DISABLED);
+    if (!sessions.enabled) throw new HttpProblem('forbidden', WRITES_DISABLED);
     const session = sessions.read(c);
     if (!session) throw new HttpProblem('unauthorized', '尚未登录或登录已过期：请先在“登录”页输入管理令牌，再提交');
     const form = await formFields(c);
@@ -68,10 +68,11 @@ export function guardWrites(adminToken: string | undefined, sessions: Sessions):
   };
 }
 
-/** A form post's fields (parsed once; handlers read the same parse); {} for any other body. */
+/**
+ * A form post's fields (parsed once; handlers read Hono's cached parse); {} for any other
+ * body, which parseBody itself returns for types other than urlencoded and multipart.
+ */
 async function formFields(c: Context): Promise<Record<string, unknown>> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type)) return {};
   try {
     return await c.req.parseBody();
   } catch {

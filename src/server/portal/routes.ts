@@ -115,8 +115,8 @@ export function portalRoutes({ store, now, env = {}, nav = siteNav(false), proce
   portal.get('/items/:id', async (c) => {
     const { id } = parseRequest(IdParams, c.req.param());
     const formToken = signIn?.formTokenOf(c) ?? null;
-    // A page with the user's form token in it must not be stored anywhere.
-    if (formToken !== null) return c.html(await itemPage.signedIn(id, formToken), 200, { 'Cache-Control': 'no-store' });
+    // Not cached here; the app marks every page with a form token no-store.
+    if (formToken !== null) return c.html(await itemPage.signedIn(id, formToken));
     const { bodies, etags } = await itemPage.shared(id);
     const coding = pickEncoding(c.req.header('Accept-Encoding'));
     const headers: Record<string, string> = { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'no-cache', Vary: 'Accept-Encoding', ETag: etags[coding] };

@@ -4,6 +4,7 @@ import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { supervise } from '../supervision/index.js';
+import { todayOf } from '../cases/index.js';
 import { CASE_ACTIONS as A, openCase } from './actions.js';
 import { WORKFLOW_ENDPOINTS as E, type WorkflowEndpoint } from './endpoints.js';
 import type { WorkflowAppOptions } from './index.js';
@@ -36,7 +37,7 @@ interface Input<T extends WorkflowEndpoint> {
  */
 export function workflowApi(options: WorkflowAppOptions): Hono {
   const { cases } = options;
-  const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
+  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   const api = new Hono();
 
   function route<T extends WorkflowEndpoint>(endpoint: T, handler: (input: Input<T>, c: Context) => Promise<Response>): void {

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { FORM_TOKEN_FIELD } from '../../html/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
-import { isCaseError } from '../cases/index.js';
+import { isCaseError, todayOf } from '../cases/index.js';
 import { CASE_ACTIONS, type CaseActionName, isCaseActionName, openCase } from './actions.js';
 import { WORKFLOW_ENDPOINTS as E } from './endpoints.js';
 import { href } from './href.js';
@@ -21,8 +21,8 @@ const NUMERIC = new Set(['amount']);
 
 /** The posted fields as text, without the form token (the host has checked it). */
 async function postedValues(c: Context): Promise<Record<string, string>> {
-  const type = c.req.header('Content-Type') ?? '';
-  const form = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i.test(type) ? await c.req.parseBody() : {};
+  // parseBody gives {} for any body but urlencoded and multipart; the host has parsed it already.
+  const form = await c.req.parseBody();
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(form)) if (name !== FORM_TOKEN_FIELD && typeof value === 'string') values[name] = value;
   return values;
@@ -76,7 +76,7 @@ function refusalOf(error: unknown, action: string): { status: 400 | 409; errors:
 export function workflowForms(options: WorkflowAppOptions): Hono {
   const shell = shellOf(options);
   const casePage = casePageRenderer(options);
-  const todayNow = () => (options.clock ?? options.cases.clock)().slice(0, 10);
+  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   const forms = new Hono();
 
   const userOf = (c: Context): FormUser => {

@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { processSvg } from '../../export/svg/index.js';
-import { isOverdue } from '../cases/index.js';
+import { isOverdue, todayOf } from '../cases/index.js';
 import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
 import { decodedEvents } from './api.js';
 import { WORKFLOW_CSS } from './assets.js';
@@ -35,7 +35,7 @@ export interface CasePageOptions {
 export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: string, extras?: CasePageOptions) => Promise<Response> {
   const shell = shellOf(options);
   const { cases } = options;
-  const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
+  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   return async (c, id, extras = {}) => {
     const view = await cases.getCase(id);
     if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
@@ -64,7 +64,7 @@ export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: 
 export function workflowPages(options: WorkflowAppOptions): Hono {
   const shell = shellOf(options);
   const { cases } = options;
-  const todayNow = () => (options.clock ?? cases.clock)().slice(0, 10);
+  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   const pages = new Hono();
 
   pages.get('/assets/workflow.css', (c) => {
