@@ -16,8 +16,15 @@ function builtAt() {
 function buildIsFresh() {
   const stamp = builtAt();
   if (!Number.isFinite(stamp) || process.env.QUANZE_FROM_SOURCE === '1') return false;
-  for (const entry of readdirSync(`${root}src`, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > stamp) return false;
+  try {
+    for (const entry of readdirSync(`${root}src`, { recursive: true, withFileTypes: true })) {
+      // Dirent.parentPath is Node ≥ 20.12; `path` is its earlier name.
+      const dir = entry.parentPath ?? entry.path;
+      if (entry.isFile() && statSync(`${dir}/${entry.name}`).mtimeMs > stamp) return false;
+    }
+  } catch {
+    // A file gone while scanning (an editor's swap file): run the sources, which are never stale.
+    return false;
   }
   return existsSync(`${root}dist/cli/index.js`);
 }

@@ -30,7 +30,9 @@ function summaries(db: Db) {
 
 type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
 
-function toSummary(row: SummaryRow): ListSummary {
+type StoredMeta = Omit<ListDetail['metadata'], 'findings'>;
+
+function toSummary(row: SummaryRow, meta: Pick<StoredMeta, 'processSheets'> = JSON.parse(row.meta)): ListSummary {
   return {
     id: String(row.id),
     key: row.list_key,
@@ -40,7 +42,7 @@ function toSummary(row: SummaryRow): ListSummary {
     region: row.region,
     itemCount: row.item_count,
     countsByType: JSON.parse(row.counts_by_type) as Record<string, number>,
-    processCount: (JSON.parse(row.meta) as Pick<ListDetail['metadata'], 'processSheets'>).processSheets.length,
+    processCount: meta.processSheets.length,
     versionCount: Number(row.version_count),
     latestVersionId: String(row.version_id),
     versionNo: row.version_no,
@@ -54,7 +56,7 @@ function toSummary(row: SummaryRow): ListSummary {
 /** Every list, by its latest version, in the order lists were first imported. */
 export async function listLists(db: Db): Promise<ListSummary[]> {
   const rows = await summaries(db).orderBy('l.id').execute();
-  return rows.map(toSummary);
+  return rows.map((row) => toSummary(row));
 }
 
 async function importFindings(db: Db, versionId: number): Promise<Finding[]> {
@@ -79,9 +81,10 @@ export async function getList(db: Db, id: string): Promise<ListDetail | null> {
     .where('list_id', '=', listId)
     .orderBy('version_no')
     .execute();
-  const { schemaVersion, source, columns, residue, processSheets } = JSON.parse(row.meta) as Omit<ListDetail['metadata'], 'findings'>;
+  const meta = JSON.parse(row.meta) as StoredMeta;
+  const { schemaVersion, source, columns, residue, processSheets } = meta;
   return {
-    ...toSummary(row),
+    ...toSummary(row, meta),
     versions: versions.map((v) => ({
       id: String(v.id),
       versionNo: v.version_no,

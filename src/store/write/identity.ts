@@ -11,16 +11,6 @@ import { normalizeForSearch } from '../search/normalize.js';
  *
  * @example listKey({ department: ' 自治区 密码管理局', … }) === '自治区密码管理局'
  */
-/**
- * A list key given by the user (`quanze import --db --list`), normalised like the automatic
- * ones so "自治区 密码管理局" names the same list as the department would.
- */
-export function chosenListKey(key: string): string {
-  const normalized = normalizeForSearch(key);
-  if (normalized === '') throw new StoreError('invalid-list-key', `清单键“${key}”为空：请给出部门名称或已有清单的键`);
-  return normalized;
-}
-
 export function listKey(list: Pick<PowerList, 'department' | 'title' | 'source'>): string {
   const file = basename(list.source.file.replace(/\\/g, '/'));
   const candidates = [list.department, list.title, file.slice(0, file.length - extname(file).length), file];
@@ -29,6 +19,16 @@ export function listKey(list: Pick<PowerList, 'department' | 'title' | 'source'>
     if (key !== '') return key;
   }
   return normalizeForSearch(list.source.sha256);
+}
+
+/**
+ * A list key given by the user (`quanze import --db --list`), normalised like the automatic
+ * ones so "自治区 密码管理局" names the same list as the department would.
+ */
+export function chosenListKey(key: string): string {
+  const normalized = normalizeForSearch(key);
+  if (normalized === '') throw new StoreError('invalid-list-key', `清单键“${key}”为空：请给出部门名称或已有清单的键`);
+  return normalized;
 }
 
 /**

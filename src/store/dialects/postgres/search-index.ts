@@ -110,7 +110,8 @@ export const postgresSearch: SearchIndex = {
 
   async find(db, request, { offset, limit }) {
     const { text } = zoneTests(request.zone, request.plan);
-    const tests = text ? sql`${cheapTests(request)} and ${text}` : cheapTests(request);
+    const cheap = cheapTests(request);
+    const tests = text ? sql`${cheap} and ${text}` : cheap;
     const wanted = offset + limit;
     if (wanted <= PROBE_MAX_WANTED) {
       // A common query's window lies in the first rows in doc_id order: test those one by one
@@ -123,7 +124,7 @@ export const postgresSearch: SearchIndex = {
     // knows the order and keeps it through the join), then the text test on as many as the
     // window needs: a phrase stops after a page instead of reading every candidate's text.
     const statement = text
-      ? sql<{ doc_id: string }>`with candidates as materialized (select doc_id from search_terms where ${cheapTests(request)})
+      ? sql<{ doc_id: string }>`with candidates as materialized (select doc_id from search_terms where ${cheap})
           select c.doc_id from (select doc_id from candidates order by doc_id) c
           where exists (select 1 from search_terms where search_terms.doc_id = c.doc_id and ${text})
           order by c.doc_id limit ${limit} offset ${offset}`
