@@ -338,7 +338,7 @@ export async function* importNdjson(path: string, options: ImportOptions = {}): 
     for await (const result of assembler.results(path, size)) {
       if (!pool) {
         for (const event of interpret(assembler, result)) if (event.kind === 'item') lines.add(ndjsonItemLine(file, event.item));
-        inFlight.push({ heads: [], done: Promise.resolve({ ...NO_ITEMS, ndjson: lines.take() }) });
+        yield lines.take();
       } else {
         // Pieces are cut small for reading; workers get them in batches of whole records.
         if (!sameColumns(result.columns, batchColumns)) sendBatch();

@@ -37,14 +37,15 @@ export type Finding = z.infer<typeof Finding>;
 /**
  * A place as a user reads it, in the CLI's spelling: “文件 清单.xlsx 工作表“许可” 第5行”.
  * Parts the place lacks are left out; `file: false` leaves out the file when the text
- * around it already names it.
+ * around it already names it; `spaced` writes “第 5 行”, as the portal does.
  */
-export function placeText(place: Place, options: { file?: boolean } = {}): string {
+export function placeText(place: Place, options: { file?: boolean; spaced?: boolean } = {}): string {
+  const nth = (n: number, unit: string) => (options.spaced ? `第 ${n} ${unit}` : `第${n}${unit}`);
   return [
     options.file !== false && place.file ? `文件 ${place.file}` : '',
     place.sheet !== undefined ? `工作表“${place.sheet}”` : '',
-    place.page !== undefined ? `第${place.page}页` : '',
-    place.line !== undefined ? `第${place.line}行` : '',
+    place.page !== undefined ? nth(place.page, '页') : '',
+    place.line !== undefined ? nth(place.line, '行') : '',
   ]
     .filter((part) => part !== '')
     .join(' ');

@@ -102,7 +102,7 @@ const CLOSE_TITLE = 0x300b; // 》
  * Which offsets of `text` lie strictly inside a 《…》 closed on the same line (titles never
  * span lines; an unclosed 《, a cell cut off mid-title, encloses nothing). One pass.
  */
-export function titleMask(text: string): Uint8Array {
+function titleMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   let open = -1;
   for (let i = 0; i < text.length; i++) {

@@ -7,8 +7,9 @@ import { placeText } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom, positiveInt } from '../options.js';
 import { progressBar } from '../progress.js';
-// errors.js alone: the store itself loads only for --db.
+// errors.js and identity.js alone (no database driver): the store itself loads only for --db.
 import { isStoreError } from '../../store/errors.js';
+import { chosenListKey } from '../../store/write/identity.js';
 import { reportImportError } from '../report-error.js';
 
 const OUTPUT_FORMATS = ['json', 'ndjson'] as const;
@@ -77,9 +78,14 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
 
 function listOptionProblem(key: string, toStore: boolean): string | null {
   if (!toStore) return '--list 只能与 --db 一起使用（它指定导入数据库时归入哪个清单）';
-  // The store normalises keys the same way (NFKC, no whitespace); an empty key names no list.
-  if (/^\s*$/u.test(key)) return `--list 的清单键“${key}”为空：请给出部门名称或已有清单的键`;
-  return null;
+  // The store's own check, before any file is read: a key that normalises to nothing names no list.
+  try {
+    chosenListKey(key);
+    return null;
+  } catch (error) {
+    if (isStoreError(error)) return `--list：${error.message}`;
+    throw error;
+  }
 }
 
 export function importCommand(io: Io, setExit: (code: number) => void): Command {

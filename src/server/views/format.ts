@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../html/index.js';
-import type { Place } from '../../model/index.js';
+import { type Place, placeText } from '../../model/index.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -48,18 +48,12 @@ export function pager(page: { page: number; pageSize: number; total: number }, l
   </nav>`;
 }
 
-/** "第 3 行" or "第 3–7 行". */
 /** Where in its file a finding is, in the portal's spelling: "工作表“许可” 第 5 行"; '' when unknown. */
 export function where(place: Place): string {
-  return [
-    place.sheet !== undefined ? `工作表“${place.sheet}”` : '',
-    place.page !== undefined ? `第 ${place.page} 页` : '',
-    place.line !== undefined ? `第 ${place.line} 行` : '',
-  ]
-    .filter((part) => part !== '')
-    .join(' ');
+  return placeText(place, { file: false, spaced: true });
 }
 
+/** "第 3 行" or "第 3–7 行". */
 export function lineRange(first: number, last: number): string {
   return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
 }
