@@ -65,19 +65,22 @@ describe('parseDutyBasis on the real keyed cells, rewritten', () => {
     expect(KEYED_CELLS.length).toBeGreaterThan(50);
   });
 
-  it('reads a key a line break cut at its hyphen ("2-⏎1." "2⏎-1.") as the whole key', () => {
+  it('reads a key a line break cut at its hyphen ("2-⏎1." "2⏎-1.", padded as PDF text lays it out) as the whole key', () => {
     let variants = 0;
+    // Layouts pad both sides of the break: "2-       ⏎       1." is a real shape.
+    const breaks = ['\n', '       \n       ', ' \t\r\n\t '];
     for (const c of KEYED_CELLS) {
       const original = parseDutyBasis(c.text).entries;
       for (const e of original.filter((x) => x.sub !== undefined)) {
         const hyphen = e.span[0] + e.raw.search(/[-－]/);
-        for (const broken of [`${c.text.slice(0, hyphen + 1)}\n${c.text.slice(hyphen + 1)}`, `${c.text.slice(0, hyphen)}\n${c.text.slice(hyphen)}`]) {
+        const cuts = breaks.flatMap((b) => [`${c.text.slice(0, hyphen + 1)}${b}${c.text.slice(hyphen + 1)}`, `${c.text.slice(0, hyphen)}${b}${c.text.slice(hyphen)}`]);
+        for (const broken of cuts) {
           variants++;
           expect(parseDutyBasis(broken).entries.map(entryView), `${c.where} ${e.key}`).toEqual(original.map(entryView));
         }
       }
     }
-    expect(variants).toBeGreaterThan(40);
+    expect(variants).toBeGreaterThan(120);
   });
 
   it('reads keys run together after a full stop ("…。2.同1。3.【…") as it reads them on separate lines', () => {

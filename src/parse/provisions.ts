@@ -159,7 +159,7 @@ function startsIn(sc: Scope): number[] {
     line = next;
   }
   const out: number[] = [];
-  let prev = -LONGEST_LABEL;
+  let prev = -1;
   for (const s of [...starts].sort((a, b) => a - b)) {
     // A key broken over two lines ("2-⏎1.") is found whole and, on its second line, as "1." too.
     if (isQuoted(sc, s) || insideBrokenLabel(text, prev, s)) continue;
@@ -169,15 +169,13 @@ function startsIn(sc: Scope): number[] {
   return out;
 }
 
-/** Further than this apart, two starts cannot be one label ("2-⏎1." is five characters). */
-const LONGEST_LABEL = 12;
-
 /** What may stand between a broken label's start and its line break: "2-", "2 ", "12－". */
 const BEFORE_BREAK = codeSet('0123456789０１２３４５６７８９-－—– \t\r');
 
 /** Whether `s` lies inside a label that starts at `prev` and a line break cuts ("2-⏎1."). */
 function insideBrokenLabel(text: string, prev: number, s: number): boolean {
-  if (s - prev >= LONGEST_LABEL) return false;
+  if (prev < 0) return false;
+  // Only digits, dashes and blanks may come before the break, so this walk is short.
   let i = prev;
   while (i < s && BEFORE_BREAK.has(text.charCodeAt(i))) i++;
   return i < s && text.charCodeAt(i) === C.lf && (enumeratorAt(text, prev, ARABIC)?.end ?? prev) > s;
