@@ -3,68 +3,66 @@
  * every cell that cleanCell reads (markup pasted into Excel, Word or TSV cells).
  */
 
-/** Named character references seen on government pages (the full HTML table has 2,000). */
-const NAMED: Readonly<Record<string, string>> = {
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  laquo: '«',
-  raquo: '»',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  middot: '·',
-  bull: '•',
-  times: '×',
-  divide: '÷',
-  plusmn: '±',
-  yen: '¥',
-  cent: '¢',
-  pound: '£',
-  euro: '€',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  sect: '§',
-  para: '¶',
-  deg: '°',
-  permil: '‰',
-  prime: '′',
-  Prime: '″',
-  le: '≤',
-  ge: '≥',
-  ne: '≠',
-  larr: '←',
-  rarr: '→',
-  uarr: '↑',
-  darr: '↓',
-  harr: '↔',
-  rArr: '⇒',
-  hArr: '⇔',
-  radic: '√',
-  infin: '∞',
-  there4: '∴',
-  frac12: '½',
-  frac14: '¼',
-  frac34: '¾',
-  sup1: '¹',
-  sup2: '²',
-  sup3: '³',
-  shy: '\u00ad',
-};
+/**
+ * The names browsers also read without their ";" ("&nbsp中文", "&copy 2024"): the HTML
+ * standard's 106 legacy names (entities.json's names without ";"), each the same character
+ * as its ";" form. They are Latin-1's 96 characters from U+00A0, one name each in code point
+ * order, and & < > " © ® under a second spelling in capitals.
+ */
+const LATIN1_NAMES =
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr ' +
+  'deg plusmn sup2 sup3 acute micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest ' +
+  'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ' +
+  'ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig ' +
+  'agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc euml igrave iacute icirc iuml ' +
+  'eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml yacute thorn yuml';
+const LEGACY: readonly (readonly [string, string])[] = [
+  ...LATIN1_NAMES.split(' ').map((name, i) => [name, String.fromCharCode(0xa0 + i)] as const),
+  ...Object.entries({ amp: '&', AMP: '&', lt: '<', LT: '<', gt: '>', GT: '>', quot: '"', QUOT: '"', COPY: '\u00a9', REG: '\u00ae' }),
+];
 
-/** Names that decode without their ";" too ("&nbsp中文"), as browsers read them. */
-const BARE = /^(?:nbsp|amp|lt|gt|quot)$/i;
+/** Names that decode without their ";" too, as browsers read them. */
+const BARE: ReadonlySet<string> = new Set(LEGACY.map(([name]) => name));
+
+/**
+ * Named character references: the legacy names, and those seen on government pages that
+ * need their ";" (the full HTML table has 2,000). A Map, so that "&toString;" names nothing.
+ */
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ...LEGACY,
+  ...Object.entries({
+    ensp: '\u2002',
+    emsp: '\u2003',
+    thinsp: '\u2009',
+    apos: "'",
+    ldquo: '“',
+    rdquo: '”',
+    lsquo: '‘',
+    rsquo: '’',
+    hellip: '…',
+    mdash: '—',
+    ndash: '–',
+    bull: '•',
+    euro: '€',
+    trade: '™',
+    permil: '‰',
+    prime: '′',
+    Prime: '″',
+    le: '≤',
+    ge: '≥',
+    ne: '≠',
+    larr: '←',
+    rarr: '→',
+    uarr: '↑',
+    darr: '↓',
+    harr: '↔',
+    rArr: '⇒',
+    hArr: '⇔',
+    radic: '√',
+    infin: '∞',
+    there4: '∴',
+  }),
+]);
 
 /**
  * What numeric references to 0x80–0x9F mean, one character per number from 0x80: pages
@@ -84,17 +82,21 @@ function decodeReference(whole: string, body: string): string {
     if (code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
     return code >= 0x80 && code <= 0x9f ? (WINDOWS_1252[code - 0x80] as string) : String.fromCodePoint(code);
   }
-  const named = NAMED[body] ?? NAMED[body.toLowerCase()];
+  const name = NAMED.has(body) ? body : body.toLowerCase();
+  const named = NAMED.get(name);
   if (named === undefined) return whole;
-  return whole.endsWith(';') || BARE.test(body) ? named : whole;
+  return whole.endsWith(';') || BARE.has(name) ? named : whole;
 }
 
 /**
  * Decodes character references: named ones of the table above (exact case first, then in
  * lower case: "&NBSP;"), decimal and hexadecimal ones. What is not a reference it knows is
  * left as written: an unknown name ("&zwsp;"), a code point that cannot be a character
- * ("&#0;", "&#xD800;"), a name other than nbsp/amp/lt/gt/quot without its ";", and any "&"
- * that starts none ("R&D"). One pass: "&amp;lt;" is "&lt;".
+ * ("&#0;", "&#xD800;"), a name that is not a legacy name without its ";" ("&hellip"), and
+ * any "&" that starts none ("R&D"). A name is the whole run of letters and digits after the
+ * "&": "&copy2024" and "&ampy=2" stay as written, where a browser's text would read a legacy
+ * name's prefix; nothing here is an attribute value, where browsers would not. One pass:
+ * "&amp;lt;" is "&lt;".
  *
  * @example decodeEntities('A&amp;B&nbsp;&#x4E00;') // 'A&B\u00a0一'
  */
