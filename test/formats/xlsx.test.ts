@@ -137,6 +137,8 @@ describe('XLSX: layouts of published workbooks', () => {
         ws.addRow([1, type, `${type}甲`, '《某法》第一条']);
         // No 权力类型 the reader knows: a warning on row 3 of each sheet.
         ws.addRow([2, '其他', `${type}乙`, '《某法》第二条']);
+        // Text below the table: a reader finding on row 4 of each sheet.
+        ws.addRow([`${name}表完`]);
       }
     });
     const list = await importBytes('两表.xlsx', bytes);
@@ -148,6 +150,12 @@ describe('XLSX: layouts of published workbooks', () => {
     ]);
     const unknown = list.findings.filter((f) => f.messageId === 'unknown-power-type');
     expect(unknown.map((f) => placeText(f.place))).toEqual(['文件 两表.xlsx 工作表“许可” 第3行', '文件 两表.xlsx 工作表“处罚” 第3行']);
+    // A reader's finding names its sheet once, in its place, as the parser's findings do.
+    const stray = list.findings.filter((f) => f.ruleId === 'ingest/stray-line');
+    expect(stray.map((f) => [placeText(f.place), f.data])).toEqual([
+      ['文件 两表.xlsx 工作表“许可” 第4行', {}],
+      ['文件 两表.xlsx 工作表“处罚” 第4行', {}],
+    ]);
     // JSON output keeps it, and the JSON reader validates it (its own items are then placed in the JSON file).
     const json = await exportList(list, 'json');
     const written = PowerList.parse(JSON.parse(new TextDecoder().decode(json)));

@@ -74,6 +74,14 @@ describe('formatSarif', () => {
       ruleId: 'required-fields',
       locations: [{ physicalLocation: { artifactLocation: { uri: 'a.txt' }, region: { startLine: 3 } }, logicalLocations: [{ name: '事项 1 实施依据' }] }],
     });
+    expect(run?.results[1]?.locations).toEqual([expect.not.objectContaining({ properties: expect.anything() })]);
+  });
+
+  it('names the worksheet a line is counted in', () => {
+    const place = { file: 'a.xlsx', sheet: '处罚', line: 4 };
+    const stray = finding({ ruleId: 'ingest/stray-line', messageId: 'stray-line', message: '表格之外的文字，已保留', place });
+    const log = JSON.parse(formatSarif([{ ...result, file: 'a.xlsx', findings: [stray] }])) as { runs: Array<{ results: Array<{ locations: unknown[] }> }> };
+    expect(log.runs[0]?.results[0]?.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'a.xlsx' }, region: { startLine: 4 } }, properties: { sheet: '处罚' } }]);
   });
 });
 

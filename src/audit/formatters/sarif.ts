@@ -6,7 +6,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 
 /**
  * SARIF 2.1.0, for code-scanning tools: one run, the audit rules as the driver's rules
- * (reader findings add their ids), one result per finding located by file and line.
+ * (reader findings add their ids), one result per finding located by file and line (and the
+ * worksheet the line is counted in, as a property of the location).
  */
 export function formatSarif(results: readonly CheckResult[], rules: readonly AnyRule[] = []): string {
   const descriptors = rules.map((r) => ({
@@ -38,6 +39,8 @@ export function formatSarif(results: readonly CheckResult[], rules: readonly Any
           ...(f.place.item !== undefined
             ? { logicalLocations: [{ name: `事项 ${f.place.item}${f.place.field ? ` ${f.place.field}` : ''}`, kind: 'object' }] }
             : {}),
+          // SARIF has no worksheet, and a workbook's line numbers start again on each sheet.
+          ...(f.place.sheet !== undefined ? { properties: { sheet: f.place.sheet } } : {}),
         },
       ],
       properties: { messageId: f.messageId, data: f.data, ...(f.cause ? { cause: f.cause } : {}) },

@@ -26,9 +26,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array, map: HeaderO
 
 /**
  * Joins the results of several tables read on their own (worksheets), renumbering records.
- * Records and findings name their worksheet (rows are numbered per sheet). A table with no
- * list header is kept as residue; if none has one, the first error is thrown with the
- * table's name.
+ * Records and findings name their worksheet (rows are numbered per sheet), a finding in its
+ * place only, where every renderer reads it (placeText). A table with no list header is kept
+ * as residue; if none has one, the first error is thrown with the table's name.
  */
 export function readTables(file: string, tables: readonly { name: string; blocks: readonly Block[] }[], map: HeaderOverrides): ReadResult {
   const joined = emptyReadResult();
@@ -52,7 +52,7 @@ export function readTables(file: string, tables: readonly { name: string; blocks
     }
     joined.records.push(...shifted.records.map((record) => ({ ...record, sheet: name })));
     joined.residue.push(...shifted.residue.map((r) => (several ? { ...r, reason: `${r.reason}（工作表“${name}”）` } : r)));
-    joined.findings.push(...shifted.findings.map((f) => ({ ...f, place: { ...f.place, sheet: name }, ...(several ? { data: { ...f.data, sheet: name } } : {}) })));
+    joined.findings.push(...shifted.findings.map((f) => ({ ...f, place: { ...f.place, sheet: name } })));
   }
   if (joined.records.length === 0) throw firstError ?? new ImportError('bad-structure', file, '没有找到任何清单表格');
   for (const { name, blocks } of unread) {
