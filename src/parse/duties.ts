@@ -106,6 +106,8 @@ interface Accepted {
   start: number;
   labelEnd: number;
   no: number;
+  /** opensHeadedStep at labelEnd, kept once asked: every mid-line label after the step asks it. */
+  headed?: boolean;
 }
 
 /** The labels among `hits` (all of one style) that number the steps (see parseDuties). */
@@ -116,13 +118,15 @@ function acceptSteps(text: string, hits: readonly EnumeratorHit[]): Accepted[] {
   for (const e of hits) {
     if (e.sub !== undefined) continue;
     const prev = accepted[accepted.length - 1];
+    let headed: boolean | undefined;
     if (!e.lineStart) {
       if (!prev || e.no !== prev.no + 1) continue;
-      if (!opensHeadedStep(text, e.end) && opensHeadedStep(text, prev.labelEnd)) continue;
+      headed = opensHeadedStep(text, e.end);
+      if (!headed && (prev.headed ??= opensHeadedStep(text, prev.labelEnd))) continue;
       if (enclosed === undefined) enclosed = enclosedMask(text);
       if (enclosed?.[e.start] === 1) continue;
     }
-    accepted.push({ start: e.start, labelEnd: e.end, no: e.no });
+    accepted.push({ start: e.start, labelEnd: e.end, no: e.no, headed });
   }
   return accepted;
 }
