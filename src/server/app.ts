@@ -137,7 +137,13 @@ export function createApp(options: AppOptions): Hono {
               openCase: (detail, flow, formToken) =>
                 flow.svg === null && !flow.stored
                   ? null
-                  : openCaseSection({ itemId: detail.id, department: detail.department, today: todayOf(options.clock ?? cases.clock), user: { formToken } }),
+                  : openCaseSection({
+                      itemId: detail.id,
+                      department: detail.department,
+                      powerType: detail.item.powerType.type ?? detail.item.powerType.raw,
+                      today: todayOf(options.clock ?? cases.clock),
+                      user: { formToken },
+                    }),
             }
           : {}),
       },

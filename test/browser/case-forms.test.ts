@@ -47,10 +47,17 @@ describe.skipIf(skipChromium)('handling a case in the portal with Chromium, no s
 
     await page.goto(`${server.url}/items/${item}`);
     expect(await page.getByLabel('受理日期').inputValue()).toBe('2025-06-03');
+    await page.getByLabel('申请人姓名或名称').fill('张三丰');
+    await page.getByLabel('联系方式').fill('13800138000');
     await page.getByRole('button', { name: '立案', exact: true }).click();
     await page.waitForURL(/\/cases\/2025-\d{5}\?done=open$/);
     expect(await page.locator('p.notice').textContent()).toBe('已立案。');
     expect(await page.locator('dl.facts').textContent()).toContain('受理');
+    // Signed in, the applicant in full; anyone else sees the masked name only.
+    expect(await page.locator('dl.facts dt:has-text("申请人") + dd').textContent()).toBe('张三丰 （自然人）联系方式：13800138000');
+    const publicPage = await (await fetch(page.url())).text();
+    expect(publicPage).toContain('<dt>申请人</dt><dd>张** <span class="muted">（自然人）</span></dd>');
+    expect(publicPage).not.toContain('13800138000');
 
     await page.getByRole('button', { name: '办结本环节' }).click();
     await page.waitForURL(/\?done=advance$/);

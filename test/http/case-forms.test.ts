@@ -7,7 +7,7 @@ import type { Store } from '../../src/store/index.js';
 import { type CaseStore, openCaseStore } from '../../src/workflow/index.js';
 import { samplePath } from '../helpers/samples.js';
 import { movableClock, testCalendar } from '../workflow/helpers.js';
-import { storeWith } from './helpers.js';
+import { cookieOf, formPost, signIn as signInWith, storeWith } from './helpers.js';
 
 const TOKEN = 'counter-token-0123456789abcdef';
 const clock = movableClock('2025-05-06');
@@ -28,30 +28,8 @@ afterAll(async () => {
   await store?.close();
 });
 
-/** A form post as a browser sends it; `headers` adds or overrides (Origin, Cookie …). */
-function post(target: Hono, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return target.request(path, {
-    method: 'POST',
-    body: new URLSearchParams(fields).toString(),
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-  });
-}
-
-/** The cookie a response sets, as the browser sends it back ("name=value"). */
-function cookieOf(res: Response): string {
-  const set = res.headers.get('set-cookie') ?? '';
-  return set.split(';')[0] ?? '';
-}
-
-async function signIn(target: Hono = app, token = TOKEN): Promise<{ cookie: string; formToken: string }> {
-  const res = await post(target, '/login', { token, next: '/cases' });
-  expect(res.status).toBe(303);
-  const cookie = cookieOf(res);
-  const page = await (await target.request('/cases', { headers: { Cookie: cookie } })).text();
-  const formToken = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-  expect(formToken).not.toBe('');
-  return { cookie, formToken };
-}
+const post = formPost;
+const signIn = (target: Hono = app, token = TOKEN) => signInWith(target, token);
 
 async function html(path: string, cookie?: string): Promise<{ status: number; text: string; res: Response }> {
   const res = await app.request(path, cookie ? { headers: { Cookie: cookie } } : {});

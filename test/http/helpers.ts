@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { expect } from 'vitest';
 import { auditStore } from '../../src/audit/index.js';
 import { importBytes, importFile } from '../../src/ingest/index.js';
 import { openLawLibrary } from '../../src/law/index.js';
@@ -96,4 +98,30 @@ export async function appOver(variant: { file: string; text: string }) {
   const list = await importBytes(variant.file, new TextEncoder().encode(variant.text));
   const { store, outcomes } = await storeWith([list]);
   return { app: createApp({ store }), store, list, outcome: outcomes[0] as ImportOutcome };
+}
+
+/** A form post as a browser sends it (urlencoded); `headers` adds or overrides (Origin, Cookie …). */
+export function formPost(target: Hono, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return target.request(path, {
+    method: 'POST',
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+  });
+}
+
+/** The cookie a response sets, as the browser sends it back ("name=value"). */
+export function cookieOf(res: Response): string {
+  const set = res.headers.get('set-cookie') ?? '';
+  return set.split(';')[0] ?? '';
+}
+
+/** Signs in with the administrator's token as the login form does: the session cookie and the form token its pages carry. */
+export async function signIn(target: Hono, token: string): Promise<{ cookie: string; formToken: string }> {
+  const res = await formPost(target, '/login', { token, next: '/cases' });
+  expect(res.status).toBe(303);
+  const cookie = cookieOf(res);
+  const page = await (await target.request('/cases', { headers: { Cookie: cookie } })).text();
+  const formToken = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  expect(formToken).not.toBe('');
+  return { cookie, formToken };
 }

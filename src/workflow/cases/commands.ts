@@ -4,6 +4,7 @@ import { findStep, nextSteps, type ProcessDefinition } from '../process/index.js
 import { computeDues } from './dues.js';
 import { CaseError } from './errors.js';
 import { applyEvent, type CaseEvent, type CaseEventMap } from './events.js';
+import { type Party, parseParty } from './party.js';
 import { type CaseState, currentStepOf, NO_DUES, openPause } from './state.js';
 
 /** What every command knows: the definition, the calendar, and today in Asia/Shanghai. */
@@ -22,6 +23,7 @@ export interface OpenInput {
   readonly snapshotSm3: string;
   /** The day the case was opened (立案, 受理); today by default. */
   readonly on?: IsoDate;
+  readonly party?: Party;
 }
 
 export interface AdvanceInput {
@@ -99,6 +101,8 @@ export function openCommand(caseId: string, input: OpenInput, ctx: CommandContex
     steps: ctx.def.steps.map((s) => ({ id: s.id, name: s.name, ...(s.dutyNo !== undefined ? { dutyNo: s.dutyNo } : {}) })),
     start: ctx.def.start,
     snapshotSm3: input.snapshotSm3,
+    // Only when given, so an event without a party hashes as events did before parties were recorded.
+    ...(input.party !== undefined ? { party: parseParty(input.party) } : {}),
   };
   return withDues('opened', data, null, caseId, ctx);
 }

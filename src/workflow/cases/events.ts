@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
 import { CaseError } from './errors.js';
+import type { Party } from './party.js';
 import { type CaseState, type Dues, NO_DUES, type StepState } from './state.js';
 
 /** What each kind of case event records. Deadlines are recorded as computed, so replay needs no calendar. */
@@ -15,6 +16,8 @@ export interface CaseEventMap {
     start: string;
     /** SM3 of the item snapshot stored with the case, so an edited snapshot is detected. */
     snapshotSm3: string;
+    /** The applicant or party; absent in cases opened before it was recorded, and when not given. */
+    party?: Party;
     dues: Dues;
   };
   advanced: {
@@ -84,6 +87,7 @@ export function applyEvent(state: CaseState | null, caseId: string, seq: number,
       processVersion: d.processVersion,
       department: d.department,
       title: d.title,
+      ...(d.party ? { party: d.party } : {}),
       status: 'open',
       openedOn: d.on,
       currentStep: d.start,

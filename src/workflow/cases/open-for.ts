@@ -2,12 +2,14 @@ import type { IsoDate } from '../calendar/index.js';
 import type { PowerList } from '../../model/index.js';
 import { deriveFromItem, deriveFromSheet } from '../process/index.js';
 import { CaseError } from './errors.js';
+import type { Party } from './party.js';
 import { type ItemRecord, snapshotOfDefinition, snapshotOfItem } from './snapshot.js';
 import type { CaseStore, CaseView } from './store.js';
 
 export interface OpenForOptions {
   on?: IsoDate;
   department?: string;
+  party?: Party;
 }
 
 /** The key a flowchart's (or a file item's) definition is stored under when no list store holds it. */

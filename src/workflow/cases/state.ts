@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/index.js';
+import type { Party } from './party.js';
 
 export type CaseStatus = 'open' | 'paused' | 'closed';
 export type StepStatus = 'pending' | 'active' | 'done' | 'skipped';
@@ -61,6 +62,8 @@ export interface CaseState {
   readonly processVersion: number;
   readonly department: string;
   readonly title: string;
+  /** The applicant (申请人) or party (当事人), in full: public views mask it (maskParty). */
+  readonly party?: Party;
   readonly status: CaseStatus;
   readonly openedOn: IsoDate;
   readonly currentStep: string | null;

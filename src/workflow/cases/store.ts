@@ -14,6 +14,7 @@ import { type CaseFilter, type CaseSummary, caseStats, type DepartmentCounts, li
 import type { WorkflowDb } from './db/tables.js';
 import { CaseError } from './errors.js';
 import { applyEvent, type CaseEvent } from './events.js';
+import type { Party } from './party.js';
 import { ItemSnapshot, snapshotOfDefinition } from './snapshot.js';
 import type { CaseState, CaseStatus } from './state.js';
 import { type VerifyReport, verifyStore } from './verify.js';
@@ -41,6 +42,8 @@ export interface OpenCaseInput {
   department?: string;
   title?: string;
   on?: IsoDate;
+  /** The applicant or party (申请人/当事人). */
+  party?: Party;
 }
 
 export interface CaseView {
@@ -236,6 +239,7 @@ function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, queue: WriteQ
             title: input.title?.trim() || snapshot.name,
             snapshotSm3: sm3Hex(snapshotJson),
             on,
+            ...(input.party !== undefined ? { party: input.party } : {}),
           },
           ctx,
         );

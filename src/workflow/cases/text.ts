@@ -4,6 +4,7 @@ import type { CasePage, CaseView } from './store.js';
 import { isOverdue } from './db/queries.js';
 import type { CaseSummary } from './db/queries.js';
 import { EVENT_LABELS } from './events.js';
+import { PARTY_KIND_LABELS, type Party, partyLabel } from './party.js';
 
 const STATUS: Readonly<Record<string, string>> = { open: '办理中', paused: '暂停计时', closed: '已办结' };
 const DUE_KIND: Readonly<Record<string, string>> = { statutory: '法定时限', step: '环节时限' };
@@ -34,12 +35,18 @@ export function caseListText(page: CasePage, calendar: Calendar): string {
   return `${lines.join('\n')}\n${more}\n`;
 }
 
+/** The party in one line, in full: for staff (the CLI, signed-in pages). */
+export function partyText(party: Party): string {
+  return `${party.name}（${PARTY_KIND_LABELS[party.kind]}）${party.contact ? `，联系方式：${party.contact}` : ''}`;
+}
+
 /** A case as `quanze case show` and every action print it. */
 export function caseText(view: CaseView, today: string, calendar: Calendar, events: readonly ChainedEvent[] = []): string {
   const { summary, state, process } = view;
   const lines = [
     `案件 ${summary.id}：${summary.title}`,
     `  部门：${summary.department}　状态：${STATUS[summary.status]}${state.outcome ? `（${state.outcome}）` : ''}`,
+    ...(state.party ? [`  ${partyLabel(view.snapshot.powerType)}：${partyText(state.party)}`] : []),
     `  流程：${process.id} 第${process.version}版　立案：${summary.openedOn}`,
     `  当前环节：${summary.currentStepName ?? (summary.status === 'closed' ? '—' : '全部环节已完成，待办结')}`,
     `  ${dueText(summary, today, calendar) || `办结：${summary.closedOn ?? ''}${state.onTime === true ? '，按期' : state.onTime === false ? '，逾期' : ''}`}`,

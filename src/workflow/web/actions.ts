@@ -84,7 +84,7 @@ export function isCaseActionName(name: string): name is CaseActionName {
  * derived from its 责任事项) or by a saved definition.
  */
 export async function openCase(options: WorkflowAppOptions, body: z.output<typeof E.openCase.body>): Promise<CaseView> {
-  const extra = { ...(body.on ? { on: body.on } : {}), ...(body.department ? { department: body.department } : {}) };
+  const extra = { ...(body.on ? { on: body.on } : {}), ...(body.department ? { department: body.department } : {}), ...(body.party ? { party: body.party } : {}) };
   if (body.itemId === undefined) return options.cases.openCase({ processId: body.processId as string, ...extra });
   if (!options.lists) throw new HttpProblem('invalid-parameters', '未接入清单库，只能按 processId 立案');
   const record = await options.lists.getItem(body.itemId);

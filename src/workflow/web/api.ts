@@ -4,8 +4,9 @@ import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { supervise } from '../supervision/index.js';
-import { todayOf } from '../cases/index.js';
+import { type CaseView, todayOf } from '../cases/index.js';
 import { CASE_ACTIONS as A, openCase } from './actions.js';
+import { disclosedData, disclosedView, seesParties } from './disclosure.js';
 import { WORKFLOW_ENDPOINTS as E, type WorkflowEndpoint } from './endpoints.js';
 import type { WorkflowAppOptions } from './index.js';
 import { jsonBody } from './problem.js';
@@ -15,10 +16,13 @@ function json(c: Context, data: unknown, status: 200 | 201 = 200): Response {
   return c.json(data, status);
 }
 
-/** A case's events with their data decoded, for the API and pages. */
-export async function decodedEvents(options: WorkflowAppOptions, id: string) {
+/**
+ * A case's events with their data decoded, for the API and pages; the party masked unless
+ * `full` (the hashes stay those of the full data, which only staff can check them against).
+ */
+export async function decodedEvents(options: WorkflowAppOptions, id: string, full: boolean) {
   const events = await options.cases.caseEvents(id);
-  return events.map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown>, prevHash: e.prevHash, hash: e.hash }));
+  return events.map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, data: disclosedData(JSON.parse(e.data) as Record<string, unknown>, full), prevHash: e.prevHash, hash: e.hash }));
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -52,6 +56,9 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
     });
   }
 
+  /** A case as this request may see it: its party in full or masked. */
+  const shown = async (c: Context, view: CaseView) => disclosedView(view, await seesParties(options, c));
+
   const caseOr404 = async (id: string) => {
     const view = await cases.getCase(id);
     if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
@@ -60,24 +67,25 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
 
   route(E.listCases, async ({ query }, c) => json(c, await cases.listCases({ ...query, today: query.today ?? todayNow() })));
 
-  route(E.openCase, async ({ body }, c) => json(c, await openCase(options, body), 201));
+  route(E.openCase, async ({ body }, c) => json(c, await shown(c, await openCase(options, body)), 201));
 
   route(E.getCase, async ({ params }, c) => {
-    const view = await caseOr404(params.id);
-    return json(c, { ...view, events: await decodedEvents(options, params.id) });
+    const full = await seesParties(options, c);
+    const view = disclosedView(await caseOr404(params.id), full);
+    return json(c, { ...view, events: await decodedEvents(options, params.id, full) });
   });
 
   route(E.caseEvents, async ({ params }, c) => {
     await caseOr404(params.id);
-    return json(c, await decodedEvents(options, params.id));
+    return json(c, await decodedEvents(options, params.id, await seesParties(options, c)));
   });
 
-  route(E.advance, async ({ params, body }, c) => json(c, await A.advance.run(cases, params.id, body)));
-  route(E.pause, async ({ params, body }, c) => json(c, await A.pause.run(cases, params.id, body)));
-  route(E.resume, async ({ params, body }, c) => json(c, await A.resume.run(cases, params.id, body)));
-  route(E.extend, async ({ params, body }, c) => json(c, await A.extend.run(cases, params.id, body)));
-  route(E.close, async ({ params, body }, c) => json(c, await A.close.run(cases, params.id, body)));
-  route(E.attach, async ({ params, body }, c) => json(c, await A.documents.run(cases, params.id, body)));
+  route(E.advance, async ({ params, body }, c) => json(c, await shown(c, await A.advance.run(cases, params.id, body))));
+  route(E.pause, async ({ params, body }, c) => json(c, await shown(c, await A.pause.run(cases, params.id, body))));
+  route(E.resume, async ({ params, body }, c) => json(c, await shown(c, await A.resume.run(cases, params.id, body))));
+  route(E.extend, async ({ params, body }, c) => json(c, await shown(c, await A.extend.run(cases, params.id, body))));
+  route(E.close, async ({ params, body }, c) => json(c, await shown(c, await A.close.run(cases, params.id, body))));
+  route(E.attach, async ({ params, body }, c) => json(c, await shown(c, await A.documents.run(cases, params.id, body))));
 
   route(E.listProcesses, async (_, c) => json(c, await cases.listProcesses()));
 

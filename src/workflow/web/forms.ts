@@ -28,13 +28,24 @@ async function postedValues(c: Context): Promise<Record<string, string>> {
   return values;
 }
 
+/**
+ * Nested body objects a form posts as dotted fields (party.name …), with the fields that
+ * say it was filled in: a select always posts its choice, which alone gives nothing.
+ */
+const GROUPS: Readonly<Record<string, readonly string[]>> = { party: ['name', 'contact'] };
+
 /** A form's fields as the action's JSON body: an empty field is one not given, as in the API. */
 function bodyOf(values: Readonly<Record<string, string>>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  const groups: Record<string, Record<string, unknown>> = {};
   for (const [name, value] of Object.entries(values)) {
     if (value.trim() === '') continue;
-    body[name] = NUMERIC.has(name) && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    const typed = NUMERIC.has(name) && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    const [outer, inner] = name.split('.', 2) as [string, string | undefined];
+    if (inner !== undefined && Object.hasOwn(GROUPS, outer)) (groups[outer] ??= {})[inner] = typed;
+    else body[name] = typed;
   }
+  for (const [outer, group] of Object.entries(groups)) if (GROUPS[outer]?.some((key) => key in group)) body[outer] = group;
   return body;
 }
 
@@ -90,7 +101,8 @@ export function workflowForms(options: WorkflowAppOptions): Hono {
     const record = options.lists ? await options.lists.getItem(itemId) : null;
     if (!record) throw new HttpProblem('not-found', `清单库中没有编号为 ${itemId} 的事项`);
     const itemName = record.item.name.text || '（无名称）';
-    const body = openCasePageBody({ itemId, itemName, department: record.department, today: todayNow(), user, state: refused?.state });
+    const powerType = record.item.powerType.type ?? record.item.powerType.raw;
+    const body = openCasePageBody({ itemId, itemName, department: record.department, powerType, today: todayNow(), user, state: refused?.state });
     return c.html(shell(`立案：${itemName}`, body, [HOME, CASES, { label: '立案' }], user), refused?.status ?? 200);
   }
 

@@ -4,6 +4,7 @@ import { isOverdue, todayOf } from '../cases/index.js';
 import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
 import { decodedEvents } from './api.js';
 import { WORKFLOW_CSS } from './assets.js';
+import { disclosedView, seesParties } from './disclosure.js';
 import type { WorkflowAppOptions } from './index.js';
 import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
@@ -37,8 +38,12 @@ export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: 
   const { cases } = options;
   const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   return async (c, id, extras = {}) => {
-    const view = await cases.getCase(id);
-    if (!view) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
+    const stored = await cases.getCase(id);
+    if (!stored) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
+    const full = await seesParties(options, c);
+    const view = disclosedView(stored, full);
+    // A page with a party's full name and contact is for this reader only.
+    if (full) c.header('Cache-Control', 'no-store');
     const now = todayNow();
     const today = extras.today ?? now;
     const overdue = isOverdue(view.summary, today);
@@ -47,7 +52,7 @@ export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: 
     const user = options.user?.(c) ?? null;
     const body = caseBody({
       view,
-      events: await decodedEvents(options, id),
+      events: await decodedEvents(options, id, full),
       svg,
       today,
       cutoff: cases.calendar.addWorkdays(today, cases.atRiskDays),

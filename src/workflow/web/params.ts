@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateString } from '../calendar/index.js';
+import { PartyInput } from '../cases/index.js';
 
 const optionalText = z.string().trim().min(1).max(500).optional();
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -38,6 +39,8 @@ export const OpenBody = z
     processId: z.string().regex(/^P\d+$/).optional(),
     department: optionalText,
     on: IsoDateString.optional(),
+    /** The applicant (申请人) or party (当事人): public answers show the name masked, never the contact. */
+    party: PartyInput.describe('申请人或当事人：不带管理令牌的读取只见遮盖后的名称（如 张**、北京**有限公司），不见联系方式').optional(),
   })
   .refine((b) => (b.itemId === undefined) !== (b.processId === undefined), { message: '请给出 itemId 或 processId 之一' });
 

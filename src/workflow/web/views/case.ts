@@ -1,5 +1,5 @@
 import type { CaseView } from '../../cases/index.js';
-import { EVENT_LABELS } from '../../cases/index.js';
+import { EVENT_LABELS, PARTY_KIND_LABELS, type Party, partyLabel } from '../../cases/index.js';
 import type { ApplicableSituation } from '../../supervision/index.js';
 import { html, type SafeHtml, trusted } from '../../../html/index.js';
 import { href } from '../href.js';
@@ -53,6 +53,13 @@ function situationsBlock(view: CaseView, situations: readonly ApplicableSituatio
   return html`<h2 id="accountability">适用的追责情形</h2>${list}${page ? html`<p><a href="${`${page}#accountability`}">查看事项的全部追责情形</a></p>` : ''}`;
 }
 
+/** The party as the view has it: in full for staff, masked (no contact) for everyone else. */
+function partyFact(party: Party | undefined, powerType: string | undefined): SafeHtml | string {
+  if (!party) return '';
+  const contact = party.contact ? html`<br><span class="muted">联系方式：</span>${party.contact}` : '';
+  return html`<dt>${partyLabel(powerType)}</dt><dd>${party.name} <span class="muted">（${PARTY_KIND_LABELS[party.kind]}）</span>${contact}</dd>`;
+}
+
 /** One case: its deadlines, steps, documents, flowchart, pauses, extensions and event log. */
 export function caseBody(p: CasePageView): SafeHtml {
   const { view } = p;
@@ -78,6 +85,7 @@ ${p.notice ?? ''}
 <dt>状态</dt><dd>${statusBadge(summary.status)}${summary.closedOn ? ` ${summary.closedOn} 办结${state.outcome ? `（${state.outcome}）` : ''}${state.onTime === false ? '，逾期' : state.onTime ? '，按期' : ''}` : ''}</dd>
 <dt>事项</dt><dd>${itemHref ? html`<a href="${itemHref}">${snapshot.name}</a>` : snapshot.name}${snapshot.powerType ? html` <span class="muted">（${snapshot.powerType}）</span>` : ''}</dd>
 <dt>部门</dt><dd>${summary.department}</dd>
+${partyFact(state.party, snapshot.powerType)}
 <dt>立案日期</dt><dd>${summary.openedOn}</dd>
 <dt>当前环节</dt><dd>${summary.currentStepName ?? '—'}</dd>
 <dt>当前期限</dt><dd>${dueCell(summary, p.today, p.cutoff)}</dd>

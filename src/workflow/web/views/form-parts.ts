@@ -38,7 +38,8 @@ export class FormWriter {
 
   /** A labelled control with its error (if any) beside it, tied to it for screen readers. */
   field(name: string, label: string, control: (attrs: SafeHtml) => SafeHtml, hint?: string): SafeHtml {
-    const id = `${this.action}-${name}`;
+    // A nested body key (party.name) is posted as named; its id has no dot, which CSS selectors would misread.
+    const id = `${this.action}-${name.replaceAll('.', '-')}`;
     const error = this.error(name);
     this.shown.add(name);
     const attrs = html` id="${id}" name="${name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : ''}`;
