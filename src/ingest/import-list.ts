@@ -19,7 +19,7 @@ import { readerFinding } from './reader-finding.js';
 import { detectReader, readerFor } from './readers.js';
 import type { Reader } from './reader.js';
 import type { Column, RawRecord, ReadResult } from './record.js';
-import { shiftResult } from './shift.js';
+import { shiftPlace, shiftResult } from './shift.js';
 import { ParsePool, ParseThreadError } from './parallel/pool.js';
 import { LineBytes } from './parallel/line-bytes.js';
 import { type ParseDone, ndjsonItemLine } from './parallel/protocol.js';
@@ -187,13 +187,13 @@ class ListAssembler {
         }
         const active = reader as Reader;
         for (let cut = this.cutAt(active, pending); cut > 0; cut = this.cutAt(active, pending)) {
-          yield* this.readPiece(active, pending.slice(0, cut));
+          yield* this.readPiece(active, pending.slice(0, cut), false);
           pending = pending.slice(cut);
         }
         this.options.onProgress?.(done, size);
         if (bytesRead === 0) break;
       }
-      if (pending.trim() && reader) yield* this.readPiece(reader, pending);
+      if (pending.trim() && reader) yield* this.readPiece(reader, pending, true);
     } catch (cause) {
       if (cause instanceof ImportError) throw cause;
       if (cause instanceof TypeError) throw new ImportError('bad-encoding', this.file, '文件中途出现无法解码的字节', {}, { cause });
@@ -209,11 +209,28 @@ class ListAssembler {
     return reader.nextBoundary(pending, CHUNK_CHARS);
   }
 
-  private async *readPiece(reader: Reader, text: string): AsyncGenerator<ReadResult> {
-    const result = await reader.read({ file: this.file, bytes: new Uint8Array(), text }, { map: this.options.map ?? {} });
+  private async *readPiece(reader: Reader, text: string, last: boolean): AsyncGenerator<ReadResult> {
+    const input = { file: this.file, bytes: new Uint8Array(), text };
+    // A piece without records (a lone repeated header) is an error about the file only when the
+    // file has none: the reader says so, with its reason, for the last piece if none came before.
+    const partial = !last || this.records > 0;
+    let result: ReadResult;
+    try {
+      result = await reader.read(input, { map: this.options.map ?? {}, partial });
+    } catch (error) {
+      throw this.placedInFile(error);
+    }
     yield shiftResult(result, this.lines, this.records);
     this.lines += countNewlines(text);
     this.records += result.records.length;
+  }
+
+  /** A reader's error counts lines and records from the start of its piece; the user needs the file's. */
+  private placedInFile(error: unknown): unknown {
+    if (!(error instanceof ImportError) || this.lines === 0) return error;
+    if (error.place.line === undefined && error.place.record === undefined) return error;
+    const place = shiftPlace(error.place, this.lines, this.records);
+    return new ImportError(error.code, error.file, error.detail, place, { cause: error });
   }
 
   private pickReader(input: Parameters<Reader['detect']>[0]): Reader {

@@ -7,6 +7,7 @@ const MESSAGES = {
   'implied-seq-gap': '未编号的记录推断到第 {implied} 项，但下一条编号为 {next}',
   'row-shape': '表格行的单元格数为 {count}，表头为 {expected}',
   'stray-line': '表格之外的文字，已保留',
+  'header-without-rows': '表头行之后没有数据行，已作为文字保留',
   'unused-map': '--map 指定的列“{header}”在文件中不存在，未起作用',
 } as const;
 

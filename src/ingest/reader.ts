@@ -12,6 +12,11 @@ export interface ReaderInput {
 
 export interface ReaderOptions {
   map?: HeaderOverrides;
+  /**
+   * The text is a piece of a file read in pieces (see `nextBoundary`) whose records may stand
+   * in other pieces: holding none is then not an error, and the piece's text is kept as residue.
+   */
+  partial?: boolean;
 }
 
 /**

@@ -1,14 +1,18 @@
-import type { Place } from '../model/index.js';
 import type { ReadResult } from './record.js';
+
+/** Moves a place in a chunk (a finding's, an error's) to where the chunk stands in its file. */
+export function shiftPlace<P extends { line?: number; record?: number }>(p: P, lines: number, records: number): P {
+  return {
+    ...p,
+    ...(p.line !== undefined ? { line: p.line + lines } : {}),
+    ...(p.record !== undefined ? { record: p.record + records } : {}),
+  };
+}
 
 /** Moves a chunk's line and record numbers to where the chunk stands in its file. */
 export function shiftResult(result: ReadResult, lines: number, records: number): ReadResult {
   if (lines === 0 && records === 0) return result;
-  const place = <P extends Place>(p: P): P => ({
-    ...p,
-    ...(p.line !== undefined ? { line: p.line + lines } : {}),
-    ...(p.record !== undefined ? { record: p.record + records } : {}),
-  });
+  const place = <P extends { line?: number; record?: number }>(p: P): P => shiftPlace(p, lines, records);
   return {
     ...result,
     records: result.records.map((r) => ({

@@ -1,9 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { type ImportOptions, importFile, importNdjson } from '../../src/ingest/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { headerTsvReader } from '../../src/ingest/header-tsv/index.js';
+import { ImportError, type ImportOptions, importFile, importNdjson } from '../../src/ingest/index.js';
 import type { PowerItem } from '../../src/model/index.js';
+import { keptText, missingCharacters, withoutTableSyntax } from '../helpers/lossless.js';
 import { sampleText } from '../helpers/samples.js';
 
 /** A list of `copies` copies of the 000 sample, joined at group boundaries. */
@@ -70,5 +72,100 @@ describe('streaming import of a large file', () => {
     const serial = await ndjsonBytes(flowchart, { streamAbove: 1000, jobs: 1 });
     expect(JSON.parse(serial.toString('utf8')).processSheets.length).toBeGreaterThan(0);
     expect((await ndjsonBytes(flowchart, { streamAbove: 1000, jobs: 2 })).equals(serial)).toBe(true);
+  });
+});
+
+/** Writes `text` to a fresh temporary file. */
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'quanze-stream-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** The 1-based line of the file text at which `needle` stands. */
+function lineOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  if (at === -1) throw new Error(`not in the text: ${needle}`);
+  return text.slice(0, at).split('\n').length;
+}
+
+describe('streaming import of a table cut at its repeated headers', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('names the line and record in the file, not in the piece, when a reader rejects a record', async () => {
+    // Thirty copies of the 003 sample (header-tsv, a header before every record); copy 20 has a broken record.
+    const mark = '对保密工作的监督检查（损坏）';
+    const copies = Array.from({ length: 30 }, (_, k) => {
+      const copy = `${sampleText('liuzhou')}\n\n`;
+      return k === 20 ? copy.replace('对保密工作的监督检查', mark) : copy;
+    });
+    const text = copies.join('');
+    const path = tempFile('broken.txt', text);
+    // The readers of streamable formats reject no record today (a row of the wrong shape is a
+    // finding), so the reader is made to: the record holding the mark, at the line and record
+    // number the real reader gives it in the text it was handed.
+    const read = headerTsvReader.read;
+    vi.spyOn(headerTsvReader, 'read').mockImplementation(async (input, options) => {
+      const result = await read(input, options);
+      const broken = result.records.find((r) => r.cells.some((c) => c.raw === mark));
+      if (broken) throw new ImportError('bad-record', input.file, '记录已损坏', { line: broken.firstLine, record: broken.record });
+      return result;
+    });
+    const whole = await importFile(path).catch((error: unknown) => error);
+    const streamed = await importFile(path, { streamAbove: 100_000 }).catch((error: unknown) => error);
+    const line = lineOf(text, mark);
+    expect(whole).toMatchObject({ code: 'bad-record', place: { line, record: 7 * 20 + 3 } });
+    expect(streamed).toBeInstanceOf(ImportError);
+    expect(streamed).toMatchObject({ code: 'bad-record', file: 'broken.txt', detail: '记录已损坏', place: { line, record: 7 * 20 + 3 } });
+    expect((streamed as ImportError).message).toBe(`broken.txt（第${line}行，第${7 * 20 + 4}条记录）：记录已损坏`);
+    // The reader's own error, counted in its piece, stays as the cause.
+    const cause = (streamed as ImportError).cause as ImportError;
+    expect(cause).toBeInstanceOf(ImportError);
+    expect(cause.place.line).toBeLessThan(line);
+  });
+
+  it('keeps a later piece that holds no records, a lone repeated header, as text and reads on', async () => {
+    // Twelve copies of the 004 sample (Markdown tables, a header before every record). After the
+    // sixth, a header over “本页以下空白” and a long run of empty lines, as a page break leaves:
+    // pieces are at least 64K characters, so the header is a piece of its own.
+    const sample = sampleText('liangzhou');
+    const [header, separator] = sample.split('\n').slice(4, 6);
+    const gap = '\n'.repeat(70_000);
+    const lone = `${gap}${header}\n${separator}\n（本页以下空白）${gap}`;
+    const copies = Array.from({ length: 12 }, () => `${sample}\n`);
+    const text = [...copies.slice(0, 6), lone, ...copies.slice(6)].join('');
+    const path = tempFile('gap.md', text);
+    const list = await importFile(path, { streamAbove: 100_000 });
+    expect(list.items).toHaveLength(14 * 12);
+    expect(list.items.map((item) => item.provenance.record)).toEqual(list.items.map((_, i) => i));
+    const line = lineOf(text, lone.trimStart());
+    expect(list.residue.filter((r) => r.firstLine >= line && r.firstLine <= line + 2)).toEqual([
+      { text: header, firstLine: line, lastLine: line, reason: '没有数据行的表头' },
+      { text: '（本页以下空白）', firstLine: line + 2, lastLine: line + 2, reason: '表格之外的文字' },
+    ]);
+    const found = list.findings.filter((f) => f.place.line !== undefined && f.place.line >= line && f.place.line <= line + 2);
+    expect(found.map((f) => [f.messageId, f.severity, f.place.line])).toEqual([
+      ['header-without-rows', 'info', line],
+      ['stray-line', 'info', line + 2],
+    ]);
+    expect(missingCharacters(withoutTableSyntax(text), keptText(list))).toEqual([]);
+    // Read whole, the file gives the same list (findings come piece by piece, so in another order).
+    const whole = await importFile(path);
+    const byPlace = (findings: typeof list.findings) => findings.map((f) => JSON.stringify([f.place, f.messageId, f.data])).sort();
+    expect({ ...list, findings: byPlace(list.findings) }).toEqual({ ...whole, findings: byPlace(whole.findings) });
+  });
+
+  it('reads on after a first piece without records, and still refuses a file with none in any piece', async () => {
+    const sample = sampleText('liangzhou');
+    const head = sample.split('\n').slice(0, 6).join('\n');
+    const gap = '\n'.repeat(70_000);
+    // Pieces are cut only from 128K characters read ahead: four copies make the file long enough.
+    const first = await importFile(tempFile('first.md', `${head}${gap}${`${sample}\n`.repeat(4)}`), { streamAbove: 100_000 });
+    expect(first.items).toHaveLength(14 * 4);
+    expect(first.residue.map((r) => [r.reason, r.firstLine])).toContainEqual(['没有数据行的表头', 5]);
+    const empty = tempFile('empty.md', `${head}${gap}${head.trimStart()}${gap}${head.trimStart()}\n`);
+    await expect(importFile(empty, { streamAbove: 100_000 })).rejects.toThrow(/^empty\.md：表头之后没有任何数据行$/);
   });
 });

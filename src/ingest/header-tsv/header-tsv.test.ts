@@ -40,6 +40,34 @@ describe('header-tsv reader on 柳州市国家保密局 (003)', () => {
   });
 });
 
+describe('header-tsv reader on a header no record follows', () => {
+  const { text } = sampleInput('liuzhou');
+  const header = text.split('\n')[4] as string;
+
+  it('keeps a header repeated twice as text, at its line and in line order, and reads on', () => {
+    // Record 2's header appears twice: the first of the two heads no record.
+    const twice = text.replace(`\n${header}\n2\t`, `\n${header}\n离题的一行\n${header}\n2\t`);
+    const result = headerTsvReader.read({ file: '003.txt', bytes: new Uint8Array(), text: twice }, {}) as ReadResult;
+    expect(result.records.map((r) => r.firstLine)).toEqual([6, 11, 14, 17, 20, 23, 26]);
+    expect(result.residue.slice(1)).toEqual([
+      { text: header, firstLine: 8, lastLine: 8, reason: '没有数据行的表头' },
+      { text: '离题的一行', firstLine: 9, lastLine: 9, reason: '表格之外的文字' },
+    ]);
+    expect(result.findings.map((f) => [f.messageId, f.severity, f.place.line])).toEqual([
+      ['header-without-rows', 'info', 8],
+      ['stray-line', 'info', 9],
+    ]);
+  });
+
+  it('reads a piece of a file holding only a header as text when told it is partial, else refuses it', () => {
+    const input = { file: '003.txt', bytes: new Uint8Array(), text: `${header}\n\n` };
+    expect(() => headerTsvReader.read(input, {})).toThrow(/^003\.txt：表头之后没有任何数据行$/);
+    const result = headerTsvReader.read(input, { partial: true }) as ReadResult;
+    expect(result.records).toEqual([]);
+    expect(result.residue).toEqual([{ text: header, firstLine: 1, lastLine: 1, reason: '没有数据行的表头' }]);
+  });
+});
+
 describe('header-tsv reader on bad input', () => {
   it('names the file when there is no header row', () => {
     const input = { file: 'x.tsv', bytes: new Uint8Array(), text: 'a\tb\tc\n1\t2\t3\n' };

@@ -19,7 +19,7 @@ export const headerTsvReader: Reader = {
       raw,
       cells: raw.includes('\t') ? raw.split('\t') : null,
     }));
-    return readHeaderedRows(input.file, lines, options.map);
+    return readHeaderedRows(input.file, lines, options.map, options.partial);
   },
   nextBoundary: (text, from) => blankLineBoundary(text, from, (line) => looksLikeHeaderRow(line.split('\t'))),
 };

@@ -43,7 +43,7 @@ export const markdownTableReader: Reader = {
       const isRow = raw.trimStart().startsWith('|');
       return [{ line: i + 1, raw, cells: isRow ? splitPipeRow(raw) : null }];
     });
-    return readHeaderedRows(input.file, lines, options.map);
+    return readHeaderedRows(input.file, lines, options.map, options.partial);
   },
   nextBoundary: (text, from) => blankLineBoundary(text, from, (line) => looksLikeHeaderRow(splitPipeRow(line))),
 };
