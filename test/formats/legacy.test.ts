@@ -66,12 +66,24 @@ describe('legacy Office files without LibreOffice', () => {
     expect(opened?.read('WordDocument')).toEqual(data);
     expect(opened?.read('1Table')?.subarray(0, 4096)).toEqual(filler);
     expect(opened?.read('Data')).toBeNull();
+    // Only read, or refused a write: the caller's bytes, not a copy of them.
+    expect(opened?.write('WordDocument', 4999, Uint8Array.of(1, 2))).toBe(false);
+    expect(opened?.bytes).toBe(file);
     // Across the boundary of two sectors, then past the stream's end.
     expect(opened?.write('WordDocument', 510, Uint8Array.of(1, 2, 3, 4))).toBe(true);
+    expect(opened?.bytes).not.toBe(file);
     expect(opened?.read('WordDocument')?.subarray(508, 516)).toEqual(Uint8Array.of(data[508] ?? 0, data[509] ?? 0, 1, 2, 3, 4, data[514] ?? 0, data[515] ?? 0));
     expect(opened?.write('WordDocument', 4999, Uint8Array.of(1, 2))).toBe(false);
     expect(openCompoundFile(file)?.read('WordDocument')).toEqual(data);
     expect(openCompoundFile(file.subarray(0, 1000))).toBeNull();
+    // A view into a larger buffer is read from its own offset.
+    const padded = new Uint8Array(file.length + 3);
+    padded.set(file, 3);
+    const inside = openCompoundFile(padded.subarray(3));
+    expect(inside?.read('WordDocument')).toEqual(data);
+    expect(inside?.write('WordDocument', 0, Uint8Array.of(9))).toBe(true);
+    expect(inside?.read('WordDocument')?.subarray(0, 2)).toEqual(Uint8Array.of(9, data[1] ?? 0));
+    expect(padded.subarray(3)).toEqual(file);
   });
 
   it('leaves a .doc alone that it cannot read as Word 97 text', () => {

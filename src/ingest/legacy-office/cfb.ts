@@ -16,7 +16,7 @@ interface Entry {
 }
 
 export interface CompoundFile {
-  /** The file's bytes, with any `write` applied. */
+  /** The file's bytes, with any `write` applied: the caller's own bytes until the first write. */
   readonly bytes: Uint8Array;
   /** A stream's content, or null when the file has no stream of that name. */
   read(name: string): Uint8Array | null;
@@ -24,17 +24,20 @@ export interface CompoundFile {
   write(name: string, at: number, data: Uint8Array): boolean;
 }
 
-/** Opens a compound file over a copy of `source` (writes never touch the caller's bytes). */
+/**
+ * Opens a compound file over `source` itself; the first `write` copies it, so writes never
+ * touch the caller's bytes and a file only read (most .doc files need no repair) is never copied.
+ */
 export function openCompoundFile(source: Uint8Array): CompoundFile | null {
-  const bytes = source.slice();
   try {
-    return parse(bytes);
+    return parse(source);
   } catch {
     return null;
   }
 }
 
-function parse(bytes: Uint8Array): CompoundFile | null {
+function parse(source: Uint8Array): CompoundFile | null {
+  let bytes = source;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u32 = (at: number) => view.getUint32(at, true);
   const sectorSize = 1 << view.getUint16(0x1e, true);
@@ -98,7 +101,9 @@ function parse(bytes: Uint8Array): CompoundFile | null {
   }
 
   return {
-    bytes,
+    get bytes() {
+      return bytes;
+    },
     read(name) {
       const stream = layout.get(name);
       if (!stream) return null;
@@ -115,6 +120,7 @@ function parse(bytes: Uint8Array): CompoundFile | null {
     write(name, at, data) {
       const stream = layout.get(name);
       if (!stream || at < 0 || at + data.length > stream.size) return false;
+      if (bytes === source) bytes = source.slice();
       let start = 0;
       for (const piece of stream.pieces) {
         const from = Math.max(at, start);
