@@ -1,4 +1,4 @@
-import type { FileResidue, Finding, Level, PowerItem, PowerList, PowerType, PowerTypeName, ProcessSheet, Source } from '../model/index.js';
+import type { FileResidue, Finding, Level, PowerItem, PowerList, PowerType, PowerTypeName, ProcessSheet, Severity, Source } from '../model/index.js';
 import type { DialectName } from './dialects/adapter.js';
 import type { MigrationResult } from './migrations/index.js';
 import type { SearchField } from './search/fields.js';
@@ -61,6 +61,8 @@ export interface ListSummary {
   importedAt: string;
   /** When an audit last saved its findings for the latest version (even none); null: never audited. */
   auditedAt: string | null;
+  /** The latest version's findings (the audit's and the import's) by severity. */
+  findingCounts: Record<Severity, number>;
   sourceFile: string;
   sha256: string;
 }

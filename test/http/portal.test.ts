@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
+import { countBySeverity, SEVERITY_LABELS } from '../../src/audit/index.js';
 import { makeFinding, type PowerItem } from '../../src/model/index.js';
 import { createApp } from '../../src/server/index.js';
 import { escapeHtml } from '../../src/html/index.js';
@@ -52,6 +53,40 @@ describe('home page', () => {
     }
     const total = [...imported.values()].reduce((n, i) => n + i.list.items.length, 0);
     expect(html).toContain(`共 ${total} 项权力事项`);
+  });
+
+  it("shows each list's audit state on its card and its page, linking to the report", async () => {
+    const list = await importFile(samplePath('liangzhou'));
+    const { store, outcomes } = await storeWith([list]);
+    const own = createApp({ store });
+    const { listId, versionId } = outcomes[0] as { listId: string; versionId: string };
+    const report = `href="/lists/${listId}/report"`;
+    const place = { file: list.source.file, record: 0 };
+    const stale = makeFinding('test-rule', { stale: '依据已修订' }, 'stale', 'warning', place, {});
+    const wrong = makeFinding('test-rule', { wrong: '编码有误' }, 'wrong', 'error', place, {});
+    const chipsOn = async (path: string) => {
+      const html = await (await own.request(path)).text();
+      return [...html.matchAll(/<span class="chip sev-(\w+)">(\S+) (\d+)<\/span>/g)].map((m) => `${m[2]} ${m[3]}`);
+    };
+    // What the chips should say: the version's stored findings counted here, most severe first.
+    const expected = async () => {
+      const counts = countBySeverity(await store.getFindings({ versionId }));
+      return (['error', 'warning', 'info'] as const).filter((s) => counts[s] > 0).map((s) => `${SEVERITY_LABELS[s]} ${counts[s]}`);
+    };
+    const cardOf = async () => (await (await own.request('/')).text()).match(/<p class="audit">[\s\S]*?<\/p>/)?.[0] ?? '';
+
+    const imported = await expected();
+    expect(await cardOf()).toContain(imported.length > 0 ? report : '未核查');
+    await store.saveFindings(versionId, [stale, wrong, stale]);
+    const audited = await expected();
+    expect(audited[0]).toBe('错误 1');
+    expect(await chipsOn('/')).toEqual(audited);
+    expect(await chipsOn(`/lists/${listId}`)).toEqual(audited);
+    expect(await cardOf()).toContain(report);
+    await store.saveFindings(versionId, []);
+    expect(await chipsOn('/')).toEqual(imported);
+    expect(await cardOf()).toContain(imported.length > 0 ? report : '核查未发现问题');
+    await store.close();
   });
 
   it('counts the flowcharts of a list that publishes flowcharts instead of items', async () => {

@@ -27,6 +27,9 @@ export const ListSummary = z.object({
   versionNo: z.number().int().positive(),
   importedAt: z.string().describe('ISO 8601 时间'),
   auditedAt: z.string().nullable().describe('最新版本最近一次核查保存结果的时间（ISO 8601，核查无发现也记）；从未核查为 null'),
+  findingCounts: z
+    .object({ error: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() })
+    .describe('最新版本的发现项（核查与导入时的）按严重程度计数：错误、警告、提示'),
   sourceFile: z.string(),
   sha256: z.string(),
 });

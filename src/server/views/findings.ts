@@ -1,7 +1,8 @@
 import { describeRule, SEVERITY_LABELS, type SeverityCounts } from '../../audit/index.js';
 import type { Finding, Severity } from '../../model/index.js';
 import { html, type SafeHtml } from '../../html/index.js';
-import { where } from './format.js';
+import type { ListSummary } from '../store-port.js';
+import { href, where } from './format.js';
 
 /** Most severe first, as pages list them. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -17,6 +18,21 @@ export function severityChips(counts: SeverityCounts): SafeHtml {
   const present = SEVERITIES.filter((s) => counts[s] > 0);
   if (present.length === 0) return html``;
   return html`<ul class="chips" aria-label="按严重程度">${present.map((s) => html`<li><span class="chip sev-${s}">${SEVERITY_LABELS[s]} ${counts[s]}</span></li>`)}</ul>`;
+}
+
+/**
+ * A list's audit state in one line, linking to its report: the latest version's findings by
+ * severity, or that the audit found nothing, or that it was never audited.
+ */
+export function auditSummary(list: Pick<ListSummary, 'id' | 'auditedAt' | 'findingCounts'>): SafeHtml {
+  const report = href(['lists', list.id, 'report']);
+  const total = SEVERITIES.reduce((n, s) => n + list.findingCounts[s], 0);
+  if (total > 0) {
+    return html`<a class="audit-summary" href="${report}" aria-label="核查报告">${SEVERITIES.filter((s) => list.findingCounts[s] > 0).map(
+      (s) => html`<span class="chip sev-${s}">${SEVERITY_LABELS[s]} ${list.findingCounts[s]}</span>`,
+    )}</a> <a href="${report}">核查报告</a>`;
+  }
+  return list.auditedAt === null ? html`<span class="muted">未核查</span>` : html`<a href="${report}">核查未发现问题</a>`;
 }
 
 /** What a rule id stands for, in Chinese; the id itself for a rule quanze does not know. */

@@ -1,4 +1,5 @@
 import type { ListSummary } from '../store-port.js';
+import { auditSummary } from './findings.js';
 import { formatDateTime, href, listName } from './format.js';
 import { html, type SafeHtml } from '../../html/index.js';
 
@@ -32,6 +33,7 @@ ${lists.map(
   <p class="muted">${list.department ?? '部门未知'}${list.level ? ` · ${list.level}` : ''}${list.region ? ` · ${list.region}` : ''}</p>
   <p>${list.itemCount} 项事项${list.processCount > 0 ? `，办理流程图 ${list.processCount} 份` : ''}${list.versionCount > 1 ? `，${list.versionCount} 个版本` : ''}</p>
   ${typeChips(list.countsByType, (type) => href(['lists', list.id], { type }))}
+  <p class="audit">核查：${auditSummary(list)}</p>
   <p class="muted">来源：${list.sourceFile} · 导入于 ${formatDateTime(list.importedAt)}</p>
 </li>`,
 )}

@@ -1,5 +1,6 @@
 import { FIELD_LABELS, isFieldName } from '../../model/index.js';
 import type { ItemSummary, ListDetail, Page } from '../store-port.js';
+import { auditSummary, severityBadge } from './findings.js';
 import { formatDateTime, href, lineRange, listName, pager, powerTypeName, where } from './format.js';
 import { html, type SafeHtml } from '../../html/index.js';
 
@@ -62,13 +63,11 @@ ${
 ${
   list.metadata.findings.length > 0
     ? html`<details><summary>导入时的提示（${list.metadata.findings.length} 条）</summary><ul>${list.metadata.findings.map(
-        (f) => html`<li><span class="badge${f.severity === 'error' ? '' : ' warn'}">${SEVERITY[f.severity]}</span>${where(f.place) ? `${where(f.place)}：` : ''}${f.message}</li>`,
+        (f) => html`<li>${severityBadge(f.severity)}${where(f.place) ? `${where(f.place)}：` : ''}${f.message}</li>`,
       )}</ul></details>`
     : ''
 }`;
 }
-
-export const SEVERITY = { error: '错误', warning: '警告', info: '提示' } as const;
 
 /** A list page: its facts, a type filter, its items (paged), its flowcharts. */
 export function listBody(view: ListView): SafeHtml {
@@ -81,7 +80,7 @@ export function listBody(view: ListView): SafeHtml {
   <dt>来源文件</dt><dd>${list.sourceFile}</dd>
   <dt>导入时间</dt><dd>${formatDateTime(list.importedAt)}</dd>
   <dt>版本</dt><dd>第 ${list.versionNo} 版（共 ${list.versionCount} 个） · <a href="${href(['lists', list.id, 'versions'])}">版本历史${list.versionCount > 1 ? '与比较' : ''}</a></dd>
-  <dt>核查</dt><dd><a href="${href(['lists', list.id, 'report'])}">核查报告</a></dd>
+  <dt>核查</dt><dd>${auditSummary(list)}</dd>
 </dl>
 ${list.itemCount > 0 || list.metadata.processSheets.length === 0 ? html`<h2>权力事项</h2>${typeFilter(list, view.type)}${itemsTable(view)}` : ''}
 ${processLinks(list)}

@@ -1,4 +1,4 @@
-import { type Finding, type Level, PowerItem, PowerList } from '../../model/index.js';
+import { type Finding, type Level, PowerItem, PowerList, Severity } from '../../model/index.js';
 import type { Db } from '../tables.js';
 import type { ListDetail, ListSummary } from '../types.js';
 import { findingFromRow } from '../write/rows.js';
@@ -32,7 +32,29 @@ type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFi
 
 type StoredMeta = Omit<ListDetail['metadata'], 'findings'>;
 
-function toSummary(row: SummaryRow, meta: Pick<StoredMeta, 'processSheets'> = JSON.parse(row.meta)): ListSummary {
+type Counts = ListSummary['findingCounts'];
+
+/** Findings by severity for each of `versionIds`, in one grouped query. */
+async function findingCounts(db: Db, versionIds: readonly number[]): Promise<(versionId: number) => Counts> {
+  const out = new Map<number, Counts>(versionIds.map((id) => [id, { error: 0, warning: 0, info: 0 }]));
+  const countsOf = (id: number) => out.get(id) ?? { error: 0, warning: 0, info: 0 };
+  if (versionIds.length === 0) return countsOf;
+  const rows = await db
+    .selectFrom('findings')
+    .select((eb) => ['version_id', 'severity', eb.fn.countAll().as('n')])
+    .where('version_id', 'in', versionIds)
+    .groupBy(['version_id', 'severity'])
+    .execute();
+  for (const row of rows) {
+    const severity = Severity.safeParse(row.severity);
+    const counts = out.get(row.version_id);
+    // Severity is checked when findings are saved; an unknown one would be a foreign row, not a count to show.
+    if (counts && severity.success) counts[severity.data] += Number(row.n);
+  }
+  return countsOf;
+}
+
+function toSummary(row: SummaryRow, counts: Counts, meta: Pick<StoredMeta, 'processSheets'> = JSON.parse(row.meta)): ListSummary {
   return {
     id: String(row.id),
     key: row.list_key,
@@ -48,6 +70,7 @@ function toSummary(row: SummaryRow, meta: Pick<StoredMeta, 'processSheets'> = JS
     versionNo: row.version_no,
     importedAt: row.imported_at,
     auditedAt: row.audited_at,
+    findingCounts: counts,
     sourceFile: row.source_file,
     sha256: row.sha256,
   };
@@ -56,7 +79,11 @@ function toSummary(row: SummaryRow, meta: Pick<StoredMeta, 'processSheets'> = JS
 /** Every list, by its latest version, in the order lists were first imported. */
 export async function listLists(db: Db): Promise<ListSummary[]> {
   const rows = await summaries(db).orderBy('l.id').execute();
-  return rows.map((row) => toSummary(row));
+  const countsOf = await findingCounts(
+    db,
+    rows.map((r) => r.version_id),
+  );
+  return rows.map((row) => toSummary(row, countsOf(row.version_id)));
 }
 
 async function importFindings(db: Db, versionId: number): Promise<Finding[]> {
@@ -84,7 +111,7 @@ export async function getList(db: Db, id: string): Promise<ListDetail | null> {
   const meta = JSON.parse(row.meta) as StoredMeta;
   const { schemaVersion, source, columns, residue, processSheets } = meta;
   return {
-    ...toSummary(row, meta),
+    ...toSummary(row, (await findingCounts(db, [row.version_id]))(row.version_id), meta),
     versions: versions.map((v) => ({
       id: String(v.id),
       versionNo: v.version_no,

@@ -61,6 +61,7 @@ export function readSuite(dbs: TestDatabases): void {
           versionNo: 1,
           importedAt: expect.stringMatching(/^2025-03-01T08:0\d:00\.000Z$/),
           auditedAt: null,
+          findingCounts: { error: 0, warning: 1, info: 0 },
           sourceFile: 'a.txt',
           sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
@@ -134,9 +135,14 @@ export function readSuite(dbs: TestDatabases): void {
       expect(rules(await store.getFindings({ itemId: two }))).toEqual(['reader/a', 'audit/seq']);
       expect(await store.getFindings({ versionId: outcome.versionId, origin: 'audit' })).toEqual([byLine, bySeq, loose]);
       expect(rules(await store.getFindings())).toHaveLength(5);
+      // The summary counts the latest version's findings, the import's and the audit's.
+      const countsOf = async () => (await store.getList(outcome.listId))?.findingCounts;
+      expect(await countsOf()).toEqual({ error: 1, warning: 4, info: 0 });
+      expect((await store.listLists()).find((l) => l.id === outcome.listId)?.findingCounts).toEqual({ error: 1, warning: 4, info: 0 });
 
       await store.saveFindings(outcome.versionId, []);
       expect(rules(await store.getFindings({ versionId: outcome.versionId }))).toEqual(['reader/a', 'reader/file']);
+      expect(await countsOf()).toEqual({ error: 0, warning: 2, info: 0 });
       await expect(store.saveFindings('999', [])).rejects.toMatchObject({ code: 'not-found' });
       await expect(store.saveFindings(outcome.versionId, [{ ruleId: 1 } as never])).rejects.toMatchObject({ code: 'invalid-findings' });
     });
