@@ -1,5 +1,8 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { importBytes } from '../ingest/index.js';
 import type { LawLibrary } from '../law/index.js';
+import type { Place } from '../model/index.js';
 import { planRules } from './config.js';
 import { defineRule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -39,6 +42,29 @@ describe('auditList', () => {
   it('places item findings by record, item label, field header and line', () => {
     const [f] = auditList(list([{}, { 序号: '', 事项名称: '对商用密码检测机构违法开展商用密码检测的处罚', 承办机构: '' }]), { library, today });
     expect(f?.place).toEqual({ file: 'test.txt', record: 1, item: '#2', line: 11, field: '承办机构' });
+  });
+});
+
+describe('a workbook of two sheets, each numbering its rows from 1', () => {
+  it('every finding that points at a row names the row’s sheet, as does the place it relates to', async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const [name, type] of [
+      ['许可', '行政许可'],
+      ['处罚', '行政处罚'],
+    ] as const) {
+      const ws = wb.addWorksheet(name);
+      ws.addRow(['序号', '权力类型', '事项名称', '实施依据', '责任事项']);
+      ws.addRow([1, type, `${type}甲`, '《某某条例》第一条', '']);
+      ws.addRow(['以下为第二批事项']);
+      ws.addRow([2, '其他', `${type}甲`, '', '']);
+    }
+    const list = await importBytes('两表.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    const { findings } = checkList(list, { library, today });
+    const places = findings.flatMap((f) => [f.place, ...(f.cause ? [f.cause] : [])]).filter((p: Place) => p.line !== undefined);
+    expect(places.filter((p) => p.sheet === '许可').length).toBeGreaterThan(3);
+    expect(places.filter((p) => p.sheet === '处罚').length).toBeGreaterThan(3);
+    expect(places.filter((p) => p.sheet === undefined)).toEqual([]);
+    for (const p of places) if (p.record !== undefined) expect(p.sheet).toBe(list.items[p.record]?.provenance.sheet);
   });
 });
 

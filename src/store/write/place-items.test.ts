@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { importBytes } from '../../ingest/index.js';
 import type { Place } from '../../model/index.js';
 import { finding } from '../testing/factories.js';
-import { type ItemPlace, itemLocator, needsParts } from './place-items.js';
+import { type ItemPlace, itemLocator, needsParts, partOf } from './place-items.js';
 
 const locate = itemLocator([
   { id: 11, record: 0, firstLine: 1, lastLine: 4, seq: '1' },
@@ -47,10 +49,13 @@ describe('itemLocator on files of several sheets or pages', () => {
     ['a line of a sheet where no item stands, though another sheet has one there', WORKBOOK, { sheet: '处罚', line: 3 }, null],
     ['a line inside an item of two rows on its sheet', WORKBOOK, { sheet: '处罚', line: 5 }, 24],
     ['a line of a sheet the items do not name', WORKBOOK, { sheet: '说明', line: 2 }, null],
-    ['a line with no sheet: the first item there, as before', WORKBOOK, { line: 2 }, 21],
+    ['a line with no sheet that both sheets have an item on is no item’s', WORKBOOK, { line: 2 }, null],
+    ['a line with no sheet that one sheet has an item on', WORKBOOK, { line: 3 }, 22],
+    ['a line with no sheet inside an item of two rows, the other sheet having none there', WORKBOOK, { line: 5 }, 24],
     ['the record decides before the sheet is looked at', WORKBOOK, { sheet: '许可', record: 2, line: 2 }, 23],
     ['a 序号 of the sheet named', WORKBOOK, { sheet: '处罚', item: '2' }, 24],
-    ['a 序号 without a sheet: the first item so numbered', WORKBOOK, { item: '2' }, 22],
+    ['a 序号 without a sheet that both sheets number is no item’s', WORKBOOK, { item: '2' }, null],
+    ['a line without a sheet on both sheets is not settled by a 序号', WORKBOOK, { line: 2, item: '1' }, null],
     ['a 序号 no item of the named sheet has is no store id either', WORKBOOK, { sheet: '说明', item: '1' }, null],
     ['the line decides before the 序号', WORKBOOK, { sheet: '处罚', line: 2, item: '2' }, 23],
     ['items that name no sheet (stored before sheets were) match any sheet', WORKBOOK.map(({ sheet, ...rest }) => rest), { sheet: '处罚', line: 2 }, 21],
@@ -63,6 +68,40 @@ describe('itemLocator on files of several sheets or pages', () => {
   });
 });
 
+describe('itemLocator on an imported workbook of two sheets', () => {
+  it('attaches a finding that names no sheet only where one sheet has its line', async () => {
+    const wb = new ExcelJS.Workbook();
+    const permits = wb.addWorksheet('许可');
+    permits.addRow(['序号', '权力类型', '事项名称']);
+    for (const no of [1, 2, 3]) permits.addRow([no, '行政许可', `许可${no}`]);
+    const penalties = wb.addWorksheet('处罚');
+    penalties.addRow(['序号', '权力类型', '事项名称']);
+    penalties.addRow([1, '行政处罚', '处罚1']);
+    penalties.addRow(['以下为第二批事项']);
+    penalties.addRow([2, '行政处罚', '处罚2']);
+    const list = await importBytes('两表.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
+    // As the store places an import's findings: ids by position, sheets from provenance.
+    const items = list.items.map((item, i) => ({ id: 100 + i, record: item.provenance.record, firstLine: item.provenance.firstLine, lastLine: item.provenance.lastLine, seq: item.seq, ...partOf(item.provenance) }));
+    expect(items.map((i) => [i.id, i.sheet, i.firstLine])).toEqual([
+      [100, '许可', 2],
+      [101, '许可', 3],
+      [102, '许可', 4],
+      [103, '处罚', 2],
+      [104, '处罚', 4],
+    ]);
+    const locate = itemLocator(items);
+    const at = (place: Place) => locate(finding({ place: { file: '两表.xlsx', ...place } }));
+    // Row 2 and row 4 hold an item on both sheets; row 3 only on 许可 (处罚's row 3 is text).
+    expect([at({ line: 2 }), at({ line: 4 }), at({ line: 3 })]).toEqual([null, null, 101]);
+    expect([at({ sheet: '处罚', line: 4 }), at({ sheet: '许可', line: 4 }), at({ sheet: '处罚', line: 3 })]).toEqual([104, 102, null]);
+    expect([at({ item: '1' }), at({ item: '3' }), at({ sheet: '处罚', item: '1' })]).toEqual([null, 102, 103]);
+    // The reader's own finding on 处罚's row 3 names its sheet: no item of 许可 takes it.
+    const stray = list.findings.find((f) => f.messageId === 'stray-line');
+    expect(stray?.place).toEqual({ file: '两表.xlsx', sheet: '处罚', line: 3 });
+    expect(locate(stray!)).toBeNull();
+  });
+});
+
 describe('needsParts', () => {
   it.each<[string, Place, boolean]>([
     ['a sheet and a line not placed by a record', { sheet: '处罚', line: 2 }, true],
@@ -70,7 +109,9 @@ describe('needsParts', () => {
     ['a page and a line', { page: 2, line: 12 }, true],
     ['a sheet and a line with a record of the items', { sheet: '处罚', line: 2, record: 2 }, false],
     ['a sheet and a line with a record no item has', { sheet: '处罚', line: 2, record: 9 }, true],
-    ['a line without sheet or page', { line: 2 }, false],
+    ['a line without sheet or page: it may be on several sheets', { line: 2 }, true],
+    ['a 序号 without sheet or page', { item: '1' }, true],
+    ['a line without sheet or page with a record of the items', { line: 2, record: 0 }, false],
     ['a sheet alone', { sheet: '处罚' }, false],
   ])('%s → %s', (_what, place, needed) => {
     expect(needsParts(WORKBOOK, [finding({ place })])).toBe(needed);

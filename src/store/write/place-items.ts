@@ -23,13 +23,14 @@ export function partOf(provenance: Pick<Provenance, 'sheet' | 'page'>): Pick<Ite
 
 /**
  * Whether placing `findings` among `items` can turn on the items' sheet or page: some finding
- * names one and is placed by its line or 序号 rather than by a record of these items. The
- * items table has no sheet or page column; a caller reads them from the items' JSON only then.
+ * is placed by its line or 序号 rather than by a record of these items. It must then agree
+ * with the sheet or page it names; naming none, it must not be a line or 序号 that several
+ * sheets have. The items table has no sheet or page column; a caller reads them from the
+ * items' JSON only then.
  */
 export function needsParts(items: readonly ItemPlace[], findings: readonly Finding[]): boolean {
   let records: Set<number> | undefined;
   return findings.some(({ place }) => {
-    if (place.sheet === undefined && place.page === undefined) return false;
     if (place.line === undefined && place.item === undefined) return false;
     records ??= new Set(items.map((item) => item.record));
     return place.record === undefined || !records.has(place.record);
@@ -48,11 +49,24 @@ function samePart(item: ItemPlace, place: Place): boolean {
 }
 
 /**
+ * The one item of `candidates` (in file order) a finding's line or 序号 points at: the first,
+ * unless the finding names no sheet and they stand on different sheets. A line 2 of a
+ * workbook whose sheets each have a row 2 is no item's in particular, and is not guessed.
+ */
+function chosen(candidates: readonly ItemPlace[], place: Place): number | null {
+  const first = candidates[0];
+  if (first === undefined) return null;
+  if (place.sheet === undefined && candidates.some((item) => item.sheet !== first.sheet)) return null;
+  return first.id;
+}
+
+/**
  * Builds the function that attaches a finding to an item of a version, trying the most
  * precise clue first: the record number, then the line, then `place.item` as a 序号 or a
  * store id. Lines and 序号 start again on each worksheet, so when the finding and an item
- * both name a sheet (or page) they must agree for the line or the 序号 to count. A finding
- * about the whole file stays unattached (null).
+ * both name a sheet (or page) they must agree for the line or the 序号 to count, and a
+ * finding that names no sheet is attached by a line or 序号 only where one sheet has it.
+ * A finding about the whole file, or one that cannot be told apart, stays unattached (null).
  *
  * @example itemLocator([{ id: 7, record: 0, firstLine: 2, lastLine: 2, seq: '1', sheet: '处罚' }])(finding) // 7 for { sheet: '处罚', line: 2 }
  */
@@ -73,14 +87,14 @@ export function itemLocator(items: readonly ItemPlace[]): (finding: Finding) => 
     if (place.record !== undefined && byRecord.has(place.record)) return byRecord.get(place.record)!;
     if (place.line !== undefined) {
       const line = place.line;
-      const hit = items.find((item) => item.firstLine <= line && line <= item.lastLine && samePart(item, place));
-      if (hit) return hit.id;
+      const hits = items.filter((item) => item.firstLine <= line && line <= item.lastLine && samePart(item, place));
+      if (hits.length > 0) return chosen(hits, place);
     }
     if (place.item === undefined) return null;
     const key = place.item.trim();
     // A 序号 wins over a store id of the same spelling: findings are usually made from the list itself.
     const seqs = bySeq.get(key);
-    if (seqs) return seqs.find((item) => samePart(item, place))?.id ?? null;
+    if (seqs) return chosen(seqs.filter((item) => samePart(item, place)), place);
     return byId.get(key) ?? null;
   };
 }
