@@ -1,9 +1,7 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { importBytes } from '../../ingest/index.js';
 import type { Place } from '../../model/index.js';
 import { finding } from '../testing/factories.js';
-import { type ItemPlace, itemLocator, needsParts, partOf } from './place-items.js';
+import { type ItemPlace, itemLocator, needsParts } from './place-items.js';
 
 const locate = itemLocator([
   { id: 11, record: 0, firstLine: 1, lastLine: 4, seq: '1' },
@@ -65,40 +63,6 @@ describe('itemLocator on files of several sheets or pages', () => {
     ['a PDF line with no page', PDF, { line: 16 }, 33],
   ])('%s', (_what, items, place, id) => {
     expect(itemLocator(items)(finding({ place }))).toBe(id);
-  });
-});
-
-describe('itemLocator on an imported workbook of two sheets', () => {
-  it('attaches a finding that names no sheet only where one sheet has its line', async () => {
-    const wb = new ExcelJS.Workbook();
-    const permits = wb.addWorksheet('许可');
-    permits.addRow(['序号', '权力类型', '事项名称']);
-    for (const no of [1, 2, 3]) permits.addRow([no, '行政许可', `许可${no}`]);
-    const penalties = wb.addWorksheet('处罚');
-    penalties.addRow(['序号', '权力类型', '事项名称']);
-    penalties.addRow([1, '行政处罚', '处罚1']);
-    penalties.addRow(['以下为第二批事项']);
-    penalties.addRow([2, '行政处罚', '处罚2']);
-    const list = await importBytes('两表.xlsx', new Uint8Array(await wb.xlsx.writeBuffer()));
-    // As the store places an import's findings: ids by position, sheets from provenance.
-    const items = list.items.map((item, i) => ({ id: 100 + i, record: item.provenance.record, firstLine: item.provenance.firstLine, lastLine: item.provenance.lastLine, seq: item.seq, ...partOf(item.provenance) }));
-    expect(items.map((i) => [i.id, i.sheet, i.firstLine])).toEqual([
-      [100, '许可', 2],
-      [101, '许可', 3],
-      [102, '许可', 4],
-      [103, '处罚', 2],
-      [104, '处罚', 4],
-    ]);
-    const locate = itemLocator(items);
-    const at = (place: Place) => locate(finding({ place: { file: '两表.xlsx', ...place } }));
-    // Row 2 and row 4 hold an item on both sheets; row 3 only on 许可 (处罚's row 3 is text).
-    expect([at({ line: 2 }), at({ line: 4 }), at({ line: 3 })]).toEqual([null, null, 101]);
-    expect([at({ sheet: '处罚', line: 4 }), at({ sheet: '许可', line: 4 }), at({ sheet: '处罚', line: 3 })]).toEqual([104, 102, null]);
-    expect([at({ item: '1' }), at({ item: '3' }), at({ sheet: '处罚', item: '1' })]).toEqual([null, 102, 103]);
-    // The reader's own finding on 处罚's row 3 names its sheet: no item of 许可 takes it.
-    const stray = list.findings.find((f) => f.messageId === 'stray-line');
-    expect(stray?.place).toEqual({ file: '两表.xlsx', sheet: '处罚', line: 3 });
-    expect(locate(stray!)).toBeNull();
   });
 });
 

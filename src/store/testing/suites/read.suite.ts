@@ -147,7 +147,7 @@ export function readSuite(dbs: TestDatabases): void {
       await expect(store.saveFindings(outcome.versionId, [{ ruleId: 1 } as never])).rejects.toMatchObject({ code: 'invalid-findings' });
     });
 
-    it('places a finding by the worksheet it names when two sheets number the same lines', async () => {
+    it('places a finding by the worksheet it names when two sheets number the same lines, and guesses none for a finding naming no sheet', async () => {
       const { store } = await ctx.open();
       const wb = new ExcelJS.Workbook();
       const permits = wb.addWorksheet('许可');
@@ -181,11 +181,20 @@ export function readSuite(dbs: TestDatabases): void {
         finding({ place: { sheet: '处罚', line: 2 } }),
         finding({ place: { sheet: '处罚', item: '2' } }),
         finding({ place: { sheet: '许可', line: 4 } }),
+        // Naming no sheet: rows 2 and 4 and 序号 1 are on both sheets, row 3 holds an item only on 许可.
+        finding({ place: { line: 2 } }),
+        finding({ place: { line: 4 } }),
+        finding({ place: { item: '1' } }),
+        finding({ place: { line: 3 } }),
       ]);
       expect(await findingsOf(ids[0])).toEqual([]);
+      expect(await findingsOf(ids[1])).toEqual([{ line: 3 }]);
       expect(await findingsOf(ids[2])).toEqual([{ sheet: '许可', line: 4 }]);
       expect(await findingsOf(ids[3])).toEqual([{ sheet: '处罚', line: 2 }]);
       expect(await findingsOf(ids[4])).toEqual([{ sheet: '处罚', item: '2' }]);
+      // Not guessed: they stay the list's.
+      const audit = (await store.getFindings({ versionId: outcome.versionId, origin: 'audit' })).map((f) => f.place);
+      expect(audit).toEqual(expect.arrayContaining([{ line: 2 }, { line: 4 }, { item: '1' }]));
     });
 
     it('records that a version was audited, even when the audit found nothing, until a new version comes', async () => {
