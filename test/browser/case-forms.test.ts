@@ -1,4 +1,6 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
 import { createApp, type RunningServer, serveApp } from '../../src/server/index.js';
@@ -68,6 +70,17 @@ describe.skipIf(skipChromium)('handling a case in the portal with Chromium, no s
 
     const id = /\/cases\/(2025-\d{5})/.exec(page.url())?.[1] as string;
     expect((await cases.getCase(id))?.state.steps.map((s) => s.status).slice(0, 2)).toEqual(['done', 'active']);
+
+    // A document with its file, posted as multipart by the plain form.
+    await page.getByLabel('文书名称').fill('审查意见');
+    await page.getByLabel('文件（选填）').setInputFiles(samplePath('baomi'));
+    await page.getByRole('button', { name: '登记文书' }).click();
+    await page.waitForURL(/\?done=documents$/);
+    expect(await page.locator('p.notice').textContent()).toBe('已登记文书。');
+    const bytes = readFileSync(samplePath('baomi'));
+    expect((await cases.getCase(id))?.state.documents).toMatchObject([
+      { name: '审查意见', fileName: basename(samplePath('baomi')), bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
+    ]);
     expect((await cases.verify()).ok).toBe(true);
     expect(errors).toEqual([]);
     await page.close();

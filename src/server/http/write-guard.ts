@@ -7,6 +7,14 @@ import type { Sessions } from './session.js';
 /** The path that signs in: posted to without a session, so it is checked for its origin only. */
 export const LOGIN_PATH = '/login';
 
+/** The room a form post has for its fields besides an uploaded file (the form token, names, dates, multipart headers). */
+export const FORM_FIELDS_BYTES = 64 * 1024;
+
+/** The largest file a form may upload unless the site says otherwise. */
+export const DEFAULT_UPLOAD_BYTES = 1024 * 1024;
+
+const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+
 /** Whether a path is the JSON API's (which takes the bearer token only). */
 export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 
@@ -47,25 +55,73 @@ export function foreignOrigin(c: Context): string | null {
  * second lock on the same door, not the only one. POST /login needs no session but is
  * checked for its origin, so no other site can sign a browser in.
  *
- * @example app.use(guardWrites(process.env.QUANZE_ADMIN_TOKEN, sessions))
+ * A form post is read only once its origin and session have passed, and only up to
+ * `maxUploadBytes` plus FORM_FIELDS_BYTES: a larger one is refused with 413 by its
+ * Content-Length, or as soon as a chunked body grows past it, before anything parses it.
+ *
+ * @example app.use(guardWrites(process.env.QUANZE_ADMIN_TOKEN, sessions, { maxUploadBytes: 10 * 1024 * 1024 }))
  */
-export function guardWrites(adminToken: string | undefined, sessions: Sessions): MiddlewareHandler {
+export function guardWrites(adminToken: string | undefined, sessions: Sessions, options: { maxUploadBytes?: number } = {}): MiddlewareHandler {
   const bearer = requireTokenForWrites(adminToken);
+  const upload = options.maxUploadBytes ?? DEFAULT_UPLOAD_BYTES;
+  const limit: MiddlewareHandler = async (c, next) => {
+    if (!(await readBounded(c, upload + FORM_FIELDS_BYTES))) {
+      throw new HttpProblem('payload-too-large', `上传的文件不能超过 ${megabytes(upload)}：请压缩或拆分后重新提交`);
+    }
+    return next();
+  };
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     if (isApiPath(c.req.path)) return bearer(c, next);
     const foreign = foreignOrigin(c);
     if (foreign !== null) throw new HttpProblem('forbidden', '拒绝来自其他网站的提交：请在本站页面上操作');
-    if (c.req.path === LOGIN_PATH) return next();
+    if (c.req.path === LOGIN_PATH) return limit(c, next);
     if (!sessions.enabled) throw new HttpProblem('forbidden', WRITES_DISABLED);
     const session = sessions.read(c);
     if (!session) throw new HttpProblem('unauthorized', '尚未登录或登录已过期：请先在“登录”页输入管理令牌，再提交');
-    const form = await formFields(c);
-    if (!sessions.formTokenMatches(session, form[FORM_TOKEN_FIELD])) {
-      throw new HttpProblem('forbidden', '表单校验失败（缺少或不匹配的表单令牌）：请刷新页面后重新提交');
-    }
-    return next();
+    return limit(c, async () => {
+      const form = await formFields(c);
+      if (!sessions.formTokenMatches(session, form[FORM_TOKEN_FIELD])) {
+        throw new HttpProblem('forbidden', '表单校验失败（缺少或不匹配的表单令牌）：请刷新页面后重新提交');
+      }
+      await next();
+    });
   };
+}
+
+/**
+ * Reads a post's body, up to `max` bytes, into Hono's body cache, where parseBody and the
+ * handlers find it; false, having read no more than that, when it is larger: by its
+ * Content-Length, or as soon as a chunked body grows past it. The request object stays the
+ * one that came in (hono's bodyLimit replaces it), since the sessions know it by identity.
+ */
+async function readBounded(c: Context, max: number): Promise<boolean> {
+  const raw = c.req.raw;
+  if (!raw.body) return true;
+  const declared = raw.headers.get('content-length');
+  if (declared !== null && !raw.headers.has('transfer-encoding') && Number(declared) > max) return false;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = raw.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > max) {
+      await reader.cancel();
+      return false;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  // Hono types its cache by the bodies but keeps their promises (its readers call .then on them).
+  c.req.bodyCache.arrayBuffer = Promise.resolve(body.buffer) as unknown as ArrayBuffer;
+  return true;
 }
 
 /**

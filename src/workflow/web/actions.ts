@@ -24,6 +24,14 @@ interface CaseAction<B extends z.ZodType> {
 
 const action = <B extends z.ZodType>(a: CaseAction<B>) => a;
 
+/** The largest document the portal's 登记文书 form takes (the JSON API's base64 field allows more). */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** What a case records of a document's content, whether it came as base64 in JSON or as a form's file: its SHA-256 and size. */
+export function contentFacts(content: Uint8Array): { sha256: string; bytes: number } {
+  return { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length };
+}
+
 export const CASE_ACTIONS = {
   advance: action({
     endpoint: E.advance,
@@ -39,8 +47,7 @@ export const CASE_ACTIONS = {
     allowed: (v) => v.state.status !== 'closed' && v.state.steps.some((s) => s.status === 'active' || s.status === 'done'),
     run: (cases, id, { contentBase64, ...body }) => {
       if (contentBase64 === undefined) return cases.attach(id, body);
-      const bytes = Buffer.from(contentBase64, 'base64');
-      return cases.attach(id, { ...body, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+      return cases.attach(id, { ...body, ...contentFacts(Buffer.from(contentBase64, 'base64')) });
     },
   }),
   pause: action({

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { FORM_TOKEN_FIELD } from '../../html/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { isCaseError, todayOf } from '../cases/index.js';
-import { CASE_ACTIONS, type CaseActionName, isCaseActionName, openCase } from './actions.js';
+import { CASE_ACTIONS, type CaseActionName, contentFacts, isCaseActionName, MAX_DOCUMENT_BYTES, openCase } from './actions.js';
 import { WORKFLOW_ENDPOINTS as E } from './endpoints.js';
 import { href } from './href.js';
 import type { WorkflowAppOptions } from './index.js';
@@ -26,6 +26,26 @@ async function postedValues(c: Context): Promise<Record<string, string>> {
   const values: Record<string, string> = {};
   for (const [name, value] of Object.entries(form)) if (name !== FORM_TOKEN_FIELD && typeof value === 'string') values[name] = value;
   return values;
+}
+
+/** Body keys a form does not post but takes from its file: their errors are the file field's. */
+const FROM_FILE: ReadonlySet<string> = new Set(['fileName', 'sha256', 'bytes']);
+
+/**
+ * The file a multipart form posted in `field`, as the API's body keys: its name (without
+ * any folder an old browser sends) and the facts the API computes from base64 content, so
+ * a form and a JSON request record the same. Nothing when no file was chosen (a browser
+ * then sends an empty part with an empty file name).
+ */
+async function uploaded(c: Context, field: string): Promise<Record<string, unknown>> {
+  const file = (await c.req.parseBody())[field];
+  if (!(file instanceof File) || (file.name === '' && file.size === 0)) return {};
+  if (file.size > MAX_DOCUMENT_BYTES) {
+    const reason = `文件大小 ${(file.size / (1024 * 1024)).toFixed(1)} MB，超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB 的上限`;
+    throw new HttpProblem('payload-too-large', reason, [{ name: field, reason }]);
+  }
+  const fileName = file.name.split(/[\\/]/).pop() ?? '';
+  return { ...(fileName ? { fileName } : {}), ...contentFacts(new Uint8Array(await file.arrayBuffer())) };
 }
 
 /**
@@ -59,16 +79,17 @@ function fieldOf(code: string, action: string): string {
 }
 
 /**
- * What the API would answer with 400 or 409, as messages by field; null for anything
- * else (a missing case is the 404 page, a failure the 500 one).
+ * What the API would answer with 400 or 409 (and a form's file over the limit, 413), as
+ * messages by field; null for anything else (a missing case is the 404 page, a failure
+ * the 500 one).
  */
-function refusalOf(error: unknown, action: string): { status: 400 | 409; errors: Record<string, string> } | null {
+function refusalOf(error: unknown, action: string): { status: 400 | 409 | 413; errors: Record<string, string> } | null {
   const problem = toProblem(error);
-  if (!problem || (problem.status !== 400 && problem.status !== 409)) return null;
+  if (!problem || (problem.status !== 400 && problem.status !== 409 && problem.status !== 413)) return null;
   const errors: Record<string, string> = {};
   if (problem.invalidParams && problem.invalidParams.length > 0) {
     for (const p of problem.invalidParams) {
-      const name = p.name.startsWith('(') ? '' : p.name;
+      const name = p.name.startsWith('(') ? '' : FROM_FILE.has(p.name) ? 'file' : p.name;
       errors[name] = errors[name] ? `${errors[name]}；${p.reason}` : p.reason;
     }
   } else {
@@ -78,7 +99,8 @@ function refusalOf(error: unknown, action: string): { status: 400 | 409; errors:
 }
 
 /**
- * The portal's forms for cases, posted as application/x-www-form-urlencoded: 立案 (POST
+ * The portal's forms for cases, posted as application/x-www-form-urlencoded (登记文书 as
+ * multipart/form-data, for its file): 立案 (POST
  * /cases) and each action of the API (POST /cases/:id/advance …). A form's fields are the
  * API's body keys, validated with the same zod schemas and run by the same functions, so
  * both write the same events. Done, they redirect (303) to the case page, which confirms;
@@ -96,7 +118,7 @@ export function workflowForms(options: WorkflowAppOptions): Hono {
     return user;
   };
 
-  async function openPage(c: Context, itemId: string, refused?: { state: FormState; status: 400 | 409 }): Promise<Response> {
+  async function openPage(c: Context, itemId: string, refused?: { state: FormState; status: 400 | 409 | 413 }): Promise<Response> {
     const user = userOf(c);
     const record = options.lists ? await options.lists.getItem(itemId) : null;
     if (!record) throw new HttpProblem('not-found', `清单库中没有编号为 ${itemId} 的事项`);
@@ -130,8 +152,9 @@ export function workflowForms(options: WorkflowAppOptions): Hono {
     const values = await postedValues(c);
     try {
       const action = CASE_ACTIONS[name as CaseActionName];
+      const body = { ...bodyOf(values), ...(name === 'documents' ? await uploaded(c, 'file') : {}) };
       // Each entry's run takes its own schema's output; the union of entries cannot say so.
-      await action.run(options.cases, id, parseRequest(action.endpoint.body, bodyOf(values), '(请求体)') as never);
+      await action.run(options.cases, id, parseRequest(action.endpoint.body, body, '(请求体)') as never);
       return c.redirect(`${href(['cases', id])}?done=${name}`, 303);
     } catch (error) {
       const refusal = refusalOf(error, name);

@@ -26,7 +26,7 @@ export interface CasePageOptions {
   /** The action just done, confirmed on top (after a form's redirect). */
   done?: CaseActionName | 'open' | undefined;
   /** A refused form post, shown again in its form, with the status it was refused with. */
-  refused?: { state: FormState; status: 400 | 409 } | undefined;
+  refused?: { state: FormState; status: 400 | 409 | 413 } | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../../html/index.js';
 import { type CaseView, currentStepOf, missingDocuments, openPause } from '../../cases/index.js';
 import { DEFAULT_PAUSE_KIND, formatCitations, PAUSE_KINDS } from '../../periods/index.js';
 import { findStep, nextSteps } from '../../process/index.js';
-import { CASE_ACTIONS, type CaseActionName } from '../actions.js';
+import { CASE_ACTIONS, type CaseActionName, MAX_DOCUMENT_BYTES } from '../actions.js';
 import { href } from '../href.js';
 import { datalist, type FormState, type FormUser, FormWriter } from './form-parts.js';
 
@@ -60,8 +60,14 @@ function documentsForm({ view, user, today, state }: FormContext): SafeHtml {
     user,
     actionPath(view, 'documents'),
     `登记“${step?.name ?? ''}”环节的文书`,
-    [f.text('name', '文书名称', { required: true, list: 'documents-names', maxlength: 200 }), datalist('documents-names', wanted), f.date('on', '登记日期', today)],
+    [
+      f.text('name', '文书名称', { required: true, list: 'documents-names', maxlength: 200 }),
+      datalist('documents-names', wanted),
+      f.field('file', '文件（选填）', (a) => html`<input type="file"${a}>`, `不超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB；文件本身不保存，只记录文件名、大小和 SHA-256 摘要`),
+      f.date('on', '登记日期', today),
+    ],
     '登记文书',
+    { multipart: true },
   );
 }
 

@@ -78,10 +78,11 @@ export class FormWriter {
    * The form: a POST carrying the session's form token, with what was wrong with it as a
    * whole on top, and so what was wrong with a field it does not show (call it last).
    */
-  form(user: FormUser, path: string, legend: string, fields: readonly (SafeHtml | string)[], button: string): SafeHtml {
+  form(user: FormUser, path: string, legend: string, fields: readonly (SafeHtml | string)[], button: string, options: { multipart?: boolean } = {}): SafeHtml {
     const unshown = Object.entries(this.state?.errors ?? {}).filter(([name]) => !this.shown.has(name));
     const whole = unshown.map(([, message]) => message).join('；');
-    return html`<form class="case-action" id="${this.action}-form" method="post" action="${path}">${formTokenInput(user.formToken)}
+    const enctype = options.multipart ? html` enctype="multipart/form-data"` : '';
+    return html`<form class="case-action" id="${this.action}-form" method="post" action="${path}"${enctype}>${formTokenInput(user.formToken)}
 <fieldset><legend>${legend}</legend>
 ${whole ? html`<p class="form-error" role="alert">${whole}</p>` : ''}${fields}
 <button type="submit">${button}</button>
