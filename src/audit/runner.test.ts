@@ -65,6 +65,10 @@ describe('a workbook of two sheets, each numbering its rows from 1', () => {
     expect(places.filter((p) => p.sheet === '处罚').length).toBeGreaterThan(3);
     expect(places.filter((p) => p.sheet === undefined)).toEqual([]);
     for (const p of places) if (p.record !== undefined) expect(p.sheet).toBe(list.items[p.record]?.provenance.sheet);
+    // In file order: every finding of the first sheet before any of the second, lines rising within each.
+    const order = findings.map((f) => [f.place.sheet === '许可' ? 0 : 1, f.place.line ?? 0] as const);
+    expect(order.filter(([sheet]) => sheet === 0).length).toBeGreaterThan(1);
+    expect(order).toEqual([...order].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
   });
 });
 

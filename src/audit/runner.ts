@@ -25,13 +25,27 @@ export const SUPERSEDED_READER_FINDINGS: Readonly<Record<string, string>> = {
 /** The rule id of a finding made because a rule itself failed. */
 export const RULE_FAILURE = 'audit/rule-failed';
 
-function byPlace(a: Finding, b: Finding): number {
-  return (
+/**
+ * File order of findings: a workbook numbers lines per worksheet and a PDF may per page, so
+ * the part comes first (worksheets in the order the list's items first use them, then any the
+ * items do not use by name; a place naming no worksheet first), then line, then record.
+ */
+function inFileOrder(list: PowerList): (a: Finding, b: Finding) => number {
+  const sheets = new Map<string, number>();
+  for (const item of list.items) {
+    const sheet = item.provenance.sheet;
+    if (sheet !== undefined && !sheets.has(sheet)) sheets.set(sheet, sheets.size + 1);
+  }
+  const sheetRank = (f: Finding) => (f.place.sheet === undefined ? 0 : (sheets.get(f.place.sheet) ?? sheets.size + 1));
+  const sheetName = (f: Finding) => f.place.sheet ?? '';
+  return (a, b) =>
+    sheetRank(a) - sheetRank(b) ||
+    sheetName(a).localeCompare(sheetName(b)) ||
+    (a.place.page ?? 0) - (b.place.page ?? 0) ||
     (a.place.line ?? 0) - (b.place.line ?? 0) ||
     (a.place.record ?? -1) - (b.place.record ?? -1) ||
     severityRank(b.severity) - severityRank(a.severity) ||
-    a.ruleId.localeCompare(b.ruleId)
-  );
+    a.ruleId.localeCompare(b.ruleId);
 }
 
 /**
@@ -59,7 +73,7 @@ export function auditList(list: PowerList, options: AuditOptions): Finding[] {
       });
     }
   }
-  return findings.sort(byPlace);
+  return findings.sort(inFileOrder(list));
 }
 
 function toFinding(list: PowerList, rule: AnyRule, configured: NonNullable<RuleRun['severity']>, r: Report<string>): Finding {
@@ -105,6 +119,6 @@ export function checkList(list: PowerList, options: AuditOptions): CheckResult {
     title: list.title,
     department: list.department,
     items: list.items.map((item) => ({ record: item.provenance.record, label: itemLabel(item), name: item.name.text })),
-    findings: [...reader, ...auditList(list, { ...options, plan })].sort(byPlace),
+    findings: [...reader, ...auditList(list, { ...options, plan })].sort(inFileOrder(list)),
   };
 }
