@@ -50,6 +50,12 @@ export interface AppOptions {
   /** Milliseconds since the epoch for signing in: sessions' expiry, the wrong-token throttle (default Date.now). */
   authClock?: () => number;
   /**
+   * How many reverse proxies in front append to X-Forwarded-For ($QUANZE_TRUST_PROXY): the
+   * wrong-token throttle then counts the client that header names rather than the proxy.
+   * 0 (the default) believes no header, which anyone can send.
+   */
+  trustProxy?: number;
+  /**
    * Memory for rendered item pages and their flowcharts (default 64 MiB; 0 renders every
    * request). A cached page is checked against the store's change token, so writes by
    * other processes show; `cases` must be on the store's database for the same reason.
@@ -103,7 +109,13 @@ export function createApp(options: AppOptions): Hono {
   const env: ServerEnv = options.laws ? { resolver: registryResolver(options.laws) } : {};
   const nav = siteNav(options.cases !== undefined);
   const authClock = options.authClock ?? Date.now;
-  const sessions = createSessions({ adminToken: options.adminToken, now: authClock });
+  // Sign-outs go to the workflow database when there is one, so a restart keeps them.
+  const sessions = createSessions({ adminToken: options.adminToken, now: authClock, ...(options.cases ? { signOuts: options.cases.signOuts } : {}) });
+  // Before anything reads the session (pages, the guard, the workflow's disclosure of parties).
+  app.use(async (c, next) => {
+    await sessions.load(c);
+    return next();
+  });
   const formTokenOf = (c: Context) => sessions.read(c)?.formToken ?? null;
   // Signing in is offered where it leads somewhere: a token is set and the site runs cases.
   const offered = sessions.enabled && options.cases !== undefined;
@@ -158,6 +170,7 @@ export function createApp(options: AppOptions): Hono {
       sessions,
       home: options.cases ? '/cases' : '/',
       throttle: new FailureThrottle(5, 60_000, authClock),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       page: (c, title, body) => layout({ title, body, nav, year: now().getFullYear(), account: account(c) }).value,
     }),
   );

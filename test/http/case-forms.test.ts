@@ -135,6 +135,30 @@ describe('signing in', () => {
     now += 61_000;
     expect((await post(guarded, '/login', { token: TOKEN })).status).toBe(303);
   });
+
+  it('counts tries by connection, not by a spoofed X-Forwarded-For; behind trusted proxies, by the client they name', async () => {
+    const login = (target: Hono, token: string, connection: string, forwarded?: string) =>
+      target.request(
+        '/login',
+        {
+          method: 'POST',
+          body: new URLSearchParams({ token }).toString(),
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(forwarded ? { 'X-Forwarded-For': forwarded } : {}) },
+        },
+        { incoming: { socket: { remoteAddress: connection } } },
+      );
+    const direct = createApp({ store, cases, clock, adminToken: TOKEN });
+    for (let i = 0; i < 5; i++) expect((await login(direct, `guess-${i}`, '198.51.100.7', `203.0.113.${i}`)).status).toBe(401);
+    // Another made-up address in the header buys no more tries; another connection is another client.
+    expect((await login(direct, TOKEN, '198.51.100.7', '203.0.113.99')).status).toBe(429);
+    expect((await login(direct, TOKEN, '198.51.100.8')).status).toBe(303);
+
+    // Every request comes from the one proxy at 10.0.0.1, which appends the client's address.
+    const proxied = createApp({ store, cases, clock, adminToken: TOKEN, trustProxy: 1 });
+    for (let i = 0; i < 5; i++) expect((await login(proxied, `guess-${i}`, '10.0.0.1', `192.0.2.${i}, 203.0.113.5`)).status).toBe(401);
+    expect((await login(proxied, TOKEN, '10.0.0.1', '192.0.2.99, 203.0.113.5')).status).toBe(429);
+    expect((await login(proxied, TOKEN, '10.0.0.1', '203.0.113.6')).status).toBe(303);
+  });
 });
 
 describe('the JSON API', () => {

@@ -54,6 +54,27 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'quanze-start-'));
 }
 
+/**
+ * Runs the CLI in this process with `vars` set (and a fresh QUANZE_DATA_DIR), expecting exit
+ * code 2; what it said, and whether it created the default database.
+ */
+async function refusedByEnv(args: string[], vars: Record<string, string>): Promise<{ stderr: string; touched: boolean }> {
+  const dir = tempDir();
+  const set = { ...vars, QUANZE_DATA_DIR: dir };
+  const saved = Object.fromEntries(Object.keys(set).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, set);
+  const err: string[] = [];
+  try {
+    expect(await run(args, { stdout: sink(), stderr: sink(err) })).toBe(2);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  return { stderr: err.join(''), touched: existsSync(join(dir, 'quanze.sqlite')) };
+}
+
 describe('quanze start', () => {
   it('creates the database, imports the samples, serves them and stops cleanly on SIGTERM; a restart imports nothing new; serve --db serves the same file', async () => {
     const dir = tempDir();
@@ -98,20 +119,9 @@ describe('quanze start', () => {
   });
 
   it('refuses a PORT that is not a port, before touching the database', async () => {
-    const dir = tempDir();
-    const saved = { PORT: process.env.PORT, QUANZE_DATA_DIR: process.env.QUANZE_DATA_DIR };
-    Object.assign(process.env, { PORT: 'http', QUANZE_DATA_DIR: dir });
-    const err: string[] = [];
-    try {
-      expect(await run(['start'], { stdout: sink(), stderr: sink(err) })).toBe(2);
-    } finally {
-      for (const [key, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[key];
-        else process.env[key] = value;
-      }
-    }
-    expect(err.join('')).toContain('环境变量 PORT 无效');
-    expect(existsSync(join(dir, 'quanze.sqlite'))).toBe(false);
+    const refused = await refusedByEnv(['start'], { PORT: 'http' });
+    expect(refused.stderr).toContain('环境变量 PORT 无效');
+    expect(refused.touched).toBe(false);
   });
   it('audits each list version once, even one whose audit found nothing: the next start skips them all', async () => {
     const { store, outcomes } = await storeWith([await importFile(samplePath('liangzhou')), await importFile(samplePath('mima'))]);
@@ -131,9 +141,53 @@ describe('quanze start', () => {
 });
 
 describe('quanze serve', () => {
+  it('keeps a sign-out over a restart, and with QUANZE_TRUST_PROXY counts wrong tokens by the client X-Forwarded-For names', async () => {
+    const db = join(tempDir(), 'quanze.sqlite');
+    const env = { QUANZE_DATA_DIR: tempDir(), QUANZE_ADMIN_TOKEN: 'e2e-token', QUANZE_TRUST_PROXY: '1' };
+    const login = (url: string, token: string, forwarded: string) =>
+      fetch(`${url}/login`, {
+        method: 'POST',
+        body: new URLSearchParams({ token, next: '/cases' }),
+        headers: { 'X-Forwarded-For': forwarded },
+        redirect: 'manual',
+      });
+    const signedIn = async (url: string, cookie: string) => (await (await fetch(`${url}/cases`, { headers: { Cookie: cookie } })).text()).includes('<span>已登录</span>');
+
+    const first = await startCli(['serve', '--db', db, '--port', '0'], env);
+    const signIn = await login(first.url, 'e2e-token', '203.0.113.5');
+    expect(signIn.status).toBe(303);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const page = await (await fetch(`${first.url}/cases`, { headers: { Cookie: cookie } })).text();
+    const formToken = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const out = await fetch(`${first.url}/logout`, { method: 'POST', body: new URLSearchParams({ _csrf: formToken }), headers: { Cookie: cookie }, redirect: 'manual' });
+    expect(out.status).toBe(303);
+    expect(await signedIn(first.url, cookie)).toBe(false);
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+
+    const second = await startCli(['serve', '--db', db, '--port', '0'], env);
+    expect(await signedIn(second.url, cookie)).toBe(false);
+    // Every request comes from 127.0.0.1; the proxy's entry (rightmost) names the client.
+    for (let i = 0; i < 5; i++) expect((await login(second.url, `guess-${i}`, `192.0.2.${i}, 203.0.113.7`)).status).toBe(401);
+    expect((await login(second.url, 'e2e-token', '192.0.2.99, 203.0.113.7')).status).toBe(429);
+    const other = await login(second.url, 'e2e-token', '203.0.113.8');
+    expect(other.status).toBe(303);
+    expect(await signedIn(second.url, (other.headers.get('set-cookie') ?? '').split(';')[0] as string)).toBe(true);
+    second.child.kill('SIGTERM');
+    expect(await second.exit).toBe(0);
+  });
+
+  it('refuses a QUANZE_TRUST_PROXY that is not a number of hops, before touching the database', async () => {
+    const refused = await refusedByEnv(['serve'], { QUANZE_TRUST_PROXY: 'true' });
+    expect(refused.stderr).toContain('环境变量 QUANZE_TRUST_PROXY 无效：“true”应为 0–10 的整数（服务前反向代理的层数）');
+    expect(refused.touched).toBe(false);
+  });
+
   it.each([
     [['serve', '--port', 'abc'], '端口应为 0–65535 的整数'],
     [['serve', '--port', '70000'], '端口应为 0–65535 的整数'],
+    [['serve', '--trust-proxy', 'yes', '--port', '0'], '“yes”应为 0–10 的整数'],
+    [['start', '--trust-proxy', '-1', '--port', '0'], '“-1”应为 0–10 的整数'],
     [['serve', '--db', 'mysql://localhost/x', '--port', '0'], '不支持的数据库地址'],
   ])('refuses %j with exit code 2 and a Chinese message', async (args, message) => {
     const err: string[] = [];

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadRegistry, type Registry } from '../../law/index.js';
-import { createApp, serveApp, untilSignal } from '../../server/index.js';
+import { createApp, parseTrustProxy, serveApp, untilSignal } from '../../server/index.js';
 import { defaultDatabaseUrl, isStoreError, openStore, type Store } from '../../store/index.js';
 import { type CaseStore, type Clock, findCalendarDir, isCalendarError, isCaseError, loadCalendar, openCaseStore, systemClock } from '../../workflow/index.js';
 import { EXIT, type Io, write } from '../io.js';
@@ -19,6 +19,42 @@ export function parsePort(value: string): number {
 export function resolvePort(option: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
   if (option !== undefined) return option;
   return env.PORT ? parsePort(env.PORT) : DEFAULT_PORT;
+}
+
+/** What serve and start take from their options and the environment. */
+export interface ServeSettings {
+  port: number;
+  /** Reverse proxies in front whose X-Forwarded-For is believed (AppOptions.trustProxy). */
+  trustProxy: number;
+}
+
+export const TRUST_PROXY_HELP =
+  '服务前反向代理的层数：登录限次按 X-Forwarded-For 中由代理写入的客户端地址计数（默认取环境变量 QUANZE_TRUST_PROXY，否则 0，即不信任该请求头）';
+
+export function parseTrustProxyOption(value: string): number {
+  try {
+    return parseTrustProxy(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/**
+ * The options, else $PORT and $QUANZE_TRUST_PROXY; null (after saying which variable is
+ * wrong) when one of those cannot be read.
+ */
+export function resolveServeSettings(options: { port?: number; trustProxy?: number }, io: Io, env: NodeJS.ProcessEnv): ServeSettings | null {
+  const read = <T>(name: string, fn: () => T): T | null => {
+    try {
+      return fn();
+    } catch (error) {
+      io.stderr.write(`错误：环境变量 ${name} 无效：${(error as Error).message}\n`);
+      return null;
+    }
+  };
+  const port = read('PORT', () => resolvePort(options.port, env));
+  const trustProxy = read('QUANZE_TRUST_PROXY', () => options.trustProxy ?? parseTrustProxy(env.QUANZE_TRUST_PROXY));
+  return port === null || trustProxy === null ? null : { port, trustProxy };
 }
 
 /**
@@ -102,10 +138,11 @@ export async function closeSite(site: Pick<Site, 'store' | 'cases'>): Promise<vo
  * Serves the portal, the API and the workflow over `site` until SIGTERM or SIGINT, then
  * closes the server and both stores. Resolves to the exit code.
  */
-export async function serveUntilSignal(io: Io, site: Site, port: number, deps: ServeDeps = defaultServeDeps): Promise<number> {
+export async function serveUntilSignal(io: Io, site: Site, settings: ServeSettings, deps: ServeDeps = defaultServeDeps): Promise<number> {
+  const { port, trustProxy } = settings;
   const stopped = deps.signals();
   const adminToken = deps.env.QUANZE_ADMIN_TOKEN?.trim() || undefined;
-  const app = createApp({ store: site.store, cases: site.cases, clock: deps.clock, adminToken, ...(site.laws ? { laws: site.laws } : {}) });
+  const app = createApp({ store: site.store, cases: site.cases, clock: deps.clock, adminToken, trustProxy, ...(site.laws ? { laws: site.laws } : {}) });
   let server: Awaited<ReturnType<typeof serveApp>>;
   try {
     server = await serveApp({ app, port });
@@ -145,12 +182,10 @@ export function serveCommand(io: Io, setExit: (code: number) => void, deps: Serv
     .helpOption('-h, --help', '显示帮助')
     .option('--db <url>', '数据库：SQLite 文件路径、:memory: 或 postgres://…（默认 $QUANZE_DATABASE_URL，否则 $QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite）')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
-    .action(async (options: { db?: string; port?: number }) => {
-      let port: number;
-      try {
-        port = resolvePort(options.port, deps.env);
-      } catch (error) {
-        io.stderr.write(`错误：环境变量 PORT 无效：${(error as Error).message}\n`);
+    .option('--trust-proxy <n>', TRUST_PROXY_HELP, parseTrustProxyOption)
+    .action(async (options: { db?: string; port?: number; trustProxy?: number }) => {
+      const settings = resolveServeSettings(options, io, deps.env);
+      if (!settings) {
         setExit(EXIT.usage);
         return;
       }
@@ -159,6 +194,6 @@ export function serveCommand(io: Io, setExit: (code: number) => void, deps: Serv
         setExit(EXIT.usage);
         return;
       }
-      setExit(await serveUntilSignal(io, { ...stores, laws: await loadLaws(io) }, port, deps));
+      setExit(await serveUntilSignal(io, { ...stores, laws: await loadLaws(io) }, settings, deps));
     });
 }

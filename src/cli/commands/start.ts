@@ -11,7 +11,7 @@ import { todayOf } from '../../workflow/index.js';
 import { EXIT, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { reportImportError } from '../report-error.js';
-import { closeSite, DEFAULT_PORT, defaultServeDeps, openSiteStores, parsePort, resolvePort, type ServeDeps, serveUntilSignal } from './serve.js';
+import { closeSite, DEFAULT_PORT, defaultServeDeps, openSiteStores, parsePort, parseTrustProxyOption, resolveServeSettings, type ServeDeps, serveUntilSignal, TRUST_PROXY_HELP } from './serve.js';
 
 /** The bundled sample lists, found relative to this file so it works from any cwd. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
@@ -100,12 +100,10 @@ export function startCommand(io: Io, setExit: (code: number) => void, deps: Serv
     .description('首次启动时建立内置数据库（$QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite），导入并核查内置示例清单，然后启动门户网站、开放接口和办件督办')
     .helpOption('-h, --help', '显示帮助')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
-    .action(async (options: { port?: number }) => {
-      let port: number;
-      try {
-        port = resolvePort(options.port, deps.env);
-      } catch (error) {
-        io.stderr.write(`错误：环境变量 PORT 无效：${(error as Error).message}\n`);
+    .option('--trust-proxy <n>', TRUST_PROXY_HELP, parseTrustProxyOption)
+    .action(async (options: { port?: number; trustProxy?: number }) => {
+      const settings = resolveServeSettings(options, io, deps.env);
+      if (!settings) {
         setExit(EXIT.usage);
         return;
       }
@@ -123,6 +121,6 @@ export function startCommand(io: Io, setExit: (code: number) => void, deps: Serv
       // One read of the registry and its texts: the audit uses all of it, the site the registry.
       const library = await openLibrary(io);
       if (library) await auditUnchecked(io, stores.store, library, todayOf(deps.clock));
-      setExit(await serveUntilSignal(io, { ...stores, laws: library?.registry }, port, deps));
+      setExit(await serveUntilSignal(io, { ...stores, laws: library?.registry }, settings, deps));
     });
 }

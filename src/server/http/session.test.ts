@@ -1,18 +1,42 @@
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { localPath } from '../portal/login-routes.js';
+import type { SignOutLog } from '../../workflow/index.js';
 import { createSessions } from './session.js';
 import { FailureThrottle } from './throttle.js';
 import { foreignOrigin } from './write-guard.js';
 
-/** An app that starts a session on POST /in and says whose it is on GET /who. */
-function sessionApp(adminToken: string, now: () => number) {
-  const sessions = createSessions({ adminToken, now });
+/** An app that starts a session on POST /in, ends it on POST /out and says whose it is on GET /who. */
+function sessionApp(adminToken: string, now: () => number, signOuts?: SignOutLog) {
+  const sessions = createSessions({ adminToken, now, ...(signOuts ? { signOuts } : {}) });
   const app = new Hono();
+  app.use(async (c, next) => {
+    await sessions.load(c);
+    return next();
+  });
   app.post('/in', (c) => c.text(sessions.start(c).formToken));
+  app.post('/out', async (c) => {
+    await sessions.end(c);
+    return c.text('out');
+  });
   app.get('/who', (c) => c.text(sessions.read(c)?.formToken ?? 'nobody'));
   return app;
 }
+
+/** A sign-out log in a Map, as a database would keep it, shared by the apps given it. */
+function mapLog(rows = new Map<string, number>()): SignOutLog & { rows: Map<string, number> } {
+  return {
+    rows,
+    has: async (idHash) => rows.has(idHash),
+    async add(idHash, expires, now) {
+      for (const [hash, until] of rows) if (until <= now) rows.delete(hash);
+      rows.set(idHash, expires);
+    },
+  };
+}
+
+const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 
 describe('sessions', () => {
   it('accept their own cookie and refuse it altered, from another token, or expired', async () => {
@@ -33,6 +57,55 @@ describe('sessions', () => {
     expect(await who(sessionApp('token-b', () => now), cookie)).toBe('nobody');
     now += 12 * 3600 * 1000;
     expect(await who(app, cookie)).toBe('nobody');
+  });
+
+  it('refuse a signed-out cookie in every app on the same sign-out log, which keeps only a hash of the id', async () => {
+    let now = 1_750_000_000_000;
+    const log = mapLog();
+    const first = sessionApp('token-a', () => now, log);
+    const cookie = cookieOf(await first.request('/in', { method: 'POST' }));
+    const kept = cookieOf(await first.request('/in', { method: 'POST' }));
+    const id = cookie.split('=')[1]?.split('.')[0] as string;
+    const who = async (target: Hono, value: string) => (await target.request('/who', { headers: { Cookie: value } })).text();
+    const out = await first.request('/out', { method: 'POST', headers: { Cookie: cookie } });
+    expect(out.headers.get('set-cookie')).toMatch(/^quanze_session=; Max-Age=0/);
+    expect(await who(first, cookie)).toBe('nobody');
+    // Another process, or this one restarted: a new app over the same log.
+    const restarted = sessionApp('token-a', () => now, log);
+    expect(await who(restarted, cookie)).toBe('nobody');
+    expect(await who(restarted, kept)).not.toBe('nobody');
+    // The log holds the id's SHA-256, never the id or anything that fits in a cookie.
+    expect([...log.rows.keys()]).toEqual([createHash('sha256').update(id).digest('base64url')]);
+    expect(JSON.stringify([...log.rows])).not.toContain(id);
+    // Without a shared log, a restart forgets the sign-out (the in-memory fallback).
+    const alone = sessionApp('token-a', () => now);
+    const other = cookieOf(await alone.request('/in', { method: 'POST' }));
+    await alone.request('/out', { method: 'POST', headers: { Cookie: other } });
+    expect(await who(alone, other)).toBe('nobody');
+    expect(await who(sessionApp('token-a', () => now), other)).not.toBe('nobody');
+    // A sign-out after the first one's session expired drops its row.
+    now += 12 * 3600 * 1000;
+    const later = cookieOf(await first.request('/in', { method: 'POST' }));
+    await first.request('/out', { method: 'POST', headers: { Cookie: later } });
+    expect(log.rows.size).toBe(1);
+    expect(log.rows.has(createHash('sha256').update(id).digest('base64url'))).toBe(false);
+  });
+
+  it('are read only after being loaded for the request, and a log that fails signs nobody in', async () => {
+    const sessions = createSessions({ adminToken: 'token-a', signOuts: { has: async () => Promise.reject(new Error('down')), add: async () => {} } });
+    const app = new Hono();
+    app.post('/in', (c) => c.text(sessions.start(c).formToken));
+    app.get('/unloaded', (c) => c.text(String(sessions.read(c))));
+    app.get('/failing', async (c) => {
+      const error = await sessions.load(c).catch((e: Error) => e.message);
+      return c.text(`${error} ${sessions.read(c)}`);
+    });
+    app.onError((error, c) => c.text(error.message, 500));
+    const cookie = cookieOf(await app.request('/in', { method: 'POST' }));
+    const unloaded = await app.request('/unloaded', { headers: { Cookie: cookie } });
+    expect(unloaded.status).toBe(500);
+    expect(await unloaded.text()).toBe('sessions.read before sessions.load for this request');
+    expect(await (await app.request('/failing', { headers: { Cookie: cookie } })).text()).toBe('down null');
   });
 
   it('give each session its own form token', async () => {

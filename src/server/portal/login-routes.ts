@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SafeHtml } from '../../html/index.js';
 import { adminTokenOf, sameSecret } from '../http/auth.js';
+import { clientAddress } from '../http/client-address.js';
 import type { Sessions } from '../http/session.js';
 import { FailureThrottle } from '../http/throttle.js';
 import { LOGIN_PATH } from '../http/write-guard.js';
@@ -15,6 +16,8 @@ export interface LoginRoutesOptions {
   /** Where to go after signing in when the form names nowhere. */
   home: string;
   throttle?: FailureThrottle;
+  /** Reverse proxies in front whose X-Forwarded-For names the client the throttle counts (clientAddress); 0 by default. */
+  trustProxy?: number;
 }
 
 /**
@@ -25,12 +28,6 @@ export function localPath(next: unknown, fallback: string): string {
   if (typeof next !== 'string' || next.length > 2000 || !next.startsWith('/')) return fallback;
   if (next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f\u007f]/.test(next)) return fallback;
   return next;
-}
-
-/** The connection's address for throttling; behind a proxy, the proxy's (one key for all, which only errs on the safe side). */
-function clientKey(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 /**
@@ -58,7 +55,7 @@ export function loginRoutes(options: LoginRoutesOptions): Hono {
     if (token === undefined) return show(c, { kind: 'disabled' }, 403);
     const form = await c.req.parseBody();
     const next = localPath(form.next, options.home);
-    const key = clientKey(c);
+    const key = clientAddress(c, options.trustProxy ?? 0);
     const wait = throttle.retryAfter(key);
     if (wait > 0) {
       c.header('Retry-After', String(wait));
@@ -76,8 +73,8 @@ export function loginRoutes(options: LoginRoutesOptions): Hono {
   });
 
   // Reached only with a session and its form token (guardWrites).
-  routes.post('/logout', (c) => {
-    options.sessions.end(c);
+  routes.post('/logout', async (c) => {
+    await options.sessions.end(c);
     return c.redirect('/', 303);
   });
 

@@ -8,6 +8,7 @@ export { missingDocuments } from './commands.js';
 export { isPostgresUrl, redactUrl, type WorkflowDialect } from './db/connect.js';
 export type { ProcessSummary, SaveOutcome, StoredProcess } from './db/processes.js';
 export { type CaseFilter, type CaseSummary, type DepartmentCounts, isOverdue, type MonthOnTime } from './db/queries.js';
+export type { SignOutLog } from './db/sign-outs.js';
 export { computeDues, toPauseInput } from './dues.js';
 export { CaseError, type CaseErrorCode, isCaseError } from './errors.js';
 export { applyEvent, CASE_EVENT_KINDS, type CaseEvent, type CaseEventKind, type CaseEventMap, EVENT_LABELS } from './events.js';

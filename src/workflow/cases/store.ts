@@ -11,6 +11,7 @@ import { migrateWorkflow } from './db/migrations.js';
 import { getProcessRow, latestForItem, listProcesses, type ProcessSummary, type SaveOutcome, type StoredProcess, saveProcess, toStored } from './db/processes.js';
 import { type CaseRow, writeCase } from './db/projection.js';
 import { type CaseFilter, type CaseSummary, caseStats, type DepartmentCounts, listCases, type MonthOnTime, toSummary } from './db/queries.js';
+import { databaseSignOuts, type SignOutLog } from './db/sign-outs.js';
 import type { WorkflowDb } from './db/tables.js';
 import { CaseError } from './errors.js';
 import { applyEvent, type CaseEvent } from './events.js';
@@ -111,6 +112,12 @@ export interface CaseStore {
   caseEvents(id: string): Promise<ChainedEvent[]>;
   /** Walks the whole log and checks every stored case and definition against it. */
   verify(options?: { expectHead?: ExpectedHead }): Promise<VerifyReport>;
+  /**
+   * Portal sessions signed out before they expire, kept beside the cases because the portal
+   * offers sessions only where it runs cases: every process on this database, and this one
+   * after a restart, refuses them.
+   */
+  readonly signOuts: SignOutLog;
   /** Closes the connection (not a case: see `close`). */
   disconnect(): Promise<void>;
 }
@@ -297,6 +304,7 @@ function createCaseStore(db: WorkflowDb, dialect: WorkflowDialect, queue: WriteQ
       return rows.map(toChained);
     },
     verify: (opts = {}) => verifyStore(db, opts.expectHead),
+    signOuts: databaseSignOuts(db, queue),
     disconnect: () => db.destroy(),
   };
 }

@@ -130,6 +130,18 @@ const WORKFLOW_MIGRATIONS: Readonly<Record<string, Migration>> = {
       await db.schema.createIndex('case_closed_on_time').on('case').columns(['closed_on', 'on_time']).execute();
     },
   },
+  // Portal sessions signed out before their expiry, so a restart or another process refuses
+  // them too. Rows live at most a session's lifetime (12 hours), so the table stays small
+  // and pruning it by expiry needs no index.
+  '0003-signed-out-sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('signed_out_session')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('expires', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Applies the workflow's pending migrations; cheap when none are pending. */

@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 
 /** process_definition: every saved version of every definition; (id, version) is immutable. */
 export interface ProcessDefinitionTable {
@@ -88,6 +88,16 @@ export interface ChainHeadTable {
   touched: Generated<number>;
 }
 
+/**
+ * signed_out_session: portal sessions signed out before they expired, by a hash of the
+ * session id, never the id; a row is pruned once its session would have expired anyway.
+ */
+export interface SignedOutSessionTable {
+  id_hash: string;
+  /** Seconds since the epoch; a bigint, which PostgreSQL returns as a string. */
+  expires: ColumnType<number | string, number, number>;
+}
+
 export interface WorkflowTables {
   process_definition: ProcessDefinitionTable;
   case: CaseTable;
@@ -95,6 +105,7 @@ export interface WorkflowTables {
   case_document: CaseDocumentTable;
   case_event: CaseEventTable;
   workflow_chain_head: ChainHeadTable;
+  signed_out_session: SignedOutSessionTable;
 }
 
 export type WorkflowDb = Kysely<WorkflowTables>;
