@@ -109,7 +109,6 @@ export async function run(): Promise<void> {
   const flexItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_FLEXSEARCH_ITEMS', 50_000));
   const miniItems = Math.min(spec.items, env('QUANZE_BENCH_SEARCH_MINISEARCH_ITEMS', 10_000));
   const engines = selectedEngines();
-  if (process.env.QUANZE_BENCH_SEARCH_PG === '0') engines.delete('postgres');
   console.log(`\n== bench/search：语料 ${corpusKey(spec)}`);
 
   const templates = await loadTemplates();
@@ -136,7 +135,7 @@ export async function run(): Promise<void> {
     notes.push(`quanze（SQLite）：${onSqlite.walked}`);
   }
 
-  if (!engines.has('postgres')) notes.push('PostgreSQL：未选（QUANZE_BENCH_SEARCH_PG=0 或 QUANZE_BENCH_SEARCH_ENGINES），跳过');
+  if (!engines.has('postgres')) notes.push('PostgreSQL：QUANZE_BENCH_SEARCH_ENGINES 未选，跳过');
   else {
     started = performance.now();
     const pg = await postgresCorpus(templates, spec, progress('建 PostgreSQL 库'));
