@@ -28,7 +28,7 @@ export function auditSummary(list: Pick<ListSummary, 'id' | 'auditedAt' | 'findi
   const report = href(['lists', list.id, 'report']);
   const total = SEVERITIES.reduce((n, s) => n + list.findingCounts[s], 0);
   if (total > 0) {
-    return html`<a class="audit-summary" href="${report}" aria-label="核查报告">${SEVERITIES.filter((s) => list.findingCounts[s] > 0).map(
+    return html`<a class="audit-summary" href="${report}" title="核查报告">${SEVERITIES.filter((s) => list.findingCounts[s] > 0).map(
       (s) => html`<span class="chip sev-${s}">${SEVERITY_LABELS[s]} ${list.findingCounts[s]}</span>`,
     )}</a> <a href="${report}">核查报告</a>`;
   }
