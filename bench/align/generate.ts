@@ -1,6 +1,6 @@
 import type { PowerItem, PowerList } from '../../src/model/index.js';
 import { item, list } from '../../src/align/testing/factories.js';
-import { pick, seeded } from '../../src/store/testing/corpus.js';
+import { pick, seeded } from '../../src/store/testing/random.js';
 
 /**
  * Two generated lists of the same kind of department at two levels: the second carries most

@@ -1,6 +1,6 @@
 import chineseDays from 'chinese-days';
 import { type Calendar, fromDayNumber, toDayNumber } from '../../src/workflow/calendar/index.js';
-import { seeded } from '../../src/store/testing/corpus.js';
+import { seeded } from '../../src/store/testing/random.js';
 import { computeDeadline } from '../../src/workflow/periods/index.js';
 
 export interface DeadlineInput {

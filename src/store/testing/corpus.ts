@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Level, PowerItem, PowerList } from '../../model/index.js';
 import { POWER_TYPES } from '../../model/index.js';
+import { importFile } from '../../ingest/index.js';
+import { pick, seeded } from './random.js';
 import { accountabilityCell, dutyCell, item, powerList, provision, provisionCell, textCell } from './factories.js';
 import { DEPARTMENT_KINDS, POOL_SAMPLES, type Pool, regions } from './vocabulary.js';
 
@@ -17,26 +19,9 @@ import { DEPARTMENT_KINDS, POOL_SAMPLES, type Pool, regions } from './vocabulary
  *   recombined names, the corpus of bench/search (its numbers in bench/README.md depend on
  *   it staying byte for byte the same: bump CORPUS_VERSION on any change).
  *
- * Other generators (bench/align's, bench/deadlines' inputs) draw from `seeded` too.
+ * Its numbers come from `./random.ts`, as do other generators' (bench/align's, bench/deadlines').
  */
 const SAMPLES = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
-
-/** A seeded generator (mulberry32): the same seed gives the same numbers in [0, 1) on every machine. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** One element of `xs`, drawing one number from `rnd`. */
-export function pick<T>(rnd: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(rnd() * xs.length)]!;
-}
 
 /** The samples' text cut at cell and record boundaries: short pieces (≤ 40 characters) and long ones. */
 export function sampleFragments(): { short: string[]; long: string[] } {
@@ -144,9 +129,6 @@ export function splitName(name: string): { object: string; ending: string } | nu
 
 /** The items of the samples, by the kind of department that holds them. */
 export async function loadTemplates(): Promise<Templates> {
-  // Imported here, not at the top: the readers weigh ~25 MB, which callers that only want
-  // `seeded` (bench/align measures its workers' peak memory) should not carry.
-  const { importFile } = await import('../../ingest/index.js');
   const files = readdirSync(SAMPLES)
     .filter((f) => f.endsWith('.txt'))
     .sort();
