@@ -5,7 +5,8 @@ import { computeDues } from './dues.js';
 import { CaseError } from './errors.js';
 import { applyEvent, type CaseEvent, type CaseEventMap } from './events.js';
 import { type Party, parseParty } from './party.js';
-import { type CaseState, currentStepOf, NO_DUES, openPause } from './state.js';
+import { advanceRefusal, attachRefusal, closeRefusal, extendRefusal, pauseRefusal, type Refusal, resumeRefusal } from './preconditions.js';
+import { type CaseState, currentStepOf, NO_DUES, type StepState } from './state.js';
 
 /** What every command knows: the definition, the calendar, and today in Asia/Shanghai. */
 export interface CommandContext {
@@ -72,8 +73,9 @@ function dateOf(on: IsoDate | undefined, ctx: CommandContext, state: CaseState |
   return date;
 }
 
-function requireOpen(state: CaseState, action: string): void {
-  if (state.status === 'closed') throw new CaseError('closed', `案件 ${state.id} 已办结，不能${action}`);
+/** Throws the command's refusal, if the case's state gives one. */
+function refuseIf(refusal: Refusal | null): void {
+  if (refusal) throw new CaseError(refusal.code, refusal.reason);
 }
 
 /** Fills in the deadlines an event leads to, computed on the state it produces. */
@@ -108,10 +110,9 @@ export function openCommand(caseId: string, input: OpenInput, ctx: CommandContex
 }
 
 export function advanceCommand(state: CaseState, input: AdvanceInput, ctx: CommandContext): CaseEvent {
-  requireOpen(state, '推进');
-  if (state.status === 'paused') throw new CaseError('invalid-transition', `案件 ${state.id} 正在暂停计时，请先恢复`);
-  const current = currentStepOf(state);
-  if (!current) throw new CaseError('invalid-transition', `案件 ${state.id} 的步骤已全部完成，请办结`);
+  refuseIf(advanceRefusal(state, ctx.def));
+  // advanceRefusal refuses a case without a current step.
+  const current = currentStepOf(state) as StepState;
   const on = dateOf(input.on, ctx, state);
   const options = nextSteps(ctx.def, current.id);
   let to: string | null;
@@ -155,8 +156,7 @@ export function missingDocuments(state: CaseState, def: ProcessDefinition, stepI
 }
 
 export function pauseCommand(state: CaseState, input: PauseCommandInput, ctx: CommandContext): CaseEvent {
-  requireOpen(state, '暂停');
-  if (state.status === 'paused') throw new CaseError('invalid-transition', `案件 ${state.id} 已在暂停计时`);
+  refuseIf(pauseRefusal(state, ctx.def));
   const kind = input.kind?.trim() || '中止';
   if (!findPauseKind(kind)) {
     throw new CaseError('invalid-input', `未知的暂停事由“${kind}”，可用：${PAUSE_KINDS.map((k) => k.id).join('、')}`);
@@ -166,14 +166,12 @@ export function pauseCommand(state: CaseState, input: PauseCommandInput, ctx: Co
 }
 
 export function resumeCommand(state: CaseState, input: { on?: IsoDate }, ctx: CommandContext): CaseEvent {
-  requireOpen(state, '恢复');
-  if (!openPause(state)) throw new CaseError('invalid-transition', `案件 ${state.id} 没有在暂停计时`);
+  refuseIf(resumeRefusal(state, ctx.def));
   return withDues('resumed', { on: dateOf(input.on, ctx, state) }, state, state.id, ctx);
 }
 
 export function extendCommand(state: CaseState, input: ExtendInput, ctx: CommandContext): CaseEvent {
-  requireOpen(state, '延长期限');
-  if (ctx.def.statutoryLimit?.amount === undefined) throw new CaseError('invalid-transition', '本流程没有可计算的法定时限，无从延长');
+  refuseIf(extendRefusal(state, ctx.def));
   if (!Number.isInteger(input.amount) || input.amount <= 0) throw new CaseError('invalid-input', '延长的期限应为正整数');
   const on = dateOf(input.on, ctx, state);
   const data: Omit<CaseEventMap['extended'], 'dues'> = {
@@ -208,7 +206,7 @@ function extensionWarnings(state: CaseState, input: ExtendInput, on: IsoDate, ct
 }
 
 export function attachCommand(state: CaseState, input: AttachInput, ctx: CommandContext): CaseEvent {
-  requireOpen(state, '附加文书');
+  refuseIf(attachRefusal(state, ctx.def));
   const name = input.name.trim().replace(/^《(.*)》$/, '$1');
   if (!name) throw new CaseError('invalid-input', '文书名称不能为空');
   const stepId = input.step ?? state.currentStep ?? state.steps.filter((s) => s.status === 'done').at(-1)?.id;
@@ -232,7 +230,7 @@ export function attachCommand(state: CaseState, input: AttachInput, ctx: Command
 }
 
 export function closeCommand(state: CaseState, input: CloseInput, ctx: CommandContext): CaseEvent {
-  requireOpen(state, '再次办结');
+  refuseIf(closeRefusal(state, ctx.def));
   const on = dateOf(input.on, ctx, state);
   const draft = withDues('closed', { on, ...(input.outcome?.trim() ? { outcome: input.outcome.trim() } : {}), onTime: null }, state, state.id, ctx);
   const statutory = (draft.data as CaseEventMap['closed']).dues.statutory;

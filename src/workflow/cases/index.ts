@@ -14,6 +14,16 @@ export { CaseError, type CaseErrorCode, isCaseError } from './errors.js';
 export { applyEvent, CASE_EVENT_KINDS, type CaseEvent, type CaseEventKind, type CaseEventMap, EVENT_LABELS } from './events.js';
 export { type MaskedParty, maskParty, maskPartyName, PARTY_KIND_LABELS, PARTY_KINDS, type Party, type PartyKind, PartyInput, partyLabel } from './party.js';
 export { type OpenForOptions, openCaseForFileItem, openCaseForItem, openCaseForSheet, sourceKey } from './open-for.js';
+export {
+  advanceRefusal,
+  attachRefusal,
+  closeRefusal,
+  extendRefusal,
+  type Precondition,
+  pauseRefusal,
+  type Refusal,
+  resumeRefusal,
+} from './preconditions.js';
 export { type ItemRecord, ItemSnapshot, snapshotOfDefinition, snapshotOfItem } from './snapshot.js';
 export type { AttachedDocument, CaseState, CaseStatus, Dues, ExtensionRecord, PauseRecord, StepState, StepStatus } from './state.js';
 export { currentStepOf, openPause } from './state.js';

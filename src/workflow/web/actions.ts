@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { HttpProblem } from '../../problem/index.js';
-import { type CaseStore, type CaseView, currentStepOf, openCaseForItem, openPause } from '../cases/index.js';
+import {
+  advanceRefusal,
+  attachRefusal,
+  type CaseStore,
+  type CaseView,
+  closeRefusal,
+  extendRefusal,
+  openCaseForItem,
+  type Precondition,
+  pauseRefusal,
+  resumeRefusal,
+} from '../cases/index.js';
 import { WORKFLOW_ENDPOINTS as E } from './endpoints.js';
 import type { WorkflowAppOptions } from './index.js';
 
@@ -17,8 +28,8 @@ interface CaseAction<B extends z.ZodType> {
   readonly label: string;
   /** The confirmation shown once it is done. */
   readonly done: string;
-  /** Whether the case's state allows it now (the store refuses otherwise, with a 409). */
-  allowed(view: CaseView): boolean;
+  /** What its command requires of the case's state: the form is offered only when it is met, and the store refuses otherwise (409). */
+  readonly refusal: Precondition;
   run(cases: CaseStore, id: string, body: z.output<B>): Promise<CaseView>;
 }
 
@@ -37,14 +48,14 @@ export const CASE_ACTIONS = {
     endpoint: E.advance,
     label: '办结当前环节',
     done: '已办结当前环节。',
-    allowed: (v) => v.state.status === 'open' && currentStepOf(v.state) !== undefined,
+    refusal: advanceRefusal,
     run: (cases, id, body) => cases.advance(id, body),
   }),
   documents: action({
     endpoint: E.attach,
     label: '登记文书',
     done: '已登记文书。',
-    allowed: (v) => v.state.status !== 'closed' && v.state.steps.some((s) => s.status === 'active' || s.status === 'done'),
+    refusal: attachRefusal,
     run: (cases, id, { contentBase64, ...body }) => {
       if (contentBase64 === undefined) return cases.attach(id, body);
       return cases.attach(id, { ...body, ...contentFacts(Buffer.from(contentBase64, 'base64')) });
@@ -54,28 +65,28 @@ export const CASE_ACTIONS = {
     endpoint: E.pause,
     label: '暂停计时',
     done: '已暂停计时。',
-    allowed: (v) => v.state.status === 'open',
+    refusal: pauseRefusal,
     run: (cases, id, body) => cases.pause(id, body),
   }),
   resume: action({
     endpoint: E.resume,
     label: '恢复计时',
     done: '已恢复计时。',
-    allowed: (v) => v.state.status === 'paused' && openPause(v.state) !== undefined,
+    refusal: resumeRefusal,
     run: (cases, id, body) => cases.resume(id, body),
   }),
   extend: action({
     endpoint: E.extend,
     label: '延长期限',
     done: '已延长期限。',
-    allowed: (v) => v.state.status !== 'closed' && v.process.definition.statutoryLimit?.amount !== undefined,
+    refusal: extendRefusal,
     run: (cases, id, body) => cases.extend(id, body),
   }),
   close: action({
     endpoint: E.close,
     label: '办结案件',
     done: '案件已办结。',
-    allowed: (v) => v.state.status !== 'closed',
+    refusal: closeRefusal,
     run: (cases, id, body) => cases.close(id, body),
   }),
 };
@@ -84,6 +95,11 @@ export type CaseActionName = keyof typeof CASE_ACTIONS;
 
 export function isCaseActionName(name: string): name is CaseActionName {
   return Object.hasOwn(CASE_ACTIONS, name);
+}
+
+/** The actions the case's state allows now, in the order of CASE_ACTIONS: those whose command's precondition is met. */
+export function offeredActions(view: CaseView): CaseActionName[] {
+  return (Object.keys(CASE_ACTIONS) as CaseActionName[]).filter((name) => CASE_ACTIONS[name].refusal(view.state, view.process.definition) === null);
 }
 
 /**

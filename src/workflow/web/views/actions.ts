@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../../html/index.js';
 import { type CaseView, currentStepOf, missingDocuments, openPause } from '../../cases/index.js';
 import { DEFAULT_PAUSE_KIND, formatCitations, PAUSE_KINDS } from '../../periods/index.js';
 import { findStep, nextSteps } from '../../process/index.js';
-import { CASE_ACTIONS, type CaseActionName, MAX_DOCUMENT_BYTES } from '../actions.js';
+import { CASE_ACTIONS, type CaseActionName, MAX_DOCUMENT_BYTES, offeredActions } from '../actions.js';
 import { href } from '../href.js';
 import { datalist, type FormState, type FormUser, FormWriter } from './form-parts.js';
 
@@ -142,7 +142,7 @@ export function doneNotice(done: CaseActionName | 'open' | undefined): SafeHtml 
  * or on top when its form is no longer offered (the case moved on in the meantime).
  */
 export function caseActions(view: CaseView, user: FormUser, today: string, state?: FormState): SafeHtml {
-  const allowed = (Object.keys(FORMS) as CaseActionName[]).filter((name) => CASE_ACTIONS[name].allowed(view));
+  const allowed = offeredActions(view);
   const orphan = state && !allowed.includes(state.action as CaseActionName) ? state : undefined;
   const refused = orphan
     ? html`<p class="form-error" role="alert">未能${CASE_ACTIONS[orphan.action as CaseActionName]?.label ?? '办理'}：${Object.values(orphan.errors).join('；')}</p>`
