@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { BpmnModdle } from 'bpmn-moddle';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { type CaseStore, openCaseStore } from '../../src/workflow/cases/index.js';
+import { ProcessDefinition } from '../../src/workflow/process/index.js';
 import { itemProcessSvg, workflowApp } from '../../src/workflow/web/index.js';
 import { BAOMI, movableClock, sample, testCalendar } from './helpers.js';
 
@@ -105,6 +106,24 @@ describe('the workflow API', () => {
     expect(JSON.stringify(await bad.json())).toContain('无法到达');
     const good = await app.request('/api/processes/P1', { method: 'PUT', body: JSON.stringify({ ...definition, name: '资质认定（修订）' }) });
     expect(((await good.json()) as { status: string; process: { version: number } }).process.version).toBe(2);
+  });
+
+  it('validates a saved definition once, at the API, and the store trusts it', async () => {
+    const { definition } = (await (await app.request('/api/processes/P1')).json()) as { definition: Record<string, unknown> };
+    const parse = vi.spyOn(ProcessDefinition, 'safeParse');
+    try {
+      for (const [name, status, version] of [
+        ['资质认定（第三版）', 'new-version', 3],
+        ['资质认定（第三版）', 'unchanged', 3],
+      ] as const) {
+        parse.mockClear();
+        const res = await app.request('/api/processes/P1', { method: 'PUT', body: JSON.stringify({ ...definition, name }) });
+        expect(await res.json()).toMatchObject({ status, process: { version, definition: { name } } });
+        expect(parse, status).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('refuses changes when authorize says no', async () => {

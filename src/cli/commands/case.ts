@@ -24,7 +24,7 @@ import {
   todayOf,
 } from '../../workflow/cases/index.js';
 import { isPeriodError } from '../../workflow/periods/index.js';
-import { definitionsOfList, deriveFromItem, deriveFromSheet, isProcessError, type ProcessDefinition } from '../../workflow/process/index.js';
+import { definitionsOfList, deriveFromItem, deriveFromSheet, isProcessError, type ProcessDefinition, validateDefinition } from '../../workflow/process/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { oneOf } from '../options.js';
 
@@ -334,8 +334,9 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
         } catch (error) {
           throw new InvalidArgumentError(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
         }
+        const definition = validateDefinition(input);
         await withCases(o, async (cases) => {
-          const { process, status } = await cases.saveProcess(input, o.id ? { id: o.id } : {});
+          const { process, status } = await cases.saveProcess(definition, o.id ? { id: o.id } : {});
           await write(io.stdout, `${process.id} 第${process.version}版：${status === 'unchanged' ? '内容未变' : '已保存'}（${process.definition.name}）\n`);
         });
       }),

@@ -94,7 +94,8 @@ export interface CaseStore {
   readonly calendar: Calendar;
   readonly clock: Clock;
   readonly atRiskDays: number;
-  saveProcess(definition: unknown, options?: { id?: string; itemRef?: string | null }): Promise<SaveOutcome>;
+  /** Saves a definition validated at the edge (validateDefinition, the API's ProcessDefinition schema, or derived from a list). */
+  saveProcess(definition: ProcessDefinition, options?: { id?: string; itemRef?: string | null }): Promise<SaveOutcome>;
   getProcess(id: string, version?: number): Promise<StoredProcess | null>;
   processForItem(itemRef: string): Promise<StoredProcess | null>;
   listProcesses(): Promise<ProcessSummary[]>;

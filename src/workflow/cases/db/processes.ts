@@ -29,15 +29,13 @@ export interface SaveOutcome {
 
 type Row = { id: string; version: number; item_ref: string | null; name: string; json: string; created_at: string };
 
+/** A row read back from the database, which anyone with access to it may have edited: its definition is parsed like any outside input. */
 export function toStored(row: Row): StoredProcess {
-  return {
-    id: row.id,
-    version: Number(row.version),
-    itemRef: row.item_ref,
-    name: row.name,
-    createdAt: row.created_at,
-    definition: validateDefinition(JSON.parse(row.json)),
-  };
+  return storedOf(row, validateDefinition(JSON.parse(row.json)));
+}
+
+function storedOf(row: Row, definition: ProcessDefinition): StoredProcess {
+  return { id: row.id, version: Number(row.version), itemRef: row.item_ref, name: row.name, createdAt: row.created_at, definition };
 }
 
 export async function getProcessRow(db: WorkflowDb | Trx, id: string, version?: number): Promise<Row | undefined> {
@@ -60,27 +58,28 @@ export async function latestForItem(db: WorkflowDb | Trx, itemRef: string): Prom
 /**
  * Saves a definition: under `id` as its next version, else as the next version of the
  * item's definition, else under a new id. Saving what the latest version already holds
- * changes nothing. Every save is an event in the tamper-evident log.
+ * changes nothing. Every save is an event in the tamper-evident log. The definition comes
+ * validated from the edge (an edited file, an API body, or derived from a list).
  */
 export async function saveProcess(
   trx: Trx,
   head: Head,
   at: string,
-  input: unknown,
+  definition: ProcessDefinition,
   options: { id?: string; itemRef?: string | null },
 ): Promise<SaveOutcome> {
-  const definition = validateDefinition(input);
   const json = canonicalJson(definition);
   const itemRef = options.itemRef ?? (definition.source.kind === 'duties' ? (definition.source.itemRef ?? null) : null);
   const latest = options.id ? await getProcessRow(trx, options.id) : itemRef ? await latestForItem(trx, itemRef) : undefined;
   if (options.id && !latest) throw new CaseError('not-found', `没有编号为 ${options.id} 的流程定义`);
-  if (latest && latest.json === json) return { process: toStored(latest), status: 'unchanged' };
+  // The latest version holds this very JSON, so the definition in hand is what parsing it would give.
+  if (latest && latest.json === json) return { process: storedOf(latest, definition), status: 'unchanged' };
   const id = latest?.id ?? `P${head.nextProcess++}`;
   const version = latest ? Number(latest.version) + 1 : 1;
   const row: Row = { id, version, item_ref: latest?.item_ref ?? itemRef, name: definition.name, json, created_at: at };
   await trx.insertInto('process_definition').values(row).execute();
   await appendEvent(trx, head, null, at, 'process-saved', { processId: id, version, name: definition.name, itemRef: row.item_ref, sm3: sm3Hex(json) });
-  return { process: { ...toStored(row), definition }, status: latest ? 'new-version' : 'created' };
+  return { process: storedOf(row, definition), status: latest ? 'new-version' : 'created' };
 }
 
 export async function listProcesses(db: WorkflowDb): Promise<ProcessSummary[]> {
