@@ -118,6 +118,53 @@ describe('the applicant through the JSON API', () => {
   });
 });
 
+describe('the applicant in the case list and supervision', () => {
+  let id = '';
+  const MASKED = { name: '北京**有限公司', kind: 'organisation', masked: true };
+  beforeAll(async () => {
+    id = ((await (await apiOpen({ itemId: licence, party: APPLICANT })).json()) as { summary: { id: string } }).summary.id;
+  });
+  type Listed = { id: string; party?: unknown };
+  const listed = async (path: string, headers: Record<string, string> = {}) => ((await (await get(path, headers)).json()) as { items: Listed[] }).items.find((c) => c.id === id);
+  const watched = async (headers: Record<string, string> = {}) =>
+    ((await (await get('/api/supervision?today=2026-12-31', headers)).json()) as { overdue: Listed[] }).overdue.find((c) => c.id === id);
+
+  it('is masked in every public list and figure, the full name and contact nowhere', async () => {
+    expect(await listed('/api/cases')).toMatchObject({ party: MASKED });
+    expect(await listed('/api/cases?filter=overdue&today=2026-12-31')).toMatchObject({ party: MASKED });
+    expect(await watched()).toMatchObject({ party: MASKED });
+    for (const path of ['/api/cases', '/api/cases?filter=overdue&today=2026-12-31', '/api/supervision?today=2026-12-31', '/cases', '/supervision?today=2026-12-31', `/api/cases/${id}`]) {
+      const text = await (await get(path)).text();
+      expect(text, path).not.toContain('字节跳动');
+      expect(text, path).not.toContain('58341234');
+    }
+    expect(await listed('/api/cases', { Authorization: 'Bearer wrong' })).toMatchObject({ party: MASKED });
+  });
+
+  it('is in full for the administrator’s token and a signed-in session', async () => {
+    for (const headers of [BEARER, { Cookie: session.cookie }]) {
+      expect(await listed('/api/cases', headers)).toMatchObject({ party: APPLICANT });
+      expect(await watched(headers)).toMatchObject({ party: APPLICANT });
+    }
+  });
+
+  it('is a column of the /cases page: masked for the public, in full (and kept by no cache) when signed in; a case without one shows a dash', async () => {
+    const plain = ((await (await apiOpen({ itemId: licence })).json()) as { summary: { id: string } }).summary.id;
+    const row = (page: string, caseId: string) => new RegExp(`<tr>\\n<td><a href="/cases/${caseId}">${caseId}</a></td>\\n<td>[^<]*</td>\\n<td>(.*?)</td>`).exec(page)?.[1];
+    const anonymous = await get('/cases');
+    const publicPage = await anonymous.text();
+    expect(publicPage).toContain('<th>申请人/当事人</th>');
+    expect(row(publicPage, id)).toBe('北京**有限公司');
+    expect(row(publicPage, plain)).toBe('<span class="muted">—</span>');
+    expect(anonymous.headers.get('cache-control')).not.toBe('no-store');
+    const signed = await get('/cases', { Cookie: session.cookie });
+    expect(signed.headers.get('cache-control')).toBe('no-store');
+    const staffPage = await signed.text();
+    expect(row(staffPage, id)).toBe('北京字节跳动科技有限公司');
+    expect(staffPage).not.toContain('58341234');
+  });
+});
+
 describe('the applicant in the portal’s 立案 form', () => {
   const form = (fields: Record<string, string>) => formPost(app, '/cases', { _csrf: session.formToken, itemId: licence, ...fields }, { Cookie: session.cookie });
   const idOf = (res: Response) => /^\/cases\/([\d-]+)\?done=open$/.exec(res.headers.get('location') ?? '')?.[1] ?? '';

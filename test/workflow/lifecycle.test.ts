@@ -259,6 +259,9 @@ function lifecycleSuite(name: string, makeBackend: () => Promise<Backend>) {
           on_time: '0',
           last_seq: 'last_seq + 1',
           updated_at: `'2025-03-11T09:00:00.000+08:00'`,
+          party_name: `'篡改'`,
+          party_kind: `'person'`,
+          party_contact: `'110'`,
         };
         for (const [column, value] of Object.entries(edits)) {
           await rawSql(fresh.url, [`update "case" set ${column} = ${value} where id = '${id}'`]);

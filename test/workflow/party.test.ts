@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseStore, isCaseError, openCaseForFileItem, openCaseStore } from '../../src/workflow/cases/index.js';
-import { BAOMI, movableClock, rawSql, sample, tempSqlite, testCalendar } from './helpers.js';
+import { BAOMI, createTestDatabase, movableClock, rawSql, sample, skipPostgres, tempSqlite, testCalendar } from './helpers.js';
 
 /** What an 立案 event recorded before parties were: an event without a party must hash exactly as these did. */
 const OPENED_KEYS = ['department', 'dues', 'itemRef', 'on', 'processId', 'processVersion', 'snapshotSm3', 'start', 'steps', 'title'];
@@ -65,5 +65,72 @@ describe('a case’s party in the event chain', () => {
     await edit('红星幼儿园', '红旗幼儿园');
     store = await open();
     expect((await store.verify()).ok).toBe(true);
+  });
+});
+
+const skipPg = await skipPostgres();
+
+/**
+ * The party in the case row (migration 0004-case-party): written with every case opened
+ * since, and filled from the 立案 events of cases opened before the column was there.
+ */
+function partyColumnSuite(name: string, backend: () => Promise<{ url: string; cleanup(): Promise<void> }>) {
+  describe(name, () => {
+    const clock = movableClock('2025-05-06');
+    let url = '';
+    let cleanup = async () => {};
+    const open = async () => openCaseStore(url, { calendar: await testCalendar(), clock });
+    const CONTACT = { name: '乌鲁木齐市天山区红旗幼儿园', kind: 'organisation', contact: '0991-2345678' } as const;
+    const PERSON = { name: '欧阳娜娜', kind: 'person' } as const;
+
+    beforeAll(async () => {
+      ({ url, cleanup } = await backend());
+    });
+    afterAll(async () => cleanup());
+
+    it('lists each case with its party in full, fills the party of cases opened before the column from their 立案 event, and verifies', async () => {
+      const baomi = await sample(BAOMI);
+      let store = await open();
+      const ids: string[] = [];
+      try {
+        ids.push((await openCaseForFileItem(store, baomi, 0, { party: CONTACT })).state.id);
+        ids.push((await openCaseForFileItem(store, baomi, 0)).state.id);
+        const person = (await openCaseForFileItem(store, baomi, 0, { party: PERSON })).state.id;
+        ids.push(person);
+        // Later events rewrite the row; the party stays.
+        await store.advance(person);
+        const listed = async () => new Map((await store.listCases()).items.map((c) => [c.id, c.party]));
+        const want = new Map<string, unknown>([
+          [ids[0] as string, CONTACT],
+          [ids[1] as string, undefined],
+          [person, PERSON],
+        ]);
+        expect(await listed()).toEqual(want);
+        expect((await store.getCase(person))?.summary.party).toEqual(PERSON);
+        await store.disconnect();
+
+        // The database as it was before 0004: no party columns, the migration not applied.
+        await rawSql(url, [
+          ...['party_name', 'party_kind', 'party_contact'].map((c) => `alter table "case" drop column ${c}`),
+          `delete from workflow_migration where name = '0004-case-party'`,
+        ]);
+        store = await open();
+        expect(await listed()).toEqual(want);
+        const report = await store.verify();
+        expect(report.mismatches).toEqual([]);
+        expect(report).toMatchObject({ ok: true, cases: 3 });
+      } finally {
+        await store.disconnect();
+      }
+    });
+  });
+}
+
+partyColumnSuite('the party column on SQLite', async () => ({ url: tempSqlite(), cleanup: async () => {} }));
+
+describe.skipIf(skipPg)('PostgreSQL', () => {
+  partyColumnSuite('the party column on PostgreSQL', async () => {
+    const db = await createTestDatabase('party');
+    return { url: db.url, cleanup: () => db.drop() };
   });
 });

@@ -22,13 +22,14 @@ export function dueText(c: CaseSummary, today: string, calendar: Calendar): stri
   return `期限 ${c.dueDate}${kind}`;
 }
 
-/** One line per case, for `quanze case list`. */
+/** One line per case, for `quanze case list` (staff: the party in full, without its contact). */
 export function caseListText(page: CasePage, calendar: Calendar): string {
   if (page.items.length === 0) return '没有符合条件的案件。\n';
   const lines = page.items.map((c) => {
     const step = c.currentStepName ? `【${c.currentStepName}】` : '';
+    const party = c.party ? `  ${c.party.name}` : '';
     const closed = c.closedOn ? `${c.closedOn} 办结${c.onTime === true ? '（按期）' : c.onTime === false ? '（逾期）' : ''}` : dueText(c, page.today, calendar);
-    return `${c.id}  ${STATUS[c.status]}  ${c.department}  ${c.title}${step}  ${closed}`;
+    return `${c.id}  ${STATUS[c.status]}  ${c.department}  ${c.title}${step}${party}  ${closed}`;
   });
   const total = `${page.total}${page.totalExact ? '' : '+'}`;
   const more = page.total > page.items.length ? `（共 ${total} 件，显示 ${page.offset + 1}–${page.offset + page.items.length}）` : `（共 ${total} 件）`;

@@ -36,6 +36,9 @@ const COLUMN_NAMES: Readonly<Record<ProjectedColumn, string>> = {
   paused_since: '暂停起始日',
   closed_on: '办结日期',
   on_time: '是否按期办结',
+  party_name: '申请人或当事人名称',
+  party_kind: '申请人或当事人类别',
+  party_contact: '申请人或当事人联系方式',
   last_seq: '最后事件序号',
   updated_at: '更新时间',
 };

@@ -6,7 +6,7 @@ import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { supervise } from '../supervision/index.js';
 import { type CaseView, todayOf } from '../cases/index.js';
 import { CASE_ACTIONS as A, openCase } from './actions.js';
-import { disclosedData, disclosedView, seesParties } from './disclosure.js';
+import { disclosedData, disclosedPage, disclosedSupervision, disclosedView, seesParties } from './disclosure.js';
 import { WORKFLOW_ENDPOINTS as E, type WorkflowEndpoint } from './endpoints.js';
 import type { WorkflowAppOptions } from './index.js';
 import { jsonBody } from './problem.js';
@@ -65,7 +65,10 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
     return view;
   };
 
-  route(E.listCases, async ({ query }, c) => json(c, await cases.listCases({ ...query, today: query.today ?? todayNow() })));
+  route(E.listCases, async ({ query }, c) => {
+    const page = await cases.listCases({ ...query, today: query.today ?? todayNow() });
+    return json(c, disclosedPage(page, await seesParties(options, c)));
+  });
 
   route(E.openCase, async ({ body }, c) => json(c, await shown(c, await openCase(options, body)), 201));
 
@@ -112,7 +115,10 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
     return c.body(await processSvg(stored.definition), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
   });
 
-  route(E.supervision, async ({ query }, c) => json(c, await supervise(cases, { today: query.today ?? todayNow() })));
+  route(E.supervision, async ({ query }, c) => {
+    const figures = await supervise(cases, { today: query.today ?? todayNow() });
+    return json(c, disclosedSupervision(figures, await seesParties(options, c)));
+  });
 
   route(E.verifyAudit, async (_, c) => json(c, await cases.verify()));
 

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { type CaseView, maskParty, type Party } from '../cases/index.js';
+import { type CasePage, type CaseView, maskParty, type Party } from '../cases/index.js';
+import type { Supervision } from '../supervision/index.js';
 import type { WorkflowAppOptions } from './index.js';
 
 /**
@@ -13,11 +14,27 @@ export async function seesParties(options: WorkflowAppOptions, c: Context): Prom
   return options.authorize !== undefined && (await options.authorize(c));
 }
 
-/** The case with its party masked; the same object when it has none or the reader may see it. */
+/** The case with its party masked, in its state and its summary; the same object when it has none or the reader may see it. */
 export function disclosedView(view: CaseView, full: boolean): CaseView {
   const { party } = view.state;
   if (full || party === undefined) return view;
-  return { ...view, state: { ...view.state, party: maskParty(party) } };
+  return { ...view, summary: disclosedSummary(view.summary, full), state: { ...view.state, party: maskParty(party) } };
+}
+
+/** A case's summary (a row of a list) with its party masked; the same object when it has none or the reader may see it. */
+export function disclosedSummary<S extends { party?: Party }>(summary: S, full: boolean): S {
+  if (full || summary.party === undefined) return summary;
+  return { ...summary, party: maskParty(summary.party) };
+}
+
+/** A page of the case list with every row's party masked unless `full`. */
+export function disclosedPage(page: CasePage, full: boolean): CasePage {
+  return full ? page : { ...page, items: page.items.map((s) => disclosedSummary(s, false)) };
+}
+
+/** The supervision figures with the parties of the cases they list masked unless `full`. */
+export function disclosedSupervision(s: Supervision, full: boolean): Supervision {
+  return full ? s : { ...s, overdue: s.overdue.map((c) => disclosedSummary(c, false)), atRisk: s.atRisk.map((c) => disclosedSummary(c, false)) };
 }
 
 /** An event's data with its party masked (only 立案 events carry one). */

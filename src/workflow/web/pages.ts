@@ -4,7 +4,7 @@ import { isOverdue, todayOf } from '../cases/index.js';
 import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
 import { decodedEvents } from './api.js';
 import { WORKFLOW_CSS } from './assets.js';
-import { disclosedView, seesParties } from './disclosure.js';
+import { disclosedPage, disclosedView, seesParties } from './disclosure.js';
 import type { WorkflowAppOptions } from './index.js';
 import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
@@ -81,7 +81,10 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     const q = parseRequest(P.CaseListParams, c.req.query());
     const today = q.today ?? todayNow();
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
-    const body = caseListBody({ page: list, departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
+    const full = await seesParties(options, c);
+    // A list with parties' full names is for this reader only.
+    if (full) c.header('Cache-Control', 'no-store');
+    const body = caseListBody({ page: disclosedPage(list, full), departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
     return c.html(shell('案件', body, [HOME, { label: '案件' }], options.user?.(c) ?? null));
   });
 

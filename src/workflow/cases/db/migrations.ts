@@ -18,6 +18,27 @@ export function workflowMigrations(dialect: 'sqlite' | 'postgres'): Readonly<Rec
         await (WORKFLOW_MIGRATIONS['0002-query-indexes'] as Migration).up(db);
       },
     },
+    // The case list shows each case's applicant or party, so the row carries it, as 立案
+    // recorded it. Cases opened before hold it only in their opening event (and the state
+    // JSON): it is read from the event, the record the chain covers. Events without a party
+    // are skipped by a plain text match before any JSON is parsed.
+    '0004-case-party': {
+      async up(db: Kysely<unknown>) {
+        for (const column of ['party_name', 'party_kind', 'party_contact']) {
+          await db.schema.alterTable('case').addColumn(column, 'text').execute();
+        }
+        const fill =
+          dialect === 'postgres'
+            ? sql`update "case" set party_name = e.party ->> 'name', party_kind = e.party ->> 'kind', party_contact = e.party ->> 'contact'
+                from (select case_id, data::jsonb -> 'party' as party from case_event where kind = 'opened' and data like '%"party":%') as e
+                where e.case_id = "case".id and jsonb_typeof(e.party) = 'object'`
+            : sql`update "case" set party_name = json_extract(e.data, '$.party.name'), party_kind = json_extract(e.data, '$.party.kind'),
+                  party_contact = json_extract(e.data, '$.party.contact')
+                from (select case_id, data from case_event where kind = 'opened' and data like '%"party":%') as e
+                where e.case_id = "case".id and json_type(e.data, '$.party') = 'object'`;
+        await fill.execute(db);
+      },
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { IsoDate } from '../../calendar/index.js';
+import type { Party, PartyKind } from '../party.js';
 import type { CaseStatus } from '../state.js';
 import type { CaseRow } from './projection.js';
 import type { WorkflowDb, WorkflowTables } from './tables.js';
@@ -25,6 +26,8 @@ export interface CaseSummary {
   pausedSince: IsoDate | null;
   closedOn: IsoDate | null;
   onTime: boolean | null;
+  /** The applicant or party, in full (as the state has it); absent when 立案 recorded none. Mask it for the public. */
+  party?: Party;
 }
 
 type Eb = ExpressionBuilder<WorkflowTables, 'case'>;
@@ -88,6 +91,9 @@ const SUMMARY_COLUMNS = [
   'paused_since',
   'closed_on',
   'on_time',
+  'party_name',
+  'party_kind',
+  'party_contact',
 ] as const;
 
 type Condition = ReturnType<Eb['and']>;
@@ -138,6 +144,9 @@ export function toSummary(row: Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number]>):
     pausedSince: row.paused_since,
     closedOn: row.closed_on,
     onTime: row.on_time === null ? null : Number(row.on_time) === 1,
+    ...(row.party_name !== null
+      ? { party: { name: row.party_name, kind: row.party_kind as PartyKind, ...(row.party_contact !== null ? { contact: row.party_contact } : {}) } }
+      : {}),
   };
 }
 

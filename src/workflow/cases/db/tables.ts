@@ -37,6 +37,10 @@ export interface CaseTable {
   closed_on: string | null;
   /** 1 closed on time, 0 late, null no statutory deadline or not closed. */
   on_time: number | null;
+  /** The applicant or party as 立案 recorded it, in full (lists mask it for the public); null when none was. */
+  party_name: string | null;
+  party_kind: string | null;
+  party_contact: string | null;
   last_seq: number;
   updated_at: string;
   /** The full CaseState as JSON. */

@@ -29,6 +29,7 @@ export function caseListBody(view: CaseListView): SafeHtml {
     (c) => html`<tr>
 <td>${caseLink(c)}</td>
 <td>${c.title}</td>
+<td>${c.party?.name ?? html`<span class="muted">—</span>`}</td>
 <td>${c.department}</td>
 <td>${statusBadge(c.status)}</td>
 <td>${c.currentStepName ?? html`<span class="muted">—</span>`}</td>
@@ -39,7 +40,7 @@ export function caseListBody(view: CaseListView): SafeHtml {
   const table =
     page.items.length === 0
       ? html`<p class="empty">没有符合条件的案件。</p>`
-      : html`<div class="table-scroll"><table><thead><tr><th>案件编号</th><th>事项</th><th>部门</th><th>状态</th><th>当前环节</th><th>立案日期</th><th>期限</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+      : html`<div class="table-scroll"><table><thead><tr><th>案件编号</th><th>事项</th><th>申请人/当事人</th><th>部门</th><th>状态</th><th>当前环节</th><th>立案日期</th><th>期限</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return html`<h1>案件</h1>
 ${form}
 <p class="muted">共 ${page.total}${page.totalExact ? '' : '+'} 件${page.total > page.items.length ? `，显示前 ${page.items.length} 件` : ''}；今天是 ${page.today}，${page.cutoff} 前到期的视为临近期限。</p>
