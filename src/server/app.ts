@@ -19,7 +19,6 @@ import { loginRoutes } from './portal/login-routes.js';
 import { portalRoutes } from './portal/routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
-import { trusted } from '../html/index.js';
 import { headerAccount, layout, siteNav } from './views/layout.js';
 
 export interface AppOptions {
@@ -191,7 +190,7 @@ export function createApp(options: AppOptions): Hono {
         shell: (title, body, crumbs, user) =>
           layout({
             title,
-            body: trusted(body),
+            body,
             crumbs,
             year: now().getFullYear(),
             nav: siteNav(true),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { BpmnModdle } from 'bpmn-moddle';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { html, SafeHtml } from '../../src/html/index.js';
 import { openStore } from '../../src/store/index.js';
 import type { Store } from '../../src/store/types.js';
 import { type CaseStore, openCaseStore } from '../../src/workflow/cases/index.js';
@@ -167,7 +168,7 @@ describe('the workflow pages', () => {
     expect(await text('/assets/workflow.css')).toContain('.status');
   });
 
-  it('escapes every piece of user-given text, in pages and in SVG', async () => {
+  it('escapes every piece of user-given text, in pages and in SVG, and hands a host shell the escaped body as SafeHtml', async () => {
     const evil = '<script>alert("x")</script>&';
     const saved = await post('/api/processes', {
       schemaVersion: 1,
@@ -181,11 +182,28 @@ describe('the workflow pages', () => {
     expect(saved.status).toBe(201);
     const { process } = (await saved.json()) as { process: { id: string } };
     const opened = (await (await post('/api/cases', { processId: process.id, department: evil })).json()) as { summary: { id: string } };
-    for (const path of ['/cases', `/cases/${opened.summary.id}`, '/supervision', `/processes/${process.id}`]) {
+    const paths = ['/cases', `/cases/${opened.summary.id}`, '/supervision', `/processes/${process.id}`];
+    for (const path of paths) {
       const page = await text(path);
       expect(page, path).not.toContain('<script');
       expect(page, path).toContain('&lt;script&gt;');
     }
+    const bodies: unknown[] = [];
+    const hosted = workflowApp({
+      cases,
+      lists,
+      shell: (title, body) => {
+        bodies.push(body);
+        return html`<!doctype html><title>${title}</title><main>${body}</main>`.value;
+      },
+    });
+    for (const path of paths) {
+      const page = await (await hosted.request(path)).text();
+      expect(page, path).not.toContain('<script');
+      expect(page, path).toContain('&lt;script&gt;');
+    }
+    expect(bodies).toHaveLength(paths.length);
+    for (const body of bodies) expect(body).toBeInstanceOf(SafeHtml);
   });
 
   it('draws an item’s duty chain for its portal page, each box linking to the duty', async () => {

@@ -1,4 +1,4 @@
-import { html, type HtmlValue, type SafeHtml } from '../../html/index.js';
+import { html, type SafeHtml } from '../../html/index.js';
 import type { FormUser } from './views/form-parts.js';
 
 export interface Crumb {
@@ -7,19 +7,14 @@ export interface Crumb {
 }
 
 /**
- * A page shell: given the title, the body (already escaped HTML), the breadcrumbs and the
- * signed-in user (null: nobody), the whole document. The host site passes its own so the
- * workflow pages wear its header, which says who is signed in.
+ * A page shell: given the title, the body (markup the html tag wrote), the breadcrumbs and
+ * the signed-in user (null: nobody), the whole document. The host site passes its own so
+ * the workflow pages wear its header, which says who is signed in.
  */
-export type Shell = (title: string, body: string, crumbs: readonly Crumb[], user: FormUser | null) => string;
-
-/** Lets a page body of either kind reach a shell as escaped HTML text. */
-export function bodyText(body: HtmlValue): string {
-  return html`${body}`.value;
-}
+export type Shell = (title: string, body: SafeHtml, crumbs: readonly Crumb[], user: FormUser | null) => string;
 
 /** The workflow pages' own shell, for when no host shell is given: the portal's stylesheet and its own, no script. */
-export function page(title: string, body: HtmlValue, crumbs: readonly Crumb[] = []): string {
+export function page(title: string, body: SafeHtml, crumbs: readonly Crumb[] = []): string {
   const nav: SafeHtml | string =
     crumbs.length > 0
       ? html`<nav class="crumbs" aria-label="位置">${crumbs.map((c, i) => html`${i > 0 ? ' › ' : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}`)}</nav>`
@@ -47,8 +42,8 @@ ${body}
 `.value;
 }
 
-/** The shell a workflow app renders with: the host's, wrapped to take page bodies, or its own. */
-export function shellOf(options: { shell?: Shell }): (title: string, body: HtmlValue, crumbs?: readonly Crumb[], user?: FormUser | null) => string {
+/** The shell a workflow app renders with: the host's or its own. */
+export function shellOf(options: { shell?: Shell }): (title: string, body: SafeHtml, crumbs?: readonly Crumb[], user?: FormUser | null) => string {
   const host = options.shell;
-  return host ? (title, body, crumbs = [], user = null) => host(title, bodyText(body), crumbs, user) : page;
+  return host ? (title, body, crumbs = [], user = null) => host(title, body, crumbs, user) : page;
 }
