@@ -144,3 +144,56 @@ describe('quanze process', () => {
     expect(again.stdout.match(/未变/g)).toHaveLength(2);
   });
 });
+
+describe('quanze case open with a party', () => {
+  const partyDb = join(dir, 'party.sqlite');
+  const open = (...args: string[]) => cli('case', 'open', '--file', BAOMI, '--item', '1', '--on', '2025-05-06', '--db', partyDb, ...args);
+  const count = async () => (await cli('case', 'list', '--db', partyDb, '--format', 'json')).stdout;
+
+  it('records the applicant, which case show prints in full and case list by name', async () => {
+    const r = await open('--party', ' 乌鲁木齐市天山区红旗幼儿园 ', '--party-kind', 'organisation', '--party-contact', '0991-2345678', '--format', 'json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const view = JSON.parse(r.stdout) as { summary: { id: string }; state: { party: unknown } };
+    expect(view.state.party).toEqual({ name: '乌鲁木齐市天山区红旗幼儿园', kind: 'organisation', contact: '0991-2345678' });
+    const show = await cli('case', 'show', view.summary.id, '--db', partyDb);
+    // The first item of the 001 sample is a 行政许可: its party is the 申请人.
+    expect(show.stdout).toContain('  申请人：乌鲁木齐市天山区红旗幼儿园（法人或其他组织），联系方式：0991-2345678\n');
+    const person = await open('--party', '欧阳娜娜', '--party-kind', 'person');
+    expect(person.stdout).toContain('  申请人：欧阳娜娜（自然人）\n');
+    const plain = await open();
+    expect(plain.stdout).not.toContain('申请人');
+    const list = (await cli('case', 'list', '--db', partyDb)).stdout.split('\n');
+    expect(list[2]).toMatch(/^2025-00001 {2}办理中 {2}.+【[^】]+】 {2}乌鲁木齐市天山区红旗幼儿园 {2}期限 /);
+    expect(list[1]).toMatch(/【[^】]+】 {2}欧阳娜娜 {2}期限 /);
+    expect(list[0]).toMatch(/【[^】]+】 {2}期限 /);
+  });
+
+  it('refuses a bad party in Chinese, naming the option, and opens nothing', async () => {
+    const before = await count();
+    const refused: [string[], string][] = [
+      [['--party', '张\u202e三', '--party-kind', 'person'], '错误：--party：不能包含控制字符或不可见的格式字符'],
+      [['--party', '   ', '--party-kind', 'person'], '错误：--party：不能为空'],
+      [['--party', '张'.repeat(101), '--party-kind', 'person'], '错误：--party：不能超过 100 个字符'],
+      [['--party', '张三', '--party-kind', 'person', '--party-contact', '1'.repeat(101)], '错误：--party-contact：不能超过 100 个字符'],
+      [['--party', '张三', '--party-kind', 'company'], '--party-kind 只能是 person、organisation，收到“company”'],
+      [['--party', '张三'], '错误：给出 --party 时须用 --party-kind 指明类别：person（自然人）或organisation（法人或其他组织）'],
+      [['--party-contact', '0991-2345678'], '错误：--party-kind 和 --party-contact 须与 --party（申请人或当事人的名称）一起给出'],
+    ];
+    for (const [args, message] of refused) {
+      const r = await open(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(message);
+      expect(r.stderr, args.join(' ')).not.toContain('string');
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('describes the options in Chinese', async () => {
+    const help = await cli('case', 'open', '--help');
+    expect(help.stdout).toContain('--party <名称>');
+    expect(help.stdout).toContain('--party-kind <类别>');
+    expect(help.stdout).toContain('person（自然人）或 organisation（法人或其他组织）');
+    expect(help.stdout).toContain('--party-contact <联系方式>');
+  });
+});

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { z } from 'zod';
 import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { importFile, isImportError } from '../../ingest/index.js';
@@ -19,6 +20,10 @@ import {
   openCaseForItem,
   openCaseForSheet,
   openCaseStore,
+  PARTY_KIND_LABELS,
+  PARTY_KINDS,
+  type Party,
+  PartyInput,
   sourceKey,
   systemClock,
   todayOf,
@@ -44,6 +49,30 @@ const positiveInt = (value: string) => {
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`应为正整数，收到“${value}”`);
   return n;
 };
+
+interface PartyOptions {
+  party?: string;
+  partyKind?: Party['kind'];
+  partyContact?: string;
+}
+
+/** The option each field of a party comes from, to name it in an error. */
+const PARTY_OPTIONS: Readonly<Record<string, string>> = { name: '--party', kind: '--party-kind', contact: '--party-contact' };
+
+/** The party `case open` records, checked by the same schema the API's 立案 uses; none without --party. */
+function partyOf(o: PartyOptions): Party | undefined {
+  if (o.party === undefined) {
+    if (o.partyKind !== undefined || o.partyContact !== undefined) throw new InvalidArgumentError('--party-kind 和 --party-contact 须与 --party（申请人或当事人的名称）一起给出');
+    return undefined;
+  }
+  if (o.partyKind === undefined) {
+    throw new InvalidArgumentError(`给出 --party 时须用 --party-kind 指明类别：${PARTY_KINDS.map((k) => `${k}（${PARTY_KIND_LABELS[k]}）`).join('或')}`);
+  }
+  const input = { name: o.party, kind: o.partyKind, ...(o.partyContact !== undefined ? { contact: o.partyContact } : {}) };
+  const parsed = PartyInput.safeParse(input, { error: z.locales.zhCN().localeError });
+  if (parsed.success) return parsed.data;
+  throw new InvalidArgumentError(parsed.error.issues.map((i) => `${PARTY_OPTIONS[String(i.path[0])] ?? '--party'}：${i.message}`).join('；'));
+}
 
 const dbUrl = (db: Db) => (typeof db === 'string' ? db : defaultDatabaseUrl());
 
@@ -118,11 +147,15 @@ export function caseCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--process <id>', '按已保存的流程定义立案（如 P1）')
     .option('--on <date>', '立案（受理）日期，默认今天', isoDate)
     .option('--department <name>', '承办部门（默认取事项所属部门）')
-    .action((itemId: string | undefined, o: Common & { file?: string; item?: number; sheet?: number; process?: string; on?: string; department?: string }) =>
+    .option('--party <名称>', '申请人或当事人的姓名或名称（公开的页面和接口只显示遮盖后的名称，如 张**）')
+    .option('--party-kind <类别>', 'person（自然人）或 organisation（法人或其他组织），给出 --party 时必填', oneOf(PARTY_KINDS, '--party-kind'))
+    .option('--party-contact <联系方式>', '申请人或当事人的联系电话或地址（只有工作人员可见）')
+    .action((itemId: string | undefined, o: Common & PartyOptions & { file?: string; item?: number; sheet?: number; process?: string; on?: string; department?: string }) =>
       run(async () => {
         const chosen = [itemId, o.file, o.process].filter((x) => x !== undefined).length;
         if (chosen !== 1) throw new InvalidArgumentError('请给出事项编号、--file 或 --process 之一');
-        const extra = { ...(o.on ? { on: o.on } : {}), ...(o.department ? { department: o.department } : {}) };
+        const party = partyOf(o);
+        const extra = { ...(o.on ? { on: o.on } : {}), ...(o.department ? { department: o.department } : {}), ...(party ? { party } : {}) };
         await withCases(o, async (cases) => {
           let view: CaseView;
           if (o.process) view = await cases.openCase({ processId: o.process, ...extra });

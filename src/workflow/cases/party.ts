@@ -15,8 +15,8 @@ const partyText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1)
-    .max(max)
+    .min(1, '不能为空')
+    .max(max, `不能超过 ${max} 个字符`)
     .refine((s) => !HIDDEN.test(s), '不能包含控制字符或不可见的格式字符');
 
 /**
