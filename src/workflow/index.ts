@@ -12,6 +12,7 @@ export * from './supervision/index.js';
 export {
   type FormUser,
   itemProcessSvg,
+  MAX_DOCUMENT_BASE64,
   MAX_DOCUMENT_BYTES,
   openCaseSection,
   processSvg,

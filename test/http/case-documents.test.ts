@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
-import { type CaseStore, MAX_DOCUMENT_BYTES, openCaseStore } from '../../src/workflow/index.js';
+import { FORM_FIELDS_BYTES } from '../../src/server/http/write-guard.js';
+import { type CaseStore, MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, openCaseStore } from '../../src/workflow/index.js';
 import { samplePath } from '../helpers/samples.js';
 import { movableClock, testCalendar } from '../workflow/helpers.js';
 import { formPost, signIn, storeWith } from './helpers.js';
@@ -149,5 +150,95 @@ describe('the 登记文书 form', () => {
     expect(declared.status).toBe(413);
     expect(pulled).toBeLessThanOrEqual(1);
     expect((await cases.verify()).events).toBe(before);
+  });
+});
+
+describe('the 登记文书 API (contentBase64)', () => {
+  /** The largest JSON write the site reads: a MAX_DOCUMENT_BYTES file's base64 and the room for the other fields. */
+  const BOUND = MAX_DOCUMENT_BASE64 + FORM_FIELDS_BYTES;
+  const post = (path: string, body: RequestInit['body'], headers: Record<string, string> = {}) =>
+    app.request(path, { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, ...headers } } as RequestInit);
+  const attach = (id: string, body: unknown) => post(`/api/cases/${id}/documents`, JSON.stringify(body));
+  /** A body that streams `total` bytes of spaces in 64 KB pieces, counting the pieces read. */
+  const spaces = (total: number) => {
+    const read = { pieces: 0 };
+    let left = total;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (left <= 0) return controller.close();
+        read.pieces++;
+        const n = Math.min(left, 64 * 1024);
+        left -= n;
+        controller.enqueue(new Uint8Array(n).fill(0x20));
+      },
+    });
+    return { stream, read };
+  };
+
+  it('takes a file of exactly 10 MB and records its SHA-256 and size, as the form does', async () => {
+    const id = await openCase();
+    const full = new Uint8Array(MAX_DOCUMENT_BYTES).fill(0x41);
+    const contentBase64 = Buffer.from(full).toString('base64');
+    expect(contentBase64.length).toBe(MAX_DOCUMENT_BASE64);
+    const res = await attach(id, { name: '卷宗', fileName: 'full.bin', contentBase64 });
+    expect(res.status).toBe(200);
+    expect((await documents(id))[0]).toMatchObject({ fileName: 'full.bin', bytes: MAX_DOCUMENT_BYTES, sha256: sha256(full) });
+  });
+
+  it('refuses one byte more with 400 naming contentBase64, though its base64 is no longer', async () => {
+    const id = await openCase();
+    const before = (await cases.verify()).events;
+    for (const size of [MAX_DOCUMENT_BYTES + 1, MAX_DOCUMENT_BYTES + 2, MAX_DOCUMENT_BYTES + 3]) {
+      const res = await attach(id, { name: '卷宗', contentBase64: Buffer.alloc(size).toString('base64') });
+      expect(res.status, String(size)).toBe(400);
+      const problem = (await res.json()) as { 'invalid-params': { name: string; reason: string }[] };
+      expect(problem['invalid-params'], String(size)).toEqual([expect.objectContaining({ name: 'contentBase64', reason: '文件不能超过 10 MB' })]);
+    }
+    expect((await cases.verify()).events).toBe(before);
+  });
+
+  it('reads a JSON write up to the bound (a 10 MB file’s base64 and 64 KB), and refuses a byte more with 413 before parsing it', async () => {
+    const id = await openCase();
+    const json = JSON.stringify({ name: '卷宗', contentBase64: Buffer.alloc(MAX_DOCUMENT_BYTES).toString('base64') });
+    // JSON allows any run of spaces after the value: the body is exactly n bytes (卷宗 is six in UTF-8).
+    const padded = (n: number) => json + ' '.repeat(n - Buffer.byteLength(json));
+    expect((await post(`/api/cases/${id}/documents`, padded(BOUND))).status).toBe(200);
+
+    const before = (await cases.verify()).events;
+    const over = await post(`/api/cases/${id}/documents`, padded(BOUND + 1));
+    expect(over.status).toBe(413);
+    expect(over.headers.get('content-type')).toContain('application/problem+json');
+    expect(await over.json()).toMatchObject({
+      type: 'urn:quanze:problem:payload-too-large',
+      status: 413,
+      detail: '请求体不能超过 13.4 MB：请压缩或拆分所附的文件后重新提交',
+    });
+    expect((await cases.verify()).events).toBe(before);
+  });
+
+  it('refuses every JSON write past the bound, declared or streamed, reading no more than the bound', async () => {
+    const id = await openCase();
+    const before = (await cases.verify()).events;
+    for (const path of ['/api/cases', `/api/cases/${id}/documents`, `/api/cases/${id}/advance`, '/api/processes']) {
+      // Declared too large: refused on the header, the body never read.
+      const declared = spaces(50 * 1024 * 1024);
+      const res = await post(path, declared.stream, { 'Content-Length': String(50 * 1024 * 1024) });
+      expect(res.status, path).toBe(413);
+      expect(declared.read.pieces, path).toBeLessThanOrEqual(1);
+      // Streamed without a length: read until it passes the bound, then dropped.
+      const streamed = spaces(50 * 1024 * 1024);
+      expect((await post(path, streamed.stream)).status, path).toBe(413);
+      expect(streamed.read.pieces * 64 * 1024, path).toBeLessThanOrEqual(BOUND + 3 * 64 * 1024);
+    }
+    expect((await cases.verify()).events).toBe(before);
+  });
+
+  it('reads nothing of a write without the token', async () => {
+    const declared = spaces(50 * 1024 * 1024);
+    const res = await post('/api/cases', declared.stream, { Authorization: '', 'Content-Length': String(50 * 1024 * 1024) });
+    expect(res.status).toBe(401);
+    const streamed = spaces(50 * 1024 * 1024);
+    expect((await post('/api/cases', streamed.stream, { Authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(declared.read.pieces + streamed.read.pieces).toBeLessThanOrEqual(2);
   });
 });

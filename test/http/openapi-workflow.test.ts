@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_ROUTES } from '../../src/server/api/routes.js';
 import { Problem } from '../../src/server/api/responses.js';
 import type { Store } from '../../src/store/index.js';
-import type { CaseStore } from '../../src/workflow/index.js';
+import { type CaseStore, MAX_DOCUMENT_BYTES } from '../../src/workflow/index.js';
 import { sampleApp, siteApp } from './helpers.js';
 
 /**
@@ -17,7 +17,9 @@ const TOKEN = 'openapi-test-token';
 type Operation = {
   operationId: string;
   parameters: { name: string; in: 'path' | 'query'; required: boolean; schema: { pattern?: string; enum?: string[] } }[];
-  requestBody?: { content: { 'application/json': { schema: { type: string; additionalProperties?: boolean; required?: string[]; properties: Record<string, { type?: string }> } } } };
+  requestBody?: {
+    content: { 'application/json': { schema: { type: string; additionalProperties?: boolean; required?: string[]; properties: Record<string, { type?: string; maxLength?: number; description?: string }> } } };
+  };
   security?: unknown[];
   responses: Record<string, unknown>;
 };
@@ -119,6 +121,39 @@ describe('the OpenAPI document with the workflow mounted', () => {
       }
     }
     expect(checked).toBeGreaterThan(15);
+  });
+
+  it('documents the 413 of every write with a body and the longest contentBase64, and the site holds to them', async () => {
+    const attach = doc.paths['/api/cases/{id}/documents']?.post;
+    const content = attach?.requestBody?.content['application/json'].schema.properties.contentBase64;
+    // Exactly a 10 MB file's base64, padding included.
+    expect(content?.maxLength).toBe(Buffer.alloc(MAX_DOCUMENT_BYTES).toString('base64').length);
+    expect(content?.description).toContain('不超过 10 MB');
+    let checked = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (!op.requestBody) continue;
+        expect(op.responses['413'], `${method} ${path}`).toBeDefined();
+        let pulled = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            pulled++;
+            controller.enqueue(new Uint8Array(64 * 1024));
+          },
+        });
+        const res = await site.app.request(fill(path, op), {
+          method: method.toUpperCase(),
+          body,
+          duplex: 'half',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, 'Content-Length': String(20 * 1024 * 1024) },
+        } as RequestInit);
+        expect(res.status, `${method} ${path}`).toBe(413);
+        expect(Problem.safeParse(await res.json()).success).toBe(true);
+        expect(pulled, `${method} ${path}`).toBeLessThanOrEqual(1);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 
   it('leaves the workflow out when the site does not mount it', async () => {

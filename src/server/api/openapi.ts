@@ -62,6 +62,7 @@ function workflowOperation(endpoint: WorkflowEndpoint): JsonSchema {
   }
   if (endpoint.notFound) responses['404'] = problem('案件、流程定义或事项不存在');
   if (endpoint.conflict) responses['409'] = problem('案件当前状态不允许该操作');
+  if (endpoint.write && endpoint.body) responses['413'] = problem('请求体过大，未读取即拒绝（所附文件的上限见 contentBase64）');
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,

@@ -7,11 +7,21 @@ import type { Sessions } from './session.js';
 /** The path that signs in: posted to without a session, so it is checked for its origin only. */
 export const LOGIN_PATH = '/login';
 
-/** The room a form post has for its fields besides an uploaded file (the form token, names, dates, multipart headers). */
+/**
+ * The room a post has for its fields besides the file it carries (the form token, names,
+ * dates, multipart headers; a JSON body's other keys and punctuation).
+ */
 export const FORM_FIELDS_BYTES = 64 * 1024;
 
-/** The largest file a form may upload unless the site says otherwise. */
+/** The largest file a form may upload, and the longest content a JSON write may carry, unless the site says otherwise. */
 export const DEFAULT_UPLOAD_BYTES = 1024 * 1024;
+
+export interface WriteLimits {
+  /** The largest file a form may upload (bytes). */
+  maxUploadBytes?: number;
+  /** The longest content a JSON write of the API may carry besides its fields (bytes): a file, which comes as base64. */
+  maxJsonBytes?: number;
+}
 
 const megabytes = (bytes: number) => `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
 
@@ -55,24 +65,33 @@ export function foreignOrigin(c: Context): string | null {
  * second lock on the same door, not the only one. POST /login needs no session but is
  * checked for its origin, so no other site can sign a browser in.
  *
- * A form post is read only once its origin and session have passed, and only up to
- * `maxUploadBytes` plus FORM_FIELDS_BYTES: a larger one is refused with 413 by its
- * Content-Length, or as soon as a chunked body grows past it, before anything parses it.
+ * A body is read only once the request has passed those checks (a form post its origin
+ * and session, an API write its token), and only up to `maxUploadBytes` (a form) or
+ * `maxJsonBytes` (an API write) plus FORM_FIELDS_BYTES: a larger one is refused with 413
+ * by its Content-Length, or as soon as a chunked body grows past it, before anything
+ * parses it.
  *
- * @example app.use(guardWrites(process.env.QUANZE_ADMIN_TOKEN, sessions, { maxUploadBytes: 10 * 1024 * 1024 }))
+ * @example app.use(guardWrites(process.env.QUANZE_ADMIN_TOKEN, sessions, { maxUploadBytes: 10 * 1024 * 1024, maxJsonBytes: 14 * 1024 * 1024 }))
  */
-export function guardWrites(adminToken: string | undefined, sessions: Sessions, options: { maxUploadBytes?: number } = {}): MiddlewareHandler {
+export function guardWrites(adminToken: string | undefined, sessions: Sessions, options: WriteLimits = {}): MiddlewareHandler {
   const bearer = requireTokenForWrites(adminToken);
   const upload = options.maxUploadBytes ?? DEFAULT_UPLOAD_BYTES;
-  const limit: MiddlewareHandler = async (c, next) => {
-    if (!(await readBounded(c, upload + FORM_FIELDS_BYTES))) {
-      throw new HttpProblem('payload-too-large', `上传的文件不能超过 ${megabytes(upload)}：请压缩或拆分后重新提交`);
-    }
-    return next();
-  };
+  const json = (options.maxJsonBytes ?? DEFAULT_UPLOAD_BYTES) + FORM_FIELDS_BYTES;
+  const bounded =
+    (max: number, message: string): MiddlewareHandler =>
+    async (c, next) => {
+      if (!(await readBounded(c, max))) throw new HttpProblem('payload-too-large', message);
+      return next();
+    };
+  const limit = bounded(upload + FORM_FIELDS_BYTES, `上传的文件不能超过 ${megabytes(upload)}：请压缩或拆分后重新提交`);
+  const jsonLimit = bounded(json, `请求体不能超过 ${megabytes(json)}：请压缩或拆分所附的文件后重新提交`);
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
-    if (isApiPath(c.req.path)) return bearer(c, next);
+    if (isApiPath(c.req.path)) {
+      return bearer(c, async () => {
+        await jsonLimit(c, next);
+      });
+    }
     const foreign = foreignOrigin(c);
     if (foreign !== null) throw new HttpProblem('forbidden', '拒绝来自其他网站的提交：请在本站页面上操作');
     if (c.req.path === LOGIN_PATH) return limit(c, next);

@@ -35,8 +35,7 @@ interface CaseAction<B extends z.ZodType> {
 
 const action = <B extends z.ZodType>(a: CaseAction<B>) => a;
 
-/** The largest document the portal's 登记文书 form takes (the JSON API's base64 field allows more). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export { MAX_DOCUMENT_BYTES } from './params.js';
 
 /** What a case records of a document's content, whether it came as base64 in JSON or as a form's file: its SHA-256 and size. */
 export function contentFacts(content: Uint8Array): { sha256: string; bytes: number } {

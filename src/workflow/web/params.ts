@@ -55,6 +55,15 @@ export const ExtendBody = z.strictObject({
   note: optionalText,
 });
 export const CloseBody = z.strictObject({ on: IsoDateString.optional(), outcome: optionalText });
+
+/** The largest document a case records the content facts of: a form's file, or the API's contentBase64 decoded. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** How long the base64 of a MAX_DOCUMENT_BYTES file is (with its padding): the longest contentBase64 may be. */
+export const MAX_DOCUMENT_BASE64 = 4 * Math.ceil(MAX_DOCUMENT_BYTES / 3);
+
+const TOO_LARGE = `文件不能超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
+
 export const AttachBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   step: z.string().min(1).max(100).optional(),
@@ -63,5 +72,11 @@ export const AttachBody = z.strictObject({
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   bytes: z.number().int().nonnegative().optional(),
   /** The file itself, base64; its SHA-256 and size are computed here. */
-  contentBase64: z.string().max(50_000_000).optional(),
+  contentBase64: z
+    .string()
+    .max(MAX_DOCUMENT_BASE64, { error: TOO_LARGE, abort: true })
+    // The length admits a file up to two bytes over (base64 comes in groups of three bytes); the padding tells.
+    .refine((s) => Buffer.byteLength(s, 'base64') <= MAX_DOCUMENT_BYTES, TOO_LARGE)
+    .describe(`文件内容，base64（不换行）；文件不超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB，服务器只记录其 SHA-256 和大小`)
+    .optional(),
 });
