@@ -233,6 +233,51 @@ describe('the 登记文书 API (contentBase64)', () => {
     expect((await cases.verify()).events).toBe(before);
   });
 
+  it('keeps only the file’s own name, as the form does, whatever folders the path names', async () => {
+    const id = await openCase();
+    const names: [string, string][] = [
+      ['C:\\Users\\张三\\受理通知书.pdf', '受理通知书.pdf'],
+      ['../../etc/passwd', 'passwd'],
+      ['scans/2025/送达回证 (1).pdf', '送达回证 (1).pdf'],
+      [' 现场照片.jpg ', '现场照片.jpg'],
+      ['..\\..\\..a.txt', '..a.txt'],
+    ];
+    for (const [fileName] of names) expect((await attach(id, { name: '文书', fileName })).status, fileName).toBe(200);
+    expect((await documents(id)).map((d) => d.fileName)).toEqual(names.map(([, kept]) => kept));
+
+    // The form sends a path the same way and records the same name.
+    const twin = await openCase();
+    for (const [fileName] of names) expect((await upload(twin, { _csrf: session.formToken, name: '文书' }, new File([], fileName))).status, fileName).toBe(303);
+    expect((await documents(twin)).map((d) => d.fileName)).toEqual(names.map(([, kept]) => kept));
+  });
+
+  it('refuses a file name with control or invisible characters, or with no name after its folders, with 400 naming fileName', async () => {
+    const id = await openCase();
+    const before = (await cases.verify()).events;
+    const refused: [string, string][] = [
+      ['invoice\u202egpj.exe', '不能包含控制字符或不可见的格式字符'],
+      ['a\u0000.txt', '不能包含控制字符或不可见的格式字符'],
+      ['合同\u200b.pdf', '不能包含控制字符或不可见的格式字符'],
+      ['a\nb.txt', '不能包含控制字符或不可见的格式字符'],
+      ['scans/', '不能为空'],
+      ['C:\\Users\\ ', '不能为空'],
+      ['..', '应为文件本身的名称，不能是“.”或“..”'],
+      ['scans/.', '应为文件本身的名称，不能是“.”或“..”'],
+      [`${'名'.repeat(252)}.pdf`, '不能超过 255 个字符'],
+    ];
+    for (const [fileName, reason] of refused) {
+      const res = await attach(id, { name: '文书', fileName });
+      expect(res.status, JSON.stringify(fileName)).toBe(400);
+      const problem = (await res.json()) as { 'invalid-params': { name: string; reason: string }[] };
+      expect(problem['invalid-params'], JSON.stringify(fileName)).toEqual([expect.objectContaining({ name: 'fileName', reason })]);
+    }
+    // The form says so beside its file field.
+    const form = await upload(id, { _csrf: session.formToken, name: '文书' }, new File([CONTENT], 'invoice\u202egpj.exe'));
+    expect(form.status).toBe(400);
+    expect(await form.text()).toContain('<p class="field-error" id="documents-file-error">不能包含控制字符或不可见的格式字符</p>');
+    expect((await cases.verify()).events).toBe(before);
+  });
+
   it('reads nothing of a write without the token', async () => {
     const declared = spaces(50 * 1024 * 1024);
     const res = await post('/api/cases', declared.stream, { Authorization: '', 'Content-Length': String(50 * 1024 * 1024) });

@@ -11,23 +11,30 @@ export const PARTY_KIND_LABELS: Readonly<Record<PartyKind, string>> = { person: 
 // that would make a name display as something other than what is stored and hashed.
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
 
-const partyText = (max: number) =>
-  z
-    .string()
+/**
+ * Text that displays as it is stored and hashed: trimmed, 1 to `max` characters, without
+ * control or invisible format characters. `prepare` rewrites the input first (a file name
+ * drops its folders), so the checks apply to what is kept.
+ *
+ * @example visibleText(100).parse(' 张三 ') // '张三'
+ */
+export function visibleText(max: number, prepare?: (text: string) => string) {
+  return (prepare ? z.string().overwrite(prepare) : z.string())
     .trim()
     .min(1, '不能为空')
     .max(max, `不能超过 ${max} 个字符`)
     .refine((s) => !HIDDEN.test(s), '不能包含控制字符或不可见的格式字符');
+}
 
 /**
  * The applicant (申请人) or party (当事人) of a case, as 立案 records it: validated at the
  * API's edge and again by the store, so every writer records the same shape.
  */
 export const PartyInput = z.strictObject({
-  name: partyText(100),
+  name: visibleText(100),
   kind: z.enum(PARTY_KINDS),
   /** A telephone number or address: shown to staff only, never on public pages. */
-  contact: partyText(100).optional(),
+  contact: visibleText(100).optional(),
 });
 export type Party = z.output<typeof PartyInput>;
 

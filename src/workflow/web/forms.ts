@@ -32,10 +32,10 @@ async function postedValues(c: Context): Promise<Record<string, string>> {
 const FROM_FILE: ReadonlySet<string> = new Set(['fileName', 'sha256', 'bytes']);
 
 /**
- * The file a multipart form posted in `field`, as the API's body keys: its name (without
- * any folder an old browser sends) and the facts the API computes from base64 content, so
- * a form and a JSON request record the same. Nothing when no file was chosen (a browser
- * then sends an empty part with an empty file name).
+ * The file a multipart form posted in `field`, as the API's body keys: its name (AttachBody
+ * drops any folder an old browser sends) and the facts the API computes from base64
+ * content, so a form and a JSON request record the same. Nothing when no file was chosen
+ * (a browser then sends an empty part with an empty file name).
  */
 async function uploaded(c: Context, field: string): Promise<Record<string, unknown>> {
   const file = (await c.req.parseBody())[field];
@@ -44,8 +44,7 @@ async function uploaded(c: Context, field: string): Promise<Record<string, unkno
     const reason = `文件大小 ${(file.size / (1024 * 1024)).toFixed(1)} MB，超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB 的上限`;
     throw new HttpProblem('payload-too-large', reason, [{ name: field, reason }]);
   }
-  const fileName = file.name.split(/[\\/]/).pop() ?? '';
-  return { ...(fileName ? { fileName } : {}), ...contentFacts(new Uint8Array(await file.arrayBuffer())) };
+  return { ...(file.name ? { fileName: file.name } : {}), ...contentFacts(new Uint8Array(await file.arrayBuffer())) };
 }
 
 /**

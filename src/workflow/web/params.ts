@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateString } from '../calendar/index.js';
-import { PartyInput } from '../cases/index.js';
+import { PartyInput, visibleText } from '../cases/index.js';
 
 const optionalText = z.string().trim().min(1).max(500).optional();
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -64,11 +64,23 @@ export const MAX_DOCUMENT_BASE64 = 4 * Math.ceil(MAX_DOCUMENT_BYTES / 3);
 
 const TOO_LARGE = `文件不能超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
 
+/**
+ * A file's own name: what a path says after its last slash or backslash, so neither an old
+ * browser's upload (C:\Users\张三\photo.jpg) nor a client's fileName (../../a.pdf) keeps a folder.
+ */
+function fileNameOf(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
+/** A document's file name, from the API or a form's file alike: no folders, nothing hidden, not "." or "..". */
+const FileName = visibleText(255, fileNameOf).refine((s) => s !== '.' && s !== '..', '应为文件本身的名称，不能是“.”或“..”');
+
 export const AttachBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
   step: z.string().min(1).max(100).optional(),
   on: IsoDateString.optional(),
-  fileName: z.string().min(1).max(255).optional(),
+  /** Kept without any folder a path names; refused with control or invisible characters. */
+  fileName: FileName.optional(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   bytes: z.number().int().nonnegative().optional(),
   /** The file itself, base64; its SHA-256 and size are computed here. */
