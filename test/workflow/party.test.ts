@@ -66,6 +66,24 @@ describe('a case’s party in the event chain', () => {
     store = await open();
     expect((await store.verify()).ok).toBe(true);
   });
+
+  it('reports a party column edited in the case row without the name or contact, which GET /api/audit/verify shows anyone', async () => {
+    const id = (await store.listCases()).items.find((c) => c.party !== undefined)?.id as string;
+    const row = (column: string, value: string) => rawSql(url, [`update "case" set ${column} = ${value} where id = '${id}'`]);
+    for (const [column, value, original] of [
+      ['party_name', `'红星幼儿园'`, `'乌鲁木齐市天山区红旗幼儿园'`],
+      ['party_contact', `'0991-7654321'`, `'0991-2345678'`],
+    ] as const) {
+      await row(column, value);
+      const report = await store.verify();
+      expect(report.ok, column).toBe(false);
+      expect(report.mismatches, column).toEqual([expect.stringContaining(`（${column}）与事件记录不符（被直接修改）；内容属个人信息，报告中不显示`)]);
+      const text = JSON.stringify(report);
+      for (const personal of ['红星', '红旗', '7654321', '2345678']) expect(text, column).not.toContain(personal);
+      await row(column, original);
+    }
+    expect((await store.verify()).ok).toBe(true);
+  });
 });
 
 const skipPg = await skipPostgres();

@@ -44,6 +44,12 @@ const COLUMN_NAMES: Readonly<Record<ProjectedColumn, string>> = {
 };
 const PROJECTED = Object.keys(COLUMN_NAMES) as ProjectedColumn[];
 
+/**
+ * Columns holding a party's name or contact: the report, which GET /api/audit/verify gives
+ * anyone, names the column but not what it or the log holds.
+ */
+const PERSONAL: ReadonlySet<ProjectedColumn> = new Set(['party_name', 'party_contact']);
+
 /** Drivers return integers as numbers or strings; compare as text, keeping null apart. */
 const norm = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 const shown = (v: string | null): string => (v === null ? '空' : `“${v}”`);
@@ -54,7 +60,9 @@ function firstColumnMismatch(row: Record<ProjectedColumn, unknown>, state: CaseS
   for (const column of PROJECTED) {
     const want = norm(expected[column]);
     const got = norm(row[column]);
-    if (want !== got) return `案件 ${state.id} 的“${COLUMN_NAMES[column]}”（${column}）与事件记录不符（被直接修改）：库中为${shown(got)}，按事件应为${shown(want)}`;
+    if (want === got) continue;
+    const values = PERSONAL.has(column) ? '；内容属个人信息，报告中不显示' : `：库中为${shown(got)}，按事件应为${shown(want)}`;
+    return `案件 ${state.id} 的“${COLUMN_NAMES[column]}”（${column}）与事件记录不符（被直接修改）${values}`;
   }
   return null;
 }
