@@ -72,6 +72,29 @@ describe('a workbook of two sheets, each numbering its rows from 1', () => {
   });
 });
 
+describe('findings of a PDF, whose lines count on across its pages', () => {
+  it('come in line order whether or not they name a page', () => {
+    const base = list([{}, { 序号: '2', 事项名称: '对商用密码检测机构违法开展商用密码检测的处罚' }]);
+    const paged = { ...base, items: base.items.map((item, i) => ({ ...item, provenance: { ...item.provenance, page: i + 1 } })) };
+    const after = Math.max(...paged.items.map((item) => item.provenance.lastLine)) + 1;
+    // As abolished-power reports a flowchart after the table: a line, no item, so no page.
+    const rule = defineRule<undefined, 'x'>({
+      id: 'paged',
+      meta: { type: 'problem', severity: 'warning', docs: { description: '测试' }, messages: { x: '测试' } },
+      check: (ctx) => {
+        ctx.report({ messageId: 'x', line: after });
+        for (const item of ctx.list.items) ctx.report({ messageId: 'x', item });
+      },
+    });
+    const findings = auditList(paged, { library, today, plan: [{ rule, severity: 'warning', options: undefined }] });
+    expect(findings.map((f) => [f.place.page, f.place.line])).toEqual([
+      [1, paged.items[0]?.provenance.firstLine],
+      [2, paged.items[1]?.provenance.firstLine],
+      [undefined, after],
+    ]);
+  });
+});
+
 describe('checkList', () => {
   it('adds the reader\'s warnings, leaves its notes to inspect, and drops what a running rule reports better', () => {
     const base = list([{}]);

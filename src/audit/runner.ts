@@ -26,9 +26,11 @@ export const SUPERSEDED_READER_FINDINGS: Readonly<Record<string, string>> = {
 export const RULE_FAILURE = 'audit/rule-failed';
 
 /**
- * File order of findings: a workbook numbers lines per worksheet and a PDF may per page, so
- * the part comes first (worksheets in the order the list's items first use them, then any the
- * items do not use by name; a place naming no worksheet first), then line, then record.
+ * File order of findings: a workbook numbers lines per worksheet, so the worksheet comes
+ * first (in the order the list's items first use them, then any the items do not use by
+ * name; a place naming no worksheet first), then line, then record. A PDF's lines count on
+ * across its pages, and a finding placed by a line alone (a flowchart after the table) has
+ * no page, so the page is no key.
  */
 function inFileOrder(list: PowerList): (a: Finding, b: Finding) => number {
   const sheets = new Map<string, number>();
@@ -41,7 +43,6 @@ function inFileOrder(list: PowerList): (a: Finding, b: Finding) => number {
   return (a, b) =>
     sheetRank(a) - sheetRank(b) ||
     sheetName(a).localeCompare(sheetName(b)) ||
-    (a.place.page ?? 0) - (b.place.page ?? 0) ||
     (a.place.line ?? 0) - (b.place.line ?? 0) ||
     (a.place.record ?? -1) - (b.place.record ?? -1) ||
     severityRank(b.severity) - severityRank(a.severity) ||
