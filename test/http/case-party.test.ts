@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
+import { canonicalJson, eventHash } from '../../src/workflow/audit-log/index.js';
 import { type CaseStore, openCaseStore } from '../../src/workflow/index.js';
 import { samplePath } from '../helpers/samples.js';
 import { movableClock, testCalendar } from '../workflow/helpers.js';
@@ -50,6 +51,23 @@ describe('the applicant through the JSON API', () => {
     const view = (await res.json()) as { summary: { id: string }; state: { party: unknown } };
     expect(view.state.party).toEqual(APPLICANT);
     id = view.summary.id;
+  });
+
+  it("gives the public no way to test a guess at the masked name against the opening event's hash", async () => {
+    type Shown = { seq: number; at: string; kind: string; data: Record<string, unknown>; prevHash: string; hash: string };
+    const eventsOf = async (headers: Record<string, string> = {}) => (await (await get(`/api/cases/${id}/events`, headers)).json()) as Shown[];
+    const hashOf = (e: Shown, data: Record<string, unknown>) => eventHash(e.prevHash, { seq: e.seq, caseId: id, at: e.at, kind: e.kind, data: canonicalJson(data) });
+    const [staff] = await eventsOf(BEARER);
+    const [shown] = await eventsOf();
+    if (!staff || !shown) throw new Error('no 立案 event');
+    // Staff can check the hash: the data they see is what was hashed.
+    expect(hashOf(staff, staff.data)).toBe(staff.hash);
+    expect(staff.data.partySalt).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    // The public sees no salt, so even the right guess at the name and contact does not give the hash.
+    expect(shown.data).not.toHaveProperty('partySalt');
+    expect(shown.hash).toBe(staff.hash);
+    expect(hashOf(shown, { ...shown.data, party: APPLICANT })).not.toBe(shown.hash);
+    expect(hashOf(shown, { ...shown.data, party: { name: APPLICANT.name, kind: APPLICANT.kind } })).not.toBe(shown.hash);
   });
 
   it('is masked for the public, in the case, its events and the events endpoint, with no contact anywhere', async () => {
@@ -186,7 +204,12 @@ describe('the applicant in the portal’s 立案 form', () => {
     const id = idOf(res);
     const twin = ((await (await apiOpen({ itemId: licence, on: '2025-05-06', party: { name: '张三丰', kind: 'person', contact: '13800138000' } })).json()) as { summary: { id: string } }).summary.id;
     const data = async (caseId: string) => JSON.parse((await cases.caseEvents(caseId))[0]?.data ?? '{}') as Record<string, unknown>;
-    expect(await data(id)).toEqual(await data(twin));
+    // Each 立案 with a party draws its own salt; the rest is the same.
+    const { partySalt: formSalt, ...fromForm } = await data(id);
+    const { partySalt: apiSalt, ...fromApi } = await data(twin);
+    expect(fromForm).toEqual(fromApi);
+    expect(formSalt).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(apiSalt).not.toBe(formSalt);
     expect((await data(id)).party).toEqual({ name: '张三丰', kind: 'person', contact: '13800138000' });
     expect(await (await get(`/cases/${id}`)).text()).toContain('<dt>申请人</dt><dd>张** <span class="muted">（自然人）</span></dd>');
   });

@@ -34,7 +34,7 @@ describe('a case’s party in the event chain', () => {
     expect(withParty.state.party).toEqual({ name: '乌鲁木齐市天山区红旗幼儿园', kind: 'organisation', contact: '0991-2345678' });
     const { data } = await opened(withParty.state.id);
     expect(data.party).toEqual(withParty.state.party);
-    expect(Object.keys(data).sort()).toEqual([...OPENED_KEYS, 'party'].sort());
+    expect(Object.keys(data).sort()).toEqual([...OPENED_KEYS, 'party', 'partySalt'].sort());
     // Advancing keeps the party in the state the later events build.
     expect((await store.advance(withParty.state.id)).state.party).toEqual(withParty.state.party);
 

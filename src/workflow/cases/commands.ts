@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Calendar, type IsoDate, isIsoDate } from '../calendar/index.js';
 import { computeDeadline, findPauseKind, PAUSE_KINDS } from '../periods/index.js';
 import { findStep, nextSteps, type ProcessDefinition } from '../process/index.js';
@@ -104,7 +105,7 @@ export function openCommand(caseId: string, input: OpenInput, ctx: CommandContex
     start: ctx.def.start,
     snapshotSm3: input.snapshotSm3,
     // Only when given, so an event without a party hashes as events did before parties were recorded.
-    ...(input.party !== undefined ? { party: parseParty(input.party) } : {}),
+    ...(input.party !== undefined ? { party: parseParty(input.party), partySalt: randomBytes(16).toString('base64url') } : {}),
   };
   return withDues('opened', data, null, caseId, ctx);
 }

@@ -18,6 +18,12 @@ export interface CaseEventMap {
     snapshotSm3: string;
     /** The applicant or party; absent in cases opened before it was recorded, and when not given. */
     party?: Party;
+    /**
+     * 128 random bits (base64url) recorded with a party. The event's hash is public and so is
+     * everything else it covers, so without them a masked name (张**) could be recovered by
+     * hashing guesses until one matched; the public is never shown the salt (disclosedData).
+     */
+    partySalt?: string;
     dues: Dues;
   };
   advanced: {

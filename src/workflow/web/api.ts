@@ -17,8 +17,9 @@ function json(c: Context, data: unknown, status: 200 | 201 = 200): Response {
 }
 
 /**
- * A case's events with their data decoded, for the API and pages; the party masked unless
- * `full` (the hashes stay those of the full data, which only staff can check them against).
+ * A case's events with their data decoded, for the API and pages; the party masked and its
+ * salt left out unless `full`. The hashes stay those of the full data: only staff, who see
+ * the salt, can check a 立案 with a party against its hash, and nobody can test guesses at it.
  */
 export async function decodedEvents(options: WorkflowAppOptions, id: string, full: boolean) {
   const events = await options.cases.caseEvents(id);

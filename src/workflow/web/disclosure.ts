@@ -37,8 +37,9 @@ export function disclosedSupervision(s: Supervision, full: boolean): Supervision
   return full ? s : { ...s, overdue: s.overdue.map((c) => disclosedSummary(c, false)), atRisk: s.atRisk.map((c) => disclosedSummary(c, false)) };
 }
 
-/** An event's data with its party masked (only 立案 events carry one). */
+/** An event's data with its party masked and its party's salt left out (only 立案 events carry them). */
 export function disclosedData(data: Record<string, unknown>, full: boolean): Record<string, unknown> {
-  if (full || data.party === undefined) return data;
-  return { ...data, party: maskParty(data.party as Party) };
+  if (full || (data.party === undefined && data.partySalt === undefined)) return data;
+  const { partySalt: _salt, ...rest } = data;
+  return data.party === undefined ? rest : { ...rest, party: maskParty(data.party as Party) };
 }
