@@ -5,7 +5,7 @@ import { etag } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
-import { type CaseStore, type Clock, MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, openCaseSection, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
+import { type CaseStore, type Clock, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON, openCaseSection, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
 import { apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
 import { hasAdminToken, SAFE_METHODS } from './http/auth.js';
@@ -161,8 +161,8 @@ export function createApp(options: AppOptions): Hono {
     }),
   );
   // The 登记文书 form uploads a document of up to MAX_DOCUMENT_BYTES, the API takes it as
-  // base64 (MAX_DOCUMENT_BASE64 characters); a larger post is refused unread.
-  app.use(guardWrites(options.adminToken, sessions, { maxUploadBytes: MAX_DOCUMENT_BYTES, maxJsonBytes: MAX_DOCUMENT_BASE64 }));
+  // base64 in JSON (MAX_DOCUMENT_JSON); a larger post is refused unread.
+  app.use(guardWrites(options.adminToken, sessions, { maxUploadBytes: MAX_DOCUMENT_BYTES, maxJsonBytes: MAX_DOCUMENT_JSON }));
   app.route(
     '/',
     loginRoutes({

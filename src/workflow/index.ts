@@ -13,6 +13,7 @@ export {
   type FormUser,
   itemProcessSvg,
   MAX_DOCUMENT_BASE64,
+  MAX_DOCUMENT_JSON,
   MAX_DOCUMENT_BYTES,
   openCaseSection,
   processSvg,

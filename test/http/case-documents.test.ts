@@ -6,7 +6,7 @@ import { importFile } from '../../src/ingest/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { FORM_FIELDS_BYTES } from '../../src/server/http/write-guard.js';
-import { type CaseStore, MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, openCaseStore } from '../../src/workflow/index.js';
+import { type CaseStore, MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON, openCaseStore } from '../../src/workflow/index.js';
 import { samplePath } from '../helpers/samples.js';
 import { movableClock, testCalendar } from '../workflow/helpers.js';
 import { formPost, signIn, storeWith } from './helpers.js';
@@ -154,8 +154,8 @@ describe('the 登记文书 form', () => {
 });
 
 describe('the 登记文书 API (contentBase64)', () => {
-  /** The largest JSON write the site reads: a MAX_DOCUMENT_BYTES file's base64 and the room for the other fields. */
-  const BOUND = MAX_DOCUMENT_BASE64 + FORM_FIELDS_BYTES;
+  /** The largest JSON write the site reads: a MAX_DOCUMENT_BYTES file's base64, escaped, and the room for the other fields. */
+  const BOUND = MAX_DOCUMENT_JSON + FORM_FIELDS_BYTES;
   const post = (path: string, body: RequestInit['body'], headers: Record<string, string> = {}) =>
     app.request(path, { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, ...headers } } as RequestInit);
   const attach = (id: string, body: unknown) => post(`/api/cases/${id}/documents`, JSON.stringify(body));
@@ -185,6 +185,17 @@ describe('the 登记文书 API (contentBase64)', () => {
     expect((await documents(id))[0]).toMatchObject({ fileName: 'full.bin', bytes: MAX_DOCUMENT_BYTES, sha256: sha256(full) });
   });
 
+  it('takes a 10 MB file whose JSON escapes every "/" as "\\/", as PHP writes it', async () => {
+    const id = await openCase();
+    // 0xFF bytes encode as "/" only: the most a JSON encoder's escaping can add.
+    const full = new Uint8Array(MAX_DOCUMENT_BYTES).fill(0xff);
+    const body = JSON.stringify({ name: '卷宗', fileName: 'slashes.bin', contentBase64: Buffer.from(full).toString('base64') }).replaceAll('/', '\\/');
+    expect(body.length).toBeGreaterThan(2 * MAX_DOCUMENT_BASE64 - 4);
+    const res = await post(`/api/cases/${id}/documents`, body);
+    expect(res.status).toBe(200);
+    expect((await documents(id)).at(-1)).toMatchObject({ fileName: 'slashes.bin', bytes: MAX_DOCUMENT_BYTES, sha256: sha256(full) });
+  });
+
   it('refuses one byte more with 400 naming contentBase64, though its base64 is no longer', async () => {
     const id = await openCase();
     const before = (await cases.verify()).events;
@@ -197,7 +208,7 @@ describe('the 登记文书 API (contentBase64)', () => {
     expect((await cases.verify()).events).toBe(before);
   });
 
-  it('reads a JSON write up to the bound (a 10 MB file’s base64 and 64 KB), and refuses a byte more with 413 before parsing it', async () => {
+  it('reads a JSON write up to the bound (twice a 10 MB file’s base64, and 64 KB), and refuses a byte more with 413 before parsing it', async () => {
     const id = await openCase();
     const json = JSON.stringify({ name: '卷宗', contentBase64: Buffer.alloc(MAX_DOCUMENT_BYTES).toString('base64') });
     // JSON allows any run of spaces after the value: the body is exactly n bytes (卷宗 is six in UTF-8).
@@ -211,7 +222,7 @@ describe('the 登记文书 API (contentBase64)', () => {
     expect(await over.json()).toMatchObject({
       type: 'urn:quanze:problem:payload-too-large',
       status: 413,
-      detail: '请求体不能超过 13.4 MB：请压缩或拆分所附的文件后重新提交',
+      detail: `请求体超过 ${Number((BOUND / 1024 / 1024).toFixed(1))} MB：所附文件不能超过 10 MB，请压缩或拆分后重新提交`,
     });
     expect((await cases.verify()).events).toBe(before);
   });

@@ -145,7 +145,7 @@ describe('the OpenAPI document with the workflow mounted', () => {
           method: method.toUpperCase(),
           body,
           duplex: 'half',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, 'Content-Length': String(20 * 1024 * 1024) },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, 'Content-Length': String(40 * 1024 * 1024) },
         } as RequestInit);
         expect(res.status, `${method} ${path}`).toBe(413);
         expect(Problem.safeParse(await res.json()).success).toBe(true);

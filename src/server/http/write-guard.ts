@@ -84,7 +84,7 @@ export function guardWrites(adminToken: string | undefined, sessions: Sessions, 
       return next();
     };
   const limit = bounded(upload + FORM_FIELDS_BYTES, `上传的文件不能超过 ${megabytes(upload)}：请压缩或拆分后重新提交`);
-  const jsonLimit = bounded(json, `请求体不能超过 ${megabytes(json)}：请压缩或拆分所附的文件后重新提交`);
+  const jsonLimit = bounded(json, `请求体超过 ${megabytes(json)}：所附文件不能超过 ${megabytes(upload)}，请压缩或拆分后重新提交`);
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     if (isApiPath(c.req.path)) {

@@ -14,7 +14,7 @@ import { HttpProblem, problemResponse } from '../../problem/index.js';
 import { toProblem } from './problem.js';
 
 export { toBpmnXml } from '../../export/bpmn/index.js';
-export { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES } from './params.js';
+export { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON } from './params.js';
 export { type ContentType, WORKFLOW_ENDPOINTS, type WorkflowEndpoint } from './endpoints.js';
 export { processSvg, type SvgOptions } from '../../export/svg/index.js';
 export type { Shell } from './layout.js';

@@ -62,6 +62,13 @@ export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 /** How long the base64 of a MAX_DOCUMENT_BYTES file is (with its padding): the longest contentBase64 may be. */
 export const MAX_DOCUMENT_BASE64 = 4 * Math.ceil(MAX_DOCUMENT_BYTES / 3);
 
+/**
+ * The longest JSON write the site reads (besides room for the other fields): twice the
+ * base64, because JSON may escape "/" as "\/" (PHP's json_encode does by default), which can
+ * grow a MAX_DOCUMENT_BYTES file's base64 that far; a body past it is refused unread.
+ */
+export const MAX_DOCUMENT_JSON = 2 * MAX_DOCUMENT_BASE64;
+
 const TOO_LARGE = `文件不能超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
 
 /**
