@@ -22,7 +22,8 @@ export function severityChips(counts: SeverityCounts): SafeHtml {
 
 /**
  * A list's audit state in one line, linking to its report: the latest version's findings by
- * severity, or that the audit found nothing, or that it was never audited.
+ * severity (the import's alone, said so, when it was never audited), or that the audit found
+ * nothing, or that it was never audited.
  */
 export function auditSummary(list: Pick<ListSummary, 'id' | 'auditedAt' | 'findingCounts'>): SafeHtml {
   const report = href(['lists', list.id, 'report']);
@@ -30,7 +31,7 @@ export function auditSummary(list: Pick<ListSummary, 'id' | 'auditedAt' | 'findi
   if (total > 0) {
     return html`<a class="audit-summary" href="${report}" title="核查报告">${SEVERITIES.filter((s) => list.findingCounts[s] > 0).map(
       (s) => html`<span class="chip sev-${s}">${SEVERITY_LABELS[s]} ${list.findingCounts[s]}</span>`,
-    )}</a> <a href="${report}">核查报告</a>`;
+    )}</a> <a href="${report}">核查报告</a>${list.auditedAt === null ? html` <span class="muted">（导入时的提示；未核查）</span>` : ''}`;
   }
   return list.auditedAt === null ? html`<span class="muted">未核查</span>` : html`<a href="${report}">核查未发现问题</a>`;
 }
