@@ -1,13 +1,28 @@
 import type { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { importFile } from '../../src/ingest/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { canonicalJson, eventHash } from '../../src/workflow/audit-log/index.js';
 import { type CaseStore, openCaseStore } from '../../src/workflow/index.js';
+import type { Supervision } from '../../src/workflow/supervision/index.js';
 import { samplePath } from '../helpers/samples.js';
 import { movableClock, testCalendar } from '../workflow/helpers.js';
 import { formPost, signIn, storeWith } from './helpers.js';
+
+// The supervision page prints no party today; recording what its view is handed shows
+// that a column added later would get what the reader may see, not the full record.
+const supervisionViews = vi.hoisted(() => [] as Supervision[]);
+vi.mock('../../src/workflow/web/views/supervision.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/workflow/web/views/supervision.js')>();
+  return {
+    ...actual,
+    supervisionBody: (s: Supervision, chartSvg: string) => {
+      supervisionViews.push(s);
+      return actual.supervisionBody(s, chartSvg);
+    },
+  };
+});
 
 const TOKEN = 'party-token-0123456789abcdef';
 const BEARER = { Authorization: `Bearer ${TOKEN}` };
@@ -163,6 +178,25 @@ describe('the applicant in the case list and supervision', () => {
     for (const headers of [BEARER, { Cookie: session.cookie }]) {
       expect(await listed('/api/cases', headers)).toMatchObject({ party: APPLICANT });
       expect(await watched(headers)).toMatchObject({ party: APPLICANT });
+    }
+  });
+
+  it('reaches the /supervision page’s view masked for the public and in full, kept by no cache, for the token and a session', async () => {
+    const handed = async (headers: Record<string, string> = {}) => {
+      supervisionViews.length = 0;
+      const res = await get('/supervision?today=2026-12-31', headers);
+      const [view] = supervisionViews;
+      return { res, watched: view?.overdue.find((c) => c.id === id) };
+    };
+    const anonymous = await handed();
+    expect(anonymous.watched).toMatchObject({ party: MASKED });
+    expect(JSON.stringify(supervisionViews)).not.toContain('字节跳动');
+    expect(JSON.stringify(supervisionViews)).not.toContain('58341234');
+    expect(anonymous.res.headers.get('cache-control')).not.toBe('no-store');
+    for (const headers of [BEARER, { Cookie: session.cookie }]) {
+      const staff = await handed(headers);
+      expect(staff.watched).toMatchObject({ party: APPLICANT });
+      expect(staff.res.headers.get('cache-control')).toBe('no-store');
     }
   });
 

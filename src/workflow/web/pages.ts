@@ -4,7 +4,7 @@ import { isOverdue, todayOf } from '../cases/index.js';
 import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
 import { decodedEvents } from './api.js';
 import { WORKFLOW_CSS } from './assets.js';
-import { disclosedPage, disclosedView, seesParties } from './disclosure.js';
+import { disclosedPage, disclosedSupervision, disclosedView, seesParties } from './disclosure.js';
 import type { WorkflowAppOptions } from './index.js';
 import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
@@ -97,7 +97,10 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
 
   pages.get('/supervision', async (c) => {
     const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayNow();
-    const data = await supervise(cases, { today });
+    const full = await seesParties(options, c);
+    // The page shows no party yet; it gets what /api/supervision gives this reader, so a column added later cannot show more.
+    if (full) c.header('Cache-Control', 'no-store');
+    const data = disclosedSupervision(await supervise(cases, { today }), full);
     return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }], options.user?.(c) ?? null));
   });
 
