@@ -122,22 +122,28 @@ describe('the applicant through the JSON API', () => {
 
   it('refuses a bad party with 400 naming the field, and writes nothing', async () => {
     const before = (await cases.verify()).events;
-    const cases_: [unknown, string][] = [
-      [{ name: '张三\u0007', kind: 'person' }, 'party.name'],
-      [{ name: '张三\u202e', kind: 'person' }, 'party.name'],
-      [{ name: '张'.repeat(101), kind: 'person' }, 'party.name'],
-      [{ name: '', kind: 'person' }, 'party.name'],
-      [{ name: '张三', kind: 'company' }, 'party.kind'],
-      [{ name: '张三', kind: 'person', contact: '1'.repeat(101) }, 'party.contact'],
-      [{ kind: 'person' }, 'party.name'],
-      [{ name: '张三', kind: 'person', idNumber: '110101199003070011' }, 'party'],
-      ['张三', 'party'],
+    const HIDDEN = '不能包含控制字符或不可见的格式字符';
+    const OBJECT = '应为对象，含 name、kind 和可选的 contact';
+    const cases_: [unknown, string, string][] = [
+      [{ name: '张三\u0007', kind: 'person' }, 'party.name', HIDDEN],
+      [{ name: '张三\u202e', kind: 'person' }, 'party.name', HIDDEN],
+      [{ name: '张'.repeat(101), kind: 'person' }, 'party.name', '不能超过 100 个字符'],
+      [{ name: '', kind: 'person' }, 'party.name', '不能为空'],
+      [{ name: 42, kind: 'person' }, 'party.name', '应为文本'],
+      [{ name: '张三', kind: 'company' }, 'party.kind', '应为 person（自然人）或 organisation（法人或其他组织）'],
+      [{ name: '张三' }, 'party.kind', '缺少必填参数'],
+      [{ name: '张三', kind: 'person', contact: '1'.repeat(101) }, 'party.contact', '不能超过 100 个字符'],
+      [{ name: '张三', kind: 'person', contact: 13800138000 }, 'party.contact', '应为文本'],
+      [{ kind: 'person' }, 'party.name', '缺少必填参数'],
+      [{ name: '张三', kind: 'person', idNumber: '110101199003070011' }, 'party', '未知的字段 idNumber（只能有 name、kind 和 contact）'],
+      ['张三', 'party', OBJECT],
+      [null, 'party', OBJECT],
     ];
-    for (const [party, field] of cases_) {
+    for (const [party, name, reason] of cases_) {
       const res = await apiOpen({ itemId: licence, party });
       expect(res.status, JSON.stringify(party)).toBe(400);
-      const problem = (await res.json()) as { 'invalid-params': { name: string }[] };
-      expect(problem['invalid-params'].map((p) => p.name), JSON.stringify(party)).toContain(field);
+      const problem = (await res.json()) as { 'invalid-params': { name: string; reason: string }[] };
+      expect(problem['invalid-params'], JSON.stringify(party)).toEqual([expect.objectContaining({ name, reason })]);
     }
     expect((await cases.verify()).events).toBe(before);
   });

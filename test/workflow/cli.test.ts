@@ -177,7 +177,7 @@ describe('quanze case open with a party', () => {
       [['--party', '张'.repeat(101), '--party-kind', 'person'], '错误：--party：不能超过 100 个字符'],
       [['--party', '张三', '--party-kind', 'person', '--party-contact', '1'.repeat(101)], '错误：--party-contact：不能超过 100 个字符'],
       [['--party', '张三', '--party-kind', 'company'], '--party-kind 只能是 person、organisation，收到“company”'],
-      [['--party', '张三'], '错误：给出 --party 时须用 --party-kind 指明类别：person（自然人）或organisation（法人或其他组织）'],
+      [['--party', '张三'], '错误：给出 --party 时须用 --party-kind 指明类别：person（自然人）或 organisation（法人或其他组织）'],
       [['--party-contact', '0991-2345678'], '错误：--party-kind 和 --party-contact 须与 --party（申请人或当事人的名称）一起给出'],
     ];
     for (const [args, message] of refused) {

@@ -20,7 +20,7 @@ import {
   openCaseForItem,
   openCaseForSheet,
   openCaseStore,
-  PARTY_KIND_LABELS,
+  PARTY_KIND_CHOICES,
   PARTY_KINDS,
   type Party,
   PartyInput,
@@ -66,7 +66,7 @@ function partyOf(o: PartyOptions): Party | undefined {
     return undefined;
   }
   if (o.partyKind === undefined) {
-    throw new InvalidArgumentError(`给出 --party 时须用 --party-kind 指明类别：${PARTY_KINDS.map((k) => `${k}（${PARTY_KIND_LABELS[k]}）`).join('或')}`);
+    throw new InvalidArgumentError(`给出 --party 时须用 --party-kind 指明类别：${PARTY_KIND_CHOICES}`);
   }
   const input = { name: o.party, kind: o.partyKind, ...(o.partyContact !== undefined ? { contact: o.partyContact } : {}) };
   const parsed = PartyInput.safeParse(input, { error: z.locales.zhCN().localeError });
@@ -148,7 +148,7 @@ export function caseCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--on <date>', '立案（受理）日期，默认今天', isoDate)
     .option('--department <name>', '承办部门（默认取事项所属部门）')
     .option('--party <名称>', '申请人或当事人的姓名或名称（公开的页面和接口只显示遮盖后的名称，如 张**）')
-    .option('--party-kind <类别>', 'person（自然人）或 organisation（法人或其他组织），给出 --party 时必填', oneOf(PARTY_KINDS, '--party-kind'))
+    .option('--party-kind <类别>', `${PARTY_KIND_CHOICES}，给出 --party 时必填`, oneOf(PARTY_KINDS, '--party-kind'))
     .option('--party-contact <联系方式>', '申请人或当事人的联系电话或地址（只有工作人员可见）')
     .action((itemId: string | undefined, o: Common & PartyOptions & { file?: string; item?: number; sheet?: number; process?: string; on?: string; department?: string }) =>
       run(async () => {

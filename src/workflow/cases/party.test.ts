@@ -68,17 +68,26 @@ describe('parseParty', () => {
     expect(parseParty({ name: '张三', kind: 'person' })).toEqual({ name: '张三', kind: 'person' });
   });
 
+  // Direct store callers parse without the API's error map: every refusal says why in Chinese.
+  const HIDDEN = '不能包含控制字符或不可见的格式字符';
   it.each([
-    ['a control character', { name: '张\u0000三', kind: 'person' }],
-    ['a line break', { name: '张三\n李四', kind: 'person' }],
-    ['a right-to-left override', { name: '张三\u202e', kind: 'person' }],
-    ['a zero-width joiner', { name: '张\u200d三', kind: 'person' }],
-    ['a blank name', { name: '   ', kind: 'person' }],
-    ['a name of 101 characters', { name: '张'.repeat(101), kind: 'person' }],
-    ['an unknown kind', { name: '张三', kind: 'company' }],
-    ['an unknown key', { name: '张三', kind: 'person', idNumber: '110101199003070000' }],
-    ['a contact with a tab', { name: '张三', kind: 'person', contact: '138\t0013' }],
-  ])('refuses %s', (_, input) => {
+    ['a control character', { name: '张\u0000三', kind: 'person' }, `name：${HIDDEN}`],
+    ['a line break', { name: '张三\n李四', kind: 'person' }, `name：${HIDDEN}`],
+    ['a right-to-left override', { name: '张三\u202e', kind: 'person' }, `name：${HIDDEN}`],
+    ['a zero-width joiner', { name: '张\u200d三', kind: 'person' }, `name：${HIDDEN}`],
+    ['a blank name', { name: '   ', kind: 'person' }, 'name：不能为空'],
+    ['a name of 101 characters', { name: '张'.repeat(101), kind: 'person' }, 'name：不能超过 100 个字符'],
+    ['no name', { kind: 'person' }, 'name：缺少必填参数'],
+    ['a name that is not text', { name: 42, kind: 'person' }, 'name：应为文本'],
+    ['an unknown kind', { name: '张三', kind: 'company' }, 'kind：应为 person（自然人）或 organisation（法人或其他组织）'],
+    ['a kind that is not text', { name: '张三', kind: 1 }, 'kind：应为 person（自然人）或 organisation（法人或其他组织）'],
+    ['no kind', { name: '张三' }, 'kind：缺少必填参数'],
+    ['an unknown key', { name: '张三', kind: 'person', idNumber: '110101199003070000' }, '当事人：未知的字段 idNumber（只能有 name、kind 和 contact）'],
+    ['a contact with a tab', { name: '张三', kind: 'person', contact: '138\t0013' }, `contact：${HIDDEN}`],
+    ['a contact that is not text', { name: '张三', kind: 'person', contact: 13800138000 }, 'contact：应为文本'],
+    ['text', '张三', '当事人：应为对象，含 name、kind 和可选的 contact'],
+    ['null', null, '当事人：应为对象，含 name、kind 和可选的 contact'],
+  ])('refuses %s in Chinese', (_, input, reason) => {
     let error: unknown;
     try {
       parseParty(input);
@@ -86,5 +95,6 @@ describe('parseParty', () => {
       error = e;
     }
     expect(isCaseError(error) && error.code).toBe('invalid-input');
+    expect((error as Error).message).toBe(`当事人信息不正确：${reason}`);
   });
 });

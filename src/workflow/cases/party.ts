@@ -7,6 +7,19 @@ export type PartyKind = (typeof PARTY_KINDS)[number];
 /** Chinese names of party kinds, for forms and pages. */
 export const PARTY_KIND_LABELS: Readonly<Record<PartyKind, string>> = { person: '自然人', organisation: '法人或其他组织' };
 
+/** The kinds as a message lists them: person（自然人）或 organisation（法人或其他组织）. */
+export const PARTY_KIND_CHOICES = PARTY_KINDS.map((k) => `${k}（${PARTY_KIND_LABELS[k]}）`).join('或 ');
+
+/**
+ * A schema's own message for what it refuses, so every caller gets Chinese: the store's
+ * direct callers parse without the API's error map and would otherwise get zod's English.
+ * An absent value is called missing, as the API calls it.
+ */
+const refusal =
+  (wrong: string | ((issue: z.core.$ZodRawIssue) => string)) =>
+  (issue: z.core.$ZodRawIssue): string =>
+    issue.input === undefined ? '缺少必填参数' : typeof wrong === 'string' ? wrong : wrong(issue);
+
 // Control characters, and invisible format characters (bidi overrides, zero-width joiners)
 // that would make a name display as something other than what is stored and hashed.
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
@@ -19,7 +32,8 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
  * @example visibleText(100).parse(' 张三 ') // '张三'
  */
 export function visibleText(max: number, prepare?: (text: string) => string) {
-  return (prepare ? z.string().overwrite(prepare) : z.string())
+  const text = z.string({ error: refusal('应为文本') });
+  return (prepare ? text.overwrite(prepare) : text)
     .trim()
     .min(1, '不能为空')
     .max(max, `不能超过 ${max} 个字符`)
@@ -30,12 +44,19 @@ export function visibleText(max: number, prepare?: (text: string) => string) {
  * The applicant (申请人) or party (当事人) of a case, as 立案 records it: validated at the
  * API's edge and again by the store, so every writer records the same shape.
  */
-export const PartyInput = z.strictObject({
-  name: visibleText(100),
-  kind: z.enum(PARTY_KINDS),
-  /** A telephone number or address: shown to staff only, never on public pages. */
-  contact: visibleText(100).optional(),
-});
+export const PartyInput = z.strictObject(
+  {
+    name: visibleText(100),
+    kind: z.enum(PARTY_KINDS, { error: refusal(`应为 ${PARTY_KIND_CHOICES}`) }),
+    /** A telephone number or address: shown to staff only, never on public pages. */
+    contact: visibleText(100).optional(),
+  },
+  {
+    error: refusal((issue) =>
+      issue.code === 'unrecognized_keys' ? `未知的字段 ${issue.keys.join('、')}（只能有 name、kind 和 contact）` : '应为对象，含 name、kind 和可选的 contact',
+    ),
+  },
+);
 export type Party = z.output<typeof PartyInput>;
 
 /** A party as the store takes it from any caller (the API has checked it already; the CLI and tests have not). */
