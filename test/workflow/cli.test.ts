@@ -197,3 +197,30 @@ describe('quanze case open with a party', () => {
     expect(help.stdout).toContain('--party-contact <联系方式>');
   });
 });
+
+describe('quanze case attach with a file', () => {
+  const attachDb = join(dir, 'attach.sqlite');
+  const files = mkdtempSync(join(tmpdir(), 'quanze-wf-attach-'));
+  let id = '';
+  const documents = async () => (JSON.parse((await cli('case', 'show', id, '--db', attachDb, '--format', 'json')).stdout) as { state: { documents: unknown[] } }).state.documents;
+  beforeAll(async () => {
+    const r = await cli('case', 'open', '--file', BAOMI, '--item', '1', '--on', '2025-05-06', '--db', attachDb, '--format', 'json');
+    id = (JSON.parse(r.stdout) as { summary: { id: string } }).summary.id;
+  });
+
+  it('refuses a file whose name has a control or invisible character, in Chinese, and records nothing', async () => {
+    for (const name of ['立案审批表\u0007.pdf', '立案审批表\u202e.pdf']) {
+      const file = join(files, name);
+      writeFileSync(file, 'form');
+      const r = await cli('case', 'attach', id, '立案审批表', '--file', file, '--on', '2025-05-06', '--db', attachDb);
+      expect(r.code, JSON.stringify(name)).toBe(2);
+      expect(r.stderr, JSON.stringify(name)).toBe('错误：文件名不正确：不能包含控制字符或不可见的格式字符\n');
+    }
+    expect(await documents()).toEqual([]);
+    // The same file under a plain name is recorded.
+    const plain = join(files, '立案审批表.pdf');
+    writeFileSync(plain, 'form');
+    expect((await cli('case', 'attach', id, '立案审批表', '--file', plain, '--on', '2025-05-06', '--db', attachDb)).code).toBe(0);
+    expect(await documents()).toMatchObject([{ name: '立案审批表', fileName: '立案审批表.pdf' }]);
+  });
+});

@@ -5,6 +5,7 @@ import { findStep, nextSteps, type ProcessDefinition } from '../process/index.js
 import { computeDues } from './dues.js';
 import { CaseError } from './errors.js';
 import { applyEvent, type CaseEvent, type CaseEventMap } from './events.js';
+import { parseFileName } from './file-name.js';
 import { type Party, parseParty } from './party.js';
 import { advanceRefusal, attachRefusal, closeRefusal, extendRefusal, pauseRefusal, type Refusal, resumeRefusal } from './preconditions.js';
 import { type CaseState, currentStepOf, NO_DUES, type StepState } from './state.js';
@@ -214,6 +215,8 @@ export function attachCommand(state: CaseState, input: AttachInput, ctx: Command
   const step = stepId ? state.steps.find((s) => s.id === stepId || s.name === stepId) : undefined;
   if (!step) throw new CaseError('invalid-input', `案件中没有步骤“${input.step ?? ''}”`);
   if (input.sha256 !== undefined && !/^[0-9a-f]{64}$/.test(input.sha256)) throw new CaseError('invalid-input', '文件摘要应为 64 位十六进制');
+  // Checked here as the API checks it, for the callers that do not come through the API.
+  const fileName = input.fileName === undefined ? undefined : parseFileName(input.fileName);
   const named = (findStep(ctx.def, step.id)?.documents ?? []).includes(name);
   const on = dateOf(input.on, ctx, state);
   return {
@@ -223,7 +226,7 @@ export function attachCommand(state: CaseState, input: AttachInput, ctx: Command
       step: step.id,
       name,
       named,
-      ...(input.fileName ? { fileName: input.fileName } : {}),
+      ...(fileName !== undefined ? { fileName } : {}),
       ...(input.sha256 ? { sha256: input.sha256 } : {}),
       ...(input.bytes !== undefined ? { bytes: input.bytes } : {}),
     },

@@ -82,11 +82,11 @@ describe('parseParty', () => {
     ['an unknown kind', { name: '张三', kind: 'company' }, 'kind：应为 person（自然人）或 organisation（法人或其他组织）'],
     ['a kind that is not text', { name: '张三', kind: 1 }, 'kind：应为 person（自然人）或 organisation（法人或其他组织）'],
     ['no kind', { name: '张三' }, 'kind：缺少必填参数'],
-    ['an unknown key', { name: '张三', kind: 'person', idNumber: '110101199003070000' }, '当事人：未知的字段 idNumber（只能有 name、kind 和 contact）'],
+    ['an unknown key', { name: '张三', kind: 'person', idNumber: '110101199003070000' }, '未知的字段 idNumber（只能有 name、kind 和 contact）'],
     ['a contact with a tab', { name: '张三', kind: 'person', contact: '138\t0013' }, `contact：${HIDDEN}`],
     ['a contact that is not text', { name: '张三', kind: 'person', contact: 13800138000 }, 'contact：应为文本'],
-    ['text', '张三', '当事人：应为对象，含 name、kind 和可选的 contact'],
-    ['null', null, '当事人：应为对象，含 name、kind 和可选的 contact'],
+    ['text', '张三', '应为对象，含 name、kind 和可选的 contact'],
+    ['null', null, '应为对象，含 name、kind 和可选的 contact'],
   ])('refuses %s in Chinese', (_, input, reason) => {
     let error: unknown;
     try {

@@ -59,12 +59,21 @@ export const PartyInput = z.strictObject(
 );
 export type Party = z.output<typeof PartyInput>;
 
-/** A party as the store takes it from any caller (the API has checked it already; the CLI and tests have not). */
-export function parseParty(input: unknown): Party {
-  const parsed = PartyInput.safeParse(input);
+/**
+ * Input as the store takes it from any caller (the API has checked it already; the CLI and
+ * tests have not): parsed by the API's own schema, or refused as invalid-input naming `what`
+ * and each field at fault.
+ */
+export function parsedInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const why = parsed.error.issues.map((i) => `${i.path.join('.') || '当事人'}：${i.message}`).join('；');
-  throw new CaseError('invalid-input', `当事人信息不正确：${why}`);
+  const why = parsed.error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}：` : ''}${i.message}`).join('；');
+  throw new CaseError('invalid-input', `${what}不正确：${why}`);
+}
+
+/** A party as the store takes it from any caller. */
+export function parseParty(input: unknown): Party {
+  return parsedInput(PartyInput, input, '当事人信息');
 }
 
 /** The party as the public sees it: the name masked, no contact. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoDateString } from '../calendar/index.js';
-import { PartyInput, visibleText } from '../cases/index.js';
+import { FileName, PartyInput } from '../cases/index.js';
 
 const optionalText = z.string().trim().min(1).max(500).optional();
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -70,17 +70,6 @@ export const MAX_DOCUMENT_BASE64 = 4 * Math.ceil(MAX_DOCUMENT_BYTES / 3);
 export const MAX_DOCUMENT_JSON = 2 * MAX_DOCUMENT_BASE64;
 
 const TOO_LARGE = `文件不能超过 ${MAX_DOCUMENT_BYTES / (1024 * 1024)} MB`;
-
-/**
- * A file's own name: what a path says after its last slash or backslash, so neither an old
- * browser's upload (C:\Users\张三\photo.jpg) nor a client's fileName (../../a.pdf) keeps a folder.
- */
-function fileNameOf(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-}
-
-/** A document's file name, from the API or a form's file alike: no folders, nothing hidden, not "." or "..". */
-const FileName = visibleText(255, fileNameOf).refine((s) => s !== '.' && s !== '..', '应为文件本身的名称，不能是“.”或“..”');
 
 export const AttachBody = z.strictObject({
   name: z.string().trim().min(1).max(200),
