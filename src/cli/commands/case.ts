@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { z } from 'zod';
 import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { importFile, isImportError } from '../../ingest/index.js';
@@ -69,7 +68,7 @@ function partyOf(o: PartyOptions): Party | undefined {
     throw new InvalidArgumentError(`给出 --party 时须用 --party-kind 指明类别：${PARTY_KIND_CHOICES}`);
   }
   const input = { name: o.party, kind: o.partyKind, ...(o.partyContact !== undefined ? { contact: o.partyContact } : {}) };
-  const parsed = PartyInput.safeParse(input, { error: z.locales.zhCN().localeError });
+  const parsed = PartyInput.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new InvalidArgumentError(parsed.error.issues.map((i) => `${PARTY_OPTIONS[String(i.path[0])] ?? '--party'}：${i.message}`).join('；'));
 }
