@@ -4,11 +4,12 @@ import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { supervise } from '../supervision/index.js';
-import { type CaseView, todayOf } from '../cases/index.js';
+import type { CaseView } from '../cases/index.js';
 import { CASE_ACTIONS as A, openCase } from './actions.js';
 import { disclosedData, disclosedPage, disclosedSupervision, disclosedView, seesParties } from './disclosure.js';
 import { WORKFLOW_ENDPOINTS as E, type WorkflowEndpoint } from './endpoints.js';
 import type { WorkflowAppOptions } from './index.js';
+import { todayFor } from './today.js';
 import { jsonBody } from './problem.js';
 
 function json(c: Context, data: unknown, status: 200 | 201 = 200): Response {
@@ -42,7 +43,6 @@ interface Input<T extends WorkflowEndpoint> {
  */
 export function workflowApi(options: WorkflowAppOptions): Hono {
   const { cases } = options;
-  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   const api = new Hono();
 
   function route<T extends WorkflowEndpoint>(endpoint: T, handler: (input: Input<T>, c: Context) => Promise<Response>): void {
@@ -67,7 +67,7 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
   };
 
   route(E.listCases, async ({ query }, c) => {
-    const page = await cases.listCases({ ...query, today: query.today ?? todayNow() });
+    const page = await cases.listCases({ ...query, today: query.today ?? todayFor(options) });
     return json(c, disclosedPage(page, await seesParties(options, c)));
   });
 
@@ -117,7 +117,7 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
   });
 
   route(E.supervision, async ({ query }, c) => {
-    const figures = await supervise(cases, { today: query.today ?? todayNow() });
+    const figures = await supervise(cases, { today: query.today ?? todayFor(options) });
     return json(c, disclosedSupervision(figures, await seesParties(options, c)));
   });
 

@@ -14,6 +14,16 @@ export async function seesParties(options: WorkflowAppOptions, c: Context): Prom
   return options.authorize !== undefined && (await options.authorize(c));
 }
 
+/**
+ * seesParties for a page: one that shows parties in full is for this reader only, so it is
+ * sent no-store (a signed-in user's pages are anyway; a bearer token's are not otherwise).
+ */
+export async function seesPartiesOnPage(options: WorkflowAppOptions, c: Context): Promise<boolean> {
+  const full = await seesParties(options, c);
+  if (full) c.header('Cache-Control', 'no-store');
+  return full;
+}
+
 /** The case with its party masked, in its state and its summary; the same object when it has none or the reader may see it. */
 export function disclosedView(view: CaseView, full: boolean): CaseView {
   const { party } = view.state;

@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { FORM_TOKEN_FIELD } from '../../html/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
-import { isCaseError, todayOf } from '../cases/index.js';
+import { isCaseError } from '../cases/index.js';
 import { CASE_ACTIONS, type CaseActionName, contentFacts, isCaseActionName, MAX_DOCUMENT_BYTES, openCase } from './actions.js';
 import { WORKFLOW_ENDPOINTS as E } from './endpoints.js';
 import { href } from './href.js';
 import type { WorkflowAppOptions } from './index.js';
+import { todayFor } from './today.js';
 import { type Crumb, shellOf } from './layout.js';
 import { casePageRenderer } from './pages.js';
 import * as P from './params.js';
@@ -108,7 +109,6 @@ function refusalOf(error: unknown, action: string): { status: 400 | 409 | 413; e
 export function workflowForms(options: WorkflowAppOptions): Hono {
   const shell = shellOf(options);
   const casePage = casePageRenderer(options);
-  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   const forms = new Hono();
 
   const userOf = (c: Context): FormUser => {
@@ -123,7 +123,7 @@ export function workflowForms(options: WorkflowAppOptions): Hono {
     if (!record) throw new HttpProblem('not-found', `清单库中没有编号为 ${itemId} 的事项`);
     const itemName = record.item.name.text || '（无名称）';
     const powerType = record.item.powerType.type ?? record.item.powerType.raw;
-    const body = openCasePageBody({ itemId, itemName, department: record.department, powerType, today: todayNow(), user, state: refused?.state });
+    const body = openCasePageBody({ itemId, itemName, department: record.department, powerType, today: todayFor(options), user, state: refused?.state });
     return c.html(shell(`立案：${itemName}`, body, [HOME, CASES, { label: '立案' }], user), refused?.status ?? 200);
   }
 

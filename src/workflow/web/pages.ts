@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { processSvg } from '../../export/svg/index.js';
-import { isOverdue, todayOf } from '../cases/index.js';
+import { isOverdue } from '../cases/index.js';
 import { applicableSituations, onTimeChartSvg, supervise } from '../supervision/index.js';
 import { decodedEvents } from './api.js';
 import { WORKFLOW_CSS } from './assets.js';
-import { disclosedPage, disclosedSupervision, disclosedView, seesParties } from './disclosure.js';
+import { disclosedPage, disclosedSupervision, disclosedView, seesPartiesOnPage } from './disclosure.js';
 import type { WorkflowAppOptions } from './index.js';
+import { todayFor } from './today.js';
 import { type Crumb, shellOf } from './layout.js';
 import * as P from './params.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
@@ -36,15 +37,12 @@ export interface CasePageOptions {
 export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: string, extras?: CasePageOptions) => Promise<Response> {
   const shell = shellOf(options);
   const { cases } = options;
-  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   return async (c, id, extras = {}) => {
     const stored = await cases.getCase(id);
     if (!stored) throw new HttpProblem('not-found', `没有编号为 ${id} 的案件`);
-    const full = await seesParties(options, c);
+    const full = await seesPartiesOnPage(options, c);
     const view = disclosedView(stored, full);
-    // A page with a party's full name and contact is for this reader only.
-    if (full) c.header('Cache-Control', 'no-store');
-    const now = todayNow();
+    const now = todayFor(options);
     const today = extras.today ?? now;
     const overdue = isOverdue(view.summary, today);
     const done = view.state.steps.filter((s) => s.status === 'done').map((s) => s.id);
@@ -69,7 +67,6 @@ export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: 
 export function workflowPages(options: WorkflowAppOptions): Hono {
   const shell = shellOf(options);
   const { cases } = options;
-  const todayNow = () => todayOf(options.clock ?? options.cases.clock);
   const pages = new Hono();
 
   pages.get('/assets/workflow.css', (c) => {
@@ -79,11 +76,9 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
 
   pages.get('/cases', async (c) => {
     const q = parseRequest(P.CaseListParams, c.req.query());
-    const today = q.today ?? todayNow();
+    const today = q.today ?? todayFor(options);
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
-    const full = await seesParties(options, c);
-    // A list with parties' full names is for this reader only.
-    if (full) c.header('Cache-Control', 'no-store');
+    const full = await seesPartiesOnPage(options, c);
     const body = caseListBody({ page: disclosedPage(list, full), departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
     return c.html(shell('案件', body, [HOME, { label: '案件' }], options.user?.(c) ?? null));
   });
@@ -96,10 +91,9 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
   });
 
   pages.get('/supervision', async (c) => {
-    const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayNow();
-    const full = await seesParties(options, c);
+    const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayFor(options);
     // The page shows no party yet; it gets what /api/supervision gives this reader, so a column added later cannot show more.
-    if (full) c.header('Cache-Control', 'no-store');
+    const full = await seesPartiesOnPage(options, c);
     const data = disclosedSupervision(await supervise(cases, { today }), full);
     return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }], options.user?.(c) ?? null));
   });
