@@ -28,6 +28,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<CommandFactory[]>>> = {
 
 /** The command named on the command line, or every command (for help and for unknown names). */
 async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
+  // The version is the program's own option: it prints before any command would be looked at.
+  if (argv[0] === '-v' || argv[0] === '--version') return [];
   const name = argv.find((arg) => !arg.startsWith('-'));
   const load = name ? COMMANDS[name] : undefined;
   if (load) return load();

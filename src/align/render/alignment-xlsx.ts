@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Alignment, EntryInfo, ListInfo } from '../align.js';
 
 const place = (entry: EntryInfo) => (entry.ref.kind === 'sheet' ? `流程图${entry.ref.index + 1}` : `第${entry.ref.index + 1}项`);
@@ -17,7 +17,9 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: { header: s
  * @example await writeFile('比对.xlsx', await alignmentXlsx(alignment))
  */
 export async function alignmentXlsx(alignment: Alignment): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use, as in writeXlsx.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   const label = (index: number) => (alignment.lists[index] as ListInfo).label;
   addSheet(
     workbook,

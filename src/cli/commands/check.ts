@@ -20,7 +20,7 @@ import { EXIT, type Io, write } from '../io.js';
 import { oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
 import { reportImportError } from '../report-error.js';
-import { openMigratedStore } from './serve.js';
+import { openMigratedStore } from '../open-store.js';
 
 /** What the check command takes from its surroundings; tests pass their own. */
 export interface CheckDeps {

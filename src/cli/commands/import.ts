@@ -42,8 +42,8 @@ function reportStoreOrImportError(io: Io, file: string, error: unknown): number 
 
 /** `--db`: each file in its own transaction; with --strict a file with a damaged record is refused whole. */
 async function importToStore(io: Io, files: string[], options: ImportCommandOptions): Promise<number> {
-  // The store (and what serve.ts brings with it) loads only for --db.
-  const { openMigratedStore } = await import('./serve.js');
+  // The store loads only for --db.
+  const { openMigratedStore } = await import('../open-store.js');
   const store = await openMigratedStore(options.db === true ? undefined : options.db, io);
   if (!store) return EXIT.input;
   let code: number = EXIT.ok;

@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { loadRegistry, type Registry } from '../../law/index.js';
 import { createApp, parseTrustProxy, serveApp, untilSignal } from '../../server/index.js';
-import { defaultDatabaseUrl, isStoreError, openStore, type Store } from '../../store/index.js';
+import { defaultDatabaseUrl, type Store } from '../../store/index.js';
 import { type CaseStore, type Clock, findCalendarDir, isCalendarError, isCaseError, loadCalendar, openCaseStore, systemClock } from '../../workflow/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { openMigratedStore } from '../open-store.js';
 
 export const DEFAULT_PORT = 3000;
 
@@ -55,29 +56,6 @@ export function resolveServeSettings(options: { port?: number; trustProxy?: numb
   const port = read('PORT', () => resolvePort(options.port, env));
   const trustProxy = read('QUANZE_TRUST_PROXY', () => options.trustProxy ?? parseTrustProxy(env.QUANZE_TRUST_PROXY));
   return port === null || trustProxy === null ? null : { port, trustProxy };
-}
-
-/**
- * Opens and migrates a store; undefined means the embedded database
- * ($QUANZE_DATA_DIR/quanze.sqlite or ./.quanze/quanze.sqlite), created on first use.
- */
-export async function openMigratedStore(url: string | undefined, io: Io): Promise<Store | null> {
-  try {
-    const store = await openStore(url ?? defaultDatabaseUrl());
-    const failed = (await store.migrate()).filter((r) => r.status !== 'applied' && r.status !== 'already-applied');
-    if (failed.length > 0) {
-      await store.close();
-      io.stderr.write(`错误：数据库迁移失败：${failed.map((r) => (r.error ? `${r.name}（${r.error}）` : r.name)).join('、')}\n`);
-      return null;
-    }
-    return store;
-  } catch (error) {
-    if (isStoreError(error)) {
-      io.stderr.write(`错误：${error.message}\n`);
-      return null;
-    }
-    throw error;
-  }
 }
 
 /** What the site serves: the lists, the cases on the same database, and the law registry. */

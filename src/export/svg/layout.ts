@@ -1,4 +1,3 @@
-import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { DETAIL_SIZE, type FlowEdge, type FlowGraph, type FlowNode } from './graph.js';
 
@@ -40,7 +39,10 @@ const OPTIONS = {
 
 /** Lays the graph out top to bottom with ELK's layered algorithm and orthogonal edges. */
 export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
-  // A CommonJS module: its default export is reached through `.default` under NodeNext.
+  // Loaded on first use: ELK is 1.6 MB of script, which every command that merely can draw
+  // a flowchart (quanze case, quanze serve) would parse at start. A CommonJS module: its
+  // default export is reached through `.default` under NodeNext.
+  const { default: ElkModule } = await import('elkjs/lib/elk.bundled.js');
   const elk = new ElkModule.default();
   const root: ElkNode = {
     id: 'root',

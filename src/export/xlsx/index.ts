@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FieldName, PowerList, ProcessSheet } from '../../model/index.js';
 import { type ExportColumn, cellValue, exportColumns, listTitle, mergeRuns, sheetFacts } from '../table/index.js';
 
@@ -38,7 +38,10 @@ const HEADER_ROW = 2;
  * @example await writeXlsx(list) // Uint8Array of an .xlsx file
  */
 export async function writeXlsx(list: PowerList): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs takes a quarter of a second to load, which every command that
+  // can export (check, diff, serve) would pay at start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'quanze';
   if (list.items.length > 0 || list.processSheets.length === 0) addListSheet(workbook, list);
   list.processSheets.forEach((sheet, i) => {

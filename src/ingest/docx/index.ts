@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { type Finding, makeFinding } from '../../model/index.js';
 import { ImportError } from '../errors.js';
 import { convertLegacy, detectLegacy, needsConversion } from '../legacy-office/index.js';
@@ -22,6 +21,8 @@ const LOST_TABLE_ERROR = '文字中有连写在一起的表头（{headers}），
  */
 export async function readDocx(file: string, bytes: Uint8Array, map: HeaderOverrides = {}): Promise<ReadResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Loaded on first use, as exceljs is for workbooks: most imports are text.
+  const { default: mammoth } = await import('mammoth');
   let html: string;
   try {
     html = (await mammoth.convertToHtml({ buffer })).value;

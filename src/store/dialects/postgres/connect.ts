@@ -1,10 +1,11 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { causeText, StoreError } from '../../errors.js';
 import type { Tables } from '../../tables.js';
 
 /** Connects to PostgreSQL and checks the connection at once, so a wrong URL fails here. */
 export async function connectPostgres(url: string): Promise<Kysely<Tables>> {
+  // Loaded only for a PostgreSQL URL: SQLite, the default, never needs it.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 8 });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on('error', () => {});

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { CaseError } from '../errors.js';
 import type { WorkflowDb, WorkflowTables } from './tables.js';
 
@@ -52,6 +51,8 @@ function queueFor(key: string | null): WriteQueue {
 export async function connect(url: string): Promise<{ db: WorkflowDb; dialect: WorkflowDialect; queue: WriteQueue }> {
   if (url.trim() === '') throw new CaseError('connect-failed', '数据库地址为空');
   if (isPostgresUrl(url)) {
+    // Loaded only for a PostgreSQL URL, as in the list store.
+    const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: url, max: 8 });
     pool.on('error', () => {});
     try {
