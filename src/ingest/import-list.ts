@@ -12,7 +12,7 @@ import type {
   SourceFormat,
 } from '../model/index.js';
 import { toPowerItem } from '../parse/power-item.js';
-import { decodeText, looksLikeText } from './decode.js';
+import { decodeText, detectEncoding, looksLikeText, textDecoder } from './decode.js';
 import { ImportError } from './errors.js';
 import { type HeaderOverrides, normalizeHeader } from './header-map.js';
 import { readerFinding } from './reader-finding.js';
@@ -302,12 +302,7 @@ async function startsAsText(path: string): Promise<boolean> {
 
 function pickDecoder(head: Uint8Array, file: string): TextDecoder {
   if (!looksLikeText(head)) throw new ImportError('unsupported-format', file, '大文件只支持文本格式的流式导入');
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return new TextDecoder('utf-8', { fatal: true });
-  } catch {
-    return new TextDecoder('gb18030', { fatal: true });
-  }
+  return textDecoder(detectEncoding(head));
 }
 
 function countNewlines(text: string): number {

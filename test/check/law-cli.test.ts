@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
 
@@ -46,6 +47,33 @@ describe('quanze law', () => {
     expect(text).toMatchObject({ source: '测试文本', articleCount: 2 });
     const shown = await cli('law', 'show', 'xingzheng-xuke-fa', '--dir', dir);
     expect(shown.stdout).toContain('正文：texts/xingzheng-xuke-fa/2003-08-27.json');
+  });
+
+  it.each([
+    ['GB18030', (text: string) => iconv.encode(text, 'gb18030')],
+    ['UTF-16 with a BOM', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
+  ])('adds a text saved as %s, as Notepad saves it, with its characters intact', async (_name, encode) => {
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-laws-'));
+    cpSync(LAWS, dir, { recursive: true });
+    const file = join(dir, 'xuke.txt');
+    const articles = ['第一条 为了规范行政许可的设定和实施，制定本法。', '第二条 本法所称行政许可，是指行政机关根据申请，经依法审查，准予其从事特定活动的行为。'];
+    writeFileSync(file, encode(articles.join('\r\n')));
+    const { code } = await cli('law', 'add', file, '--law', '行政许可法', '--version', '2003-08-27', '--dir', dir, '--source', '测试文本');
+    expect(code).toBe(0);
+    const saved = readFileSync(join(dir, 'texts/xingzheng-xuke-fa/2003-08-27.json'), 'utf8');
+    expect(saved).not.toContain('\uFFFD');
+    expect(saved).toContain('准予其从事特定活动的行为');
+  });
+
+  it('refuses a text that is not valid in its encoding, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-laws-'));
+    cpSync(LAWS, dir, { recursive: true });
+    const file = join(dir, 'broken.txt');
+    // A UTF-16 byte order mark, then a lone high surrogate.
+    writeFileSync(file, Buffer.from([0xff, 0xfe, 0x2c, 0x7b, 0x00, 0xd8]));
+    const { code, stderr } = await cli('law', 'add', file, '--law', '行政许可法', '--version', '2003-08-27', '--dir', dir);
+    expect(code).toBe(3);
+    expect(stderr).toContain(`错误：${file}：文件以 UTF-16 字节序标记开头`);
   });
 
   it('rejects an unknown version and a missing option without exiting the process', async () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { decodeText, isImportError } from '../../ingest/index.js';
 import {
   addLawText,
   defaultRegistryDir,
@@ -135,11 +136,22 @@ export function lawCommand(io: Io, setExit: (code: number) => void): Command {
           setExit(EXIT.usage);
           return;
         }
-        let text: string;
+        let bytes: Uint8Array;
         try {
-          text = await readFile(file, 'utf8');
+          bytes = await readFile(file);
         } catch {
           io.stderr.write(`错误：无法读取 ${file}\n`);
+          setExit(EXIT.input);
+          return;
+        }
+        // A law's text copied into Notepad on a Chinese Windows is GBK (or UTF-16): decoded as
+        // the list importer decodes, never as UTF-8 with replacement characters.
+        let text: string;
+        try {
+          text = decodeText(bytes, file).text;
+        } catch (error) {
+          if (!isImportError(error)) throw error;
+          io.stderr.write(`错误：${error.message}\n`);
           setExit(EXIT.input);
           return;
         }

@@ -9,18 +9,6 @@ import { type CsvParse, DELIMITERS, type Delimiter, parseDelimited } from './par
 /** Rows looked at to recognise the delimiter and a header row. */
 const SNIFF_ROWS = 30;
 
-/**
- * The text of a CSV: the pipeline decodes UTF-8 (with or without BOM) and GB18030/GBK;
- * Excel's “Unicode 文本” export is UTF-16 with a BOM, which only this reader expects.
- */
-export function csvText(input: ReaderInput): string | undefined {
-  if (input.text !== undefined) return input.text;
-  const [a, b] = input.bytes;
-  if (a === 0xff && b === 0xfe) return new TextDecoder('utf-16le').decode(input.bytes.subarray(2));
-  if (a === 0xfe && b === 0xff) return new TextDecoder('utf-16be').decode(input.bytes.subarray(2));
-  return undefined;
-}
-
 /** The delimiter under which one of the first rows reads as a list header, or null. */
 export function sniffDelimiter(text: string): { delimiter: Delimiter; quotedLines: boolean } | null {
   const head = text.slice(0, 200_000);
@@ -35,7 +23,7 @@ export function sniffDelimiter(text: string): { delimiter: Delimiter; quotedLine
 }
 
 function detect(input: ReaderInput): number {
-  const text = csvText(input);
+  const { text } = input;
   if (text === undefined || /^\s*(<|\|)/.test(text.slice(0, 200))) return 0;
   const sniffed = sniffDelimiter(text);
   if (!sniffed) return 0;
@@ -51,7 +39,7 @@ export function withoutTextMarker(cell: string): string {
 }
 
 function read(input: ReaderInput, options: ReaderOptions): ReadResult {
-  const text = csvText(input);
+  const { text } = input;
   if (text === undefined) throw new ImportError('bad-encoding', input.file, '无法把文件解码为文本（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16）');
   const sniffed = sniffDelimiter(text);
   const delimiter = sniffed?.delimiter ?? ',';
