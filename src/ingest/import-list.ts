@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { TextDecoder } from 'node:util';
+import type { TextDecoder } from 'node:util';
 import type {
   FieldName,
   FileResidue,
