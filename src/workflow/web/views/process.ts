@@ -19,7 +19,8 @@ ${def.promisedLimit ? html`<dt>承诺时限</dt><dd>${def.promisedLimit.raw}</dd
 <div class="figure">${trusted(svg)}</div>
 <h2>环节</h2>
 <ol>${def.steps.map(
-    (s) => html`<li id="${`step-${s.id}`}"><strong>${s.name}</strong>${s.unit ? html` <span class="muted">（${s.unit}）</span>` : ''}
+    // Not step-…: the flowchart above already gives each step's box that id.
+    (s) => html`<li id="${`entry-${s.id}`}"><strong>${s.name}</strong>${s.unit ? html` <span class="muted">（${s.unit}）</span>` : ''}
 ${s.deadline ? html`<div>时限：${s.deadline.raw}${s.deadline.amount !== undefined ? html` <span class="muted">（${anchor(s.deadline.anchor)}起算）</span>` : ''}</div>` : ''}
 ${s.documents.length > 0 ? html`<div>文书：${s.documents.map((d) => `《${d}》`).join('')}</div>` : ''}</li>`,
   )}</ol>
