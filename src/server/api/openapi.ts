@@ -46,16 +46,22 @@ const problem = (description: string) => ({
   content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: REF('Problem') } } },
 });
 
+/** The site's ETag middleware tags every successful GET and answers If-None-Match with 304. */
+const ETAG_HEADER = { ETag: { description: '响应内容的校验值，可用于 If-None-Match', schema: { type: 'string' } } };
+const NOT_MODIFIED = { description: '内容未变（If-None-Match 与 ETag 相同）' };
+
 const WORKFLOW_TAGS = ['办件', '流程定义', '督办', '审计'] as const;
 
 /** A workflow endpoint's operation: parameters and JSON body from the zod schemas it validates with. */
 function workflowOperation(endpoint: WorkflowEndpoint): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const ok of endpoint.ok) {
-    const schema = ok.type === 'application/json' ? { type: 'object' } : { type: 'string' };
-    responses[String(ok.status)] = { description: ok.description, content: { [ok.type]: { schema } } };
+    const schema = { type: ok.type !== 'application/json' ? 'string' : ok.array ? 'array' : 'object' };
+    responses[String(ok.status)] = { description: ok.description, ...(endpoint.write ? {} : { headers: ETAG_HEADER }), content: { [ok.type]: { schema } } };
   }
-  responses['400'] = problem('参数或请求体不正确');
+  if (!endpoint.write) responses['304'] = NOT_MODIFIED;
+  // An endpoint that takes no input cannot be given bad input.
+  if (endpoint.params || endpoint.query || endpoint.body) responses['400'] = problem('参数或请求体不正确');
   if (endpoint.write) {
     responses['401'] = problem('缺少管理令牌或令牌不正确');
     responses['403'] = problem('网站未设置管理令牌（只读），或无权办理');
@@ -104,10 +110,10 @@ export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly 
         responses: {
           '200': {
             description: '成功',
-            headers: { ETag: { description: '响应内容的校验值，可用于 If-None-Match', schema: { type: 'string' } } },
+            headers: ETAG_HEADER,
             content: { 'application/json': { schema: body } },
           },
-          '304': { description: '内容未变（If-None-Match 与 ETag 相同）' },
+          '304': NOT_MODIFIED,
           '400': problem('参数不正确'),
           ...(route.notFound ? { '404': problem('编号不存在') } : {}),
         },

@@ -23,8 +23,8 @@ export interface WorkflowEndpoint {
   body?: z.ZodType;
   /** Changes cases or definitions: needs the administrator's token (the host site checks it). */
   write: boolean;
-  /** The success answers, by status. */
-  ok: readonly { status: 200 | 201; description: string; type: ContentType }[];
+  /** The success answers, by status; a JSON answer is an object unless `array`. */
+  ok: readonly { status: 200 | 201; description: string; type: ContentType; array?: boolean }[];
   /** An unknown case or definition answers 404. */
   notFound?: boolean;
   /** The case's state can forbid the action: 409. */
@@ -32,6 +32,7 @@ export interface WorkflowEndpoint {
 }
 
 const json = (description: string, status: 200 | 201 = 200) => ({ status, description, type: 'application/json' as const });
+const jsonArray = (description: string) => ({ status: 200 as const, description, type: 'application/json' as const, array: true });
 
 function action<B extends z.ZodType>(name: string, operationId: string, summary: string, body: B) {
   return {
@@ -90,7 +91,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '办件',
     params: P.CaseId,
     write: false,
-    ok: [json('事件列表')],
+    ok: [jsonArray('事件列表')],
     notFound: true,
   },
   advance: action('advance', 'advanceCase', '办结当前环节，进入下一环节（或指定环节）', P.AdvanceBody),
@@ -106,7 +107,7 @@ export const WORKFLOW_ENDPOINTS = {
     summary: '已保存的流程定义',
     tag: '流程定义',
     write: false,
-    ok: [json('流程定义摘要')],
+    ok: [jsonArray('流程定义摘要')],
   },
   saveProcess: {
     method: 'POST',

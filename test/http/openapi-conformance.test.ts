@@ -1,0 +1,178 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../src/store/index.js';
+import { openApiPath } from '../../src/server/api/openapi.js';
+import { type CaseStore, WORKFLOW_ENDPOINTS } from '../../src/workflow/index.js';
+import { siteApp } from './helpers.js';
+
+/**
+ * Every GET operation of /api/openapi.json against the answers the site really gives: the
+ * five samples imported and audited, the workflow mounted with two cases opened. Each
+ * documented GET path is requested with ids that exist, ids that do not and malformed ones,
+ * with each value of its enumerated query parameters and with bad ones, and again with the
+ * ETag it answered. Every answer must be one the document lists for that operation: its
+ * status, its media type, and a body the document's schema accepts.
+ *
+ * The schemas are checked by Ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1), not by the
+ * zod schemas the document is generated from: a client generated from the document sees the
+ * JSON Schema, so a difference between it and what zod checks must fail here. Ajv's strict
+ * mode also refuses a keyword or format it does not know rather than ignoring it.
+ */
+
+const TOKEN = 'conformance-test-token';
+/** The workflow's answers differ with the reader (a party in full for the token, masked otherwise): both are checked. */
+const WORKFLOW_PATHS = new Set(Object.values(WORKFLOW_ENDPOINTS).map((e) => openApiPath(e.path)));
+const BASE = 'https://quanze.invalid/openapi.json';
+
+type Media = { schema: Record<string, unknown> };
+type Operation = {
+  operationId: string;
+  parameters: { name: string; in: 'path' | 'query'; required: boolean; schema: { enum?: string[] } }[];
+  responses: Record<string, { content?: Record<string, Media> }>;
+};
+type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+
+let site: { app: Hono; store: Store; cases: CaseStore };
+let doc: Doc;
+let ajv: Ajv2020;
+/** Real path parameter values by OpenAPI path, filled in beforeAll. */
+const ids = new Map<string, string[]>();
+
+async function getJson<T>(path: string): Promise<T> {
+  const res = await site.app.request(path);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  site = await siteApp({ adminToken: TOKEN });
+  doc = await getJson<Doc>('/api/openapi.json');
+  // The document's component schemas as one schema's $defs, so their references resolve.
+  const rebased = (value: unknown) => JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', `"${BASE}#/$defs/`)) as Record<string, unknown>;
+  ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+  ajv.addSchema({ $id: BASE, $defs: rebased(doc.components.schemas) });
+  for (const ops of Object.values(doc.paths)) {
+    for (const op of Object.values(ops)) for (const response of Object.values(op.responses)) for (const media of Object.values(response.content ?? {})) media.schema = rebased(media.schema);
+  }
+
+  const lists = (await getJson<{ items: { id: string; latestVersionId: string }[] }>('/api/lists?pageSize=100')).items;
+  const items: string[] = [];
+  for (const list of lists) items.push(...(await getJson<{ items: { id: string }[] }>(`/api/lists/${list.id}/items?pageSize=100`)).items.map((i) => i.id));
+  const cases: string[] = [];
+  for (const [itemId, party] of [
+    [items[19], { name: '张三丰', kind: 'person', contact: '13800000000' }],
+    [items[0], undefined],
+  ] as const) {
+    const res = await site.app.request('/api/cases', {
+      method: 'POST',
+      body: JSON.stringify({ itemId, ...(party ? { party } : {}) }),
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    cases.push(((await res.json()) as { summary: { id: string } }).summary.id);
+  }
+  const processes = (await getJson<{ id: string }[]>('/api/processes')).map((p) => p.id);
+  expect(processes.length).toBeGreaterThan(0);
+
+  const listIds = [...lists.map((l) => l.id), '999999', 'abc'];
+  for (const path of ['/api/lists/{id}', '/api/lists/{id}/items', '/api/lists/{id}/findings', '/api/lists/{id}/diff']) ids.set(path, listIds);
+  ids.set('/api/items/{id}', [...items, '999999', '0']);
+  for (const path of ['/api/cases/{id}', '/api/cases/{id}/events']) ids.set(path, [...cases, '2025-99999', 'x']);
+  for (const path of ['/api/processes/{id}', '/api/processes/{id}/bpmn', '/api/processes/{id}/svg']) ids.set(path, [...processes, 'P999', '1']);
+});
+
+afterAll(async () => {
+  await site.cases.disconnect();
+  await site.store.close();
+});
+
+/** Queries beyond the defaults and each value of an enumerated parameter: pages, filters, bad values. */
+const QUERIES: Record<string, string[]> = {
+  '/api/lists': ['page=2&pageSize=2', 'page=100000&pageSize=100', 'page=0', 'pageSize=101', 'page=x'],
+  '/api/lists/{id}/items': ['pageSize=1&page=3', 'page=100000', 'version=1', 'version=999999', 'version=v1'],
+  '/api/lists/{id}/diff': ['from=latest&to=1', 'from=99', 'from=x'],
+  '/api/search': ['q=%E5%A4%84%E7%BD%9A', 'q=%E5%AF%86%E7%A0%81&pageSize=3&page=2', 'q=%E6%A3%80%E6%9F%A5&agency=%E4%BF%9D%E5%AF%86&listId=2', 'q=x&page=100000', 'q=', 'q=a&listId=abc'],
+  '/api/compare': ['lists=1,2', 'lists=2,4,5', 'lists=1,999999', 'lists=1', 'lists=1,1'],
+  '/api/cases': ['limit=1&offset=1', 'department=%E8%87%AA%E6%B2%BB%E5%8C%BA%E5%9B%BD%E5%AE%B6%E4%BF%9D%E5%AF%86%E5%B1%80', 'today=2025-09-01', 'limit=0', 'today=2025-02-30', 'unknown=1'],
+  '/api/processes/{id}': ['version=1', 'version=99', 'version=0'],
+  '/api/processes/{id}/bpmn': ['version=1', 'version=0'],
+  '/api/processes/{id}/svg': ['version=1', 'version=0'],
+  '/api/supervision': ['today=2025-09-01', 'today=tomorrow'],
+};
+
+/** Every URL to request for a documented GET path. */
+function urls(path: string, op: Operation): string[] {
+  const pathParams = op.parameters.filter((p) => p.in === 'path');
+  const filled = pathParams.length === 0 ? [path] : (ids.get(path) ?? []).map((id) => path.replace(`{${pathParams[0]?.name}}`, encodeURIComponent(id)));
+  const queries = ['', ...(QUERIES[path] ?? [])];
+  for (const p of op.parameters) if (p.in === 'query') for (const value of p.schema.enum ?? []) queries.push(`${p.name}=${encodeURIComponent(value)}`);
+  if (path === '/api/search') for (const q of [...queries]) if (q !== '' && !q.startsWith('q=')) queries.push(`q=%E5%AF%86%E7%A0%81&${q}`);
+  return filled.flatMap((url) => queries.map((q) => (q === '' ? url : `${url}?${q}`)));
+}
+
+const validators = new Map<object, ValidateFunction>();
+
+/** Why an answer is not one the operation documents, or null when it is. */
+async function nonConformance(op: Operation, res: Response): Promise<string | null> {
+  const documented = op.responses[String(res.status)];
+  if (!documented) return `状态 ${res.status} 未在文档中（有 ${Object.keys(op.responses).join('、')}）`;
+  const body = await res.text();
+  if (!documented.content) return body === '' ? null : `状态 ${res.status} 不应有内容`;
+  const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  const media = documented.content[type];
+  if (!media) return `内容类型 ${type} 未在文档中（有 ${Object.keys(documented.content).join('、')}）`;
+  let value: unknown = body;
+  if (type.endsWith('json')) {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return '内容不是 JSON';
+    }
+  }
+  let validate = validators.get(media.schema);
+  if (!validate) {
+    validate = ajv.compile(media.schema);
+    validators.set(media.schema, validate);
+  }
+  return validate(value) ? null : ajv.errorsText(validate.errors, { dataVar: 'body' });
+}
+
+describe('every GET answer conforms to /api/openapi.json', () => {
+  it('has real ids for every documented GET path with path parameters', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      if (ops.get?.parameters.some((p) => p.in === 'path')) expect(ids.get(path)?.length, path).toBeGreaterThan(3);
+    }
+  });
+
+  it('gives only documented statuses, media types and bodies, and every documented status of a GET comes', async () => {
+    const failures: string[] = [];
+    const seen = new Set<string>();
+    let requests = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const op = ops.get;
+      if (!op) continue;
+      for (const url of urls(path, op)) {
+        const readers: Record<string, string>[] = WORKFLOW_PATHS.has(path) ? [{}, { Authorization: `Bearer ${TOKEN}` }] : [{}];
+        for (const headers of readers) {
+          const res = await site.app.request(url, { headers });
+          const tag = res.headers.get('etag');
+          const why = await nonConformance(op, res);
+          requests++;
+          seen.add(`${path} ${res.status}`);
+          if (why) failures.push(`GET ${url}：${why}`);
+          if (!tag) continue;
+          const again = await site.app.request(url, { headers: { ...headers, 'If-None-Match': tag } });
+          expect(again.status, url).toBe(304);
+          const whyAgain = await nonConformance(op, again);
+          seen.add(`${path} ${again.status}`);
+          if (whyAgain) failures.push(`GET ${url}（If-None-Match）：${whyAgain}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(requests).toBeGreaterThan(400);
+    const unseen = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops.get?.responses ?? {}).map((status) => `${path} ${status}`)).filter((s) => !seen.has(s));
+    expect(unseen).toEqual([]);
+  });
+});
