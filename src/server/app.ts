@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { etag } from 'hono/etag';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
 import type { Registry } from '../law/index.js';
 import { isStoreError } from '../store/index.js';
 import { type CaseStore, type Clock, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON, openCaseSection, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
-import { apiRoutes } from './api/router.js';
+import { API_READ_HEADERS, apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
 import { hasAdminToken, SAFE_METHODS } from './http/auth.js';
 import { HttpProblem, problemResponse } from '../problem/index.js';
@@ -90,7 +90,9 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   app.use(securityHeaders());
   // A synchronous SHA-1: WebCrypto's asynchronous digest cost ~200 µs of CPU a response in bench/http.
-  app.use(etag({ generateDigest: (body) => sha1(body) }));
+  // A 304 is a new response keeping only the headers named here: without the API's CORS and
+  // resource policy headers another site's revalidation of a read would fail as a network error.
+  app.use(etag({ generateDigest: (body) => sha1(body), retainedHeaders: [...RETAINED_304_HEADERS, ...API_READ_HEADERS] }));
   // Writes this app serves (workflow: cases, process definitions), counted once done, so a
   // cached page that may show their result is checked again.
   let writes = 0;

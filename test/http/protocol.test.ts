@@ -79,6 +79,21 @@ describe('CORS', () => {
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });
 
+  it('keeps the CORS and resource policy headers on a 304, so another site can revalidate', async () => {
+    const origin = { Origin: 'https://example.org' };
+    for (const path of endpoints().filter((p) => p.startsWith('/api/'))) {
+      const first = await app.request(path, { headers: origin });
+      const tag = first.headers.get('etag') as string;
+      for (const ifNoneMatch of [tag, `W/${tag}`, `"other", ${tag}`, '*']) {
+        const again = await app.request(path, { headers: { ...origin, 'If-None-Match': ifNoneMatch } });
+        expect(again.status, `${path} ${ifNoneMatch}`).toBe(304);
+        for (const header of ['access-control-allow-origin', 'access-control-expose-headers', 'cross-origin-resource-policy', 'cache-control', 'etag']) {
+          expect(again.headers.get(header), `${path} ${ifNoneMatch} ${header}`).toBe(first.headers.get(header));
+        }
+      }
+    }
+  });
+
   it('answers a preflight for GET and offers no writing method', async () => {
     const res = await app.request('/api/search?q=x', {
       method: 'OPTIONS',

@@ -8,6 +8,9 @@ import type { StorePort } from '../store-port.js';
 import { openApiDocument } from './openapi.js';
 import { API_ROUTES } from './routes.js';
 
+/** The headers that open the API's reads to other sites, which its 304s must keep too. */
+export const API_READ_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers', 'Cross-Origin-Resource-Policy'] as const;
+
 /**
  * The JSON API, mounted at /api: read-only, open to every origin, validated by zod. Its
  * OpenAPI document also describes `workflow`, the workflow endpoints the site mounts beside it.
