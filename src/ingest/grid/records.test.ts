@@ -59,6 +59,21 @@ describe('readGrid', () => {
     expect(result.findings.map((f) => f.messageId)).toEqual(['continued-row']);
   });
 
+  it('continues the list in a later table without a header only when that table is about as wide', () => {
+    const header = ['序号', '权力类型', '事项名称', '实施依据', '备注'];
+    const result = readGrid('page.html', [
+      table([header, ['1', '行政处罚', '甲', '《某法》第一条', '']], 1),
+      // The next page's table, its empty 备注 column dropped: still the list.
+      table([['2', '行政检查', '乙', '《某法》第二条']], 3),
+      // The page's footer, laid out as a table: not an item.
+      table([['主办单位：某某局', '网站标识码：1234']], 5),
+      // A list table further down, with its own header, is read again.
+      table([header.slice(0, 3), ['3', '行政许可', '丙']], 7),
+    ]);
+    expect(cells(result).map((c) => c.序号)).toEqual(['1', '2', '3']);
+    expect(result.residue.map((r) => [r.text, r.firstLine])).toContainEqual(['主办单位：某某局  网站标识码：1234', 5]);
+  });
+
   it('marks cells merged over several rows as shared and numbers unnumbered rows', () => {
     const result = readGrid('t.html', [
       spans([

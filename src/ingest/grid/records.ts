@@ -53,6 +53,9 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
     }
     const { rows } = block;
     let firstOfTable = true;
+    // A later table without a header of its own continues the list only when it is about as
+    // wide: a page's footer or contact table (主办单位 | 网站标识码 | ICP备案号) is text.
+    let foreign = fields !== null && !mayContinue(rows, fields.length);
     for (let r = 0; r < rows.length; r++) {
       const line: number = block.lines[r] ?? r + 1;
       const texts = (rows[r] ?? []).map((_, c) => slotText(rows, r, c));
@@ -64,9 +67,10 @@ export function readGrid(file: string, blocks: readonly Block[], map: HeaderOver
         fields = headers.map((header) => mapHeader(header, map));
         lines.push({ line, raw: texts.join('\t'), cells: headers });
         if (twoRows) r++;
+        foreign = false;
         continue;
       }
-      if (fields === null || isTextRow(rows, r, texts)) {
+      if (fields === null || foreign || isTextRow(rows, r, texts)) {
         lines.push({ line, raw: filled.join('  '), cells: null });
         continue;
       }
@@ -129,6 +133,16 @@ function titleFirst(lines: TableLine[]): TableLine[] {
 function mayBeHeader(filled: readonly string[]): boolean {
   const short = filled.filter((text) => text.length <= 64).length;
   return short >= 3 && short * 2 >= filled.length;
+}
+
+/**
+ * Whether a table with no header row could carry on a list of `columns` columns: a table a
+ * page break or a page's layout split off keeps at least half of them (merged or dropped
+ * empty columns aside).
+ */
+function mayContinue(rows: readonly (readonly Slot[])[], columns: number): boolean {
+  const width = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+  return width * 2 >= columns;
 }
 
 function fitRow(texts: readonly string[], width: number): string[] {

@@ -47,7 +47,8 @@ export function toHtmlPage(list: PowerList): string {
     '<!-- 正文开始 -->',
     table,
     '</td></tr></table>',
-    '<div class="footer">主办单位：某某局&nbsp;&nbsp;网站标识码：1234</div>',
+    // Government sites lay their footer out as a table of its own, after the list's.
+    '<table class="footer"><tr><td>主办单位：某某局</td><td>网站标识码：1234</td></tr></table>',
     '</body></html>',
   ].join('\n');
 }
