@@ -63,7 +63,12 @@ export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: 
   };
 }
 
-/** Server-rendered Chinese pages over the same store calls the API makes; no script. */
+/**
+ * Server-rendered Chinese pages over the same store calls the API makes; no script. A page
+ * reads its query with the API's schema but ignores keys it does not know, as the portal's
+ * pages do, where the API refuses them: a shared link carries some (WeChat adds
+ * ?from=singlemessage&isappinstalled=0).
+ */
 export function workflowPages(options: WorkflowAppOptions): Hono {
   const shell = shellOf(options);
   const { cases } = options;
@@ -75,7 +80,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
   });
 
   pages.get('/cases', async (c) => {
-    const q = parseRequest(P.CaseListParams, c.req.query());
+    const q = parseRequest(P.CaseListParams.strip(), c.req.query());
     const today = q.today ?? todayFor(options);
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
     const full = await seesPartiesOnPage(options, c);
@@ -86,12 +91,12 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
   const casePage = casePageRenderer(options);
   pages.get('/cases/:id', async (c) => {
     const { id } = parseRequest(P.CaseId, c.req.param());
-    const { today, done } = parseRequest(P.CasePageQuery, c.req.query());
+    const { today, done } = parseRequest(P.CasePageQuery.strip(), c.req.query());
     return casePage(c, id, { today, done });
   });
 
   pages.get('/supervision', async (c) => {
-    const today = parseRequest(P.TodayQuery, c.req.query()).today ?? todayFor(options);
+    const today = parseRequest(P.TodayQuery.strip(), c.req.query()).today ?? todayFor(options);
     // The page shows no party yet; it gets what /api/supervision gives this reader, so a column added later cannot show more.
     const full = await seesPartiesOnPage(options, c);
     const data = disclosedSupervision(await supervise(cases, { today }), full);
@@ -100,7 +105,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
 
   pages.get('/processes/:id', async (c) => {
     const { id } = parseRequest(P.ProcessIdParam, c.req.param());
-    const { version } = parseRequest(P.VersionQuery, c.req.query());
+    const { version } = parseRequest(P.VersionQuery.strip(), c.req.query());
     const stored = await cases.getProcess(id, version);
     if (!stored) throw new HttpProblem('not-found', `没有编号为 ${id} 的流程定义`);
     return c.html(shell(stored.definition.name, processBody(stored, await processSvg(stored.definition)), [HOME, { label: '流程定义' }, { label: stored.id }], options.user?.(c) ?? null));
