@@ -87,12 +87,11 @@ export function fieldLookup(columns: readonly Column[]): (header: string) => Fie
 }
 
 export async function statFile(path: string, file: string): Promise<number> {
-  const size = await stat(path).then(
-    (s) => s.size,
-    (cause: unknown) => {
-      throw new ImportError('unreadable-file', file, '无法读取文件（不存在或没有权限）', {}, { cause });
-    },
-  );
+  const found = await stat(path).catch((cause: unknown) => {
+    throw new ImportError('unreadable-file', file, '无法读取文件（不存在或没有权限）', {}, { cause });
+  });
+  if (found.isDirectory()) throw new ImportError('unreadable-file', file, '这是一个文件夹，不是文件：请列出其中的清单文件（如 文件夹/*.xlsx）');
+  const { size } = found;
   if (size === 0) throw new ImportError('empty-file', file, '文件是空的');
   return size;
 }

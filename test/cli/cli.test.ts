@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { PowerList } from '../../src/model/index.js';
@@ -45,6 +45,17 @@ describe('quanze import', () => {
     expect(code).toBe(3);
     expect(stderr).toMatch(/清单\.txt：无法读取文件/);
     expect(stdout.trim().split('\n')).toHaveLength(8);
+  });
+
+  it('exit 3 for a folder given as a file, saying so, not an internal error; the other files still import', async () => {
+    const folder = dirname(samplePath('liuzhou'));
+    for (const command of ['import', 'inspect', 'check']) {
+      const { code, stdout, stderr } = await cli(command, folder, samplePath('liuzhou'));
+      expect(code, command).toBe(3);
+      expect(stderr, command).toContain(`错误：${basename(folder)}：这是一个文件夹，不是文件`);
+      expect(stderr, command).not.toContain('内部错误');
+      expect(stdout, command).toContain('柳州市国家保密局');
+    }
   });
 
   it('exit 2 for usage errors, in Chinese', async () => {
