@@ -93,7 +93,7 @@ describe('the version history page', () => {
     expect(await page(`/lists/${listId}`)).toContain(`<a href="/lists/${listId}/versions">版本历史与比较</a>`);
   });
 
-  it('shows every version, newest first, with its import time in Beijing time, hash, item count and file', async () => {
+  it('shows every version, newest first, with its import time in Beijing time, hash, item count, file and the kind of file', async () => {
     const html = await page(`/lists/${listId}/versions`);
     const detail = ListDetail.parse(await json(`/api/lists/${listId}`));
     const rows = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>')).split('<tr>').slice(1);
@@ -105,6 +105,8 @@ describe('the version history page', () => {
       expect(row).toContain(`<code title="${version.sha256}">${version.sha256.slice(0, 12)}</code>`);
       expect(row).toContain(`<td>${version.itemCount}</td>`);
       expect(row).toContain(`<td>${escapeHtml(version.sourceFile)} `);
+      // The kind of file in words, not the reader's name (header-tsv).
+      expect(row).toContain('<span class="muted">（带表头的制表符分隔文本）</span>');
       if (version.versionNo > 1) expect(row).toContain(`href="/lists/${listId}/diff?from=${version.versionNo - 1}&amp;to=${version.versionNo}"`);
     });
     expect(detail.versions.map((v) => v.itemCount)).toEqual([7, 6, 6]);
@@ -113,6 +115,7 @@ describe('the version history page', () => {
     expect(html).toMatch(/<select name="from"><option value="1">[^<]*<\/option><option value="2" selected>/);
     expect(html).toMatch(/<select name="to">(?:<option value="\d">[^<]*<\/option>){2}<option value="3" selected>/);
     expect(html).not.toMatch(/<img|<script/i);
+    expect(html).not.toContain('header-tsv');
   });
 
   it('answers an unknown list with 404 and a malformed id with 400', async () => {

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../../html/index.js';
-import { type Place, placeText } from '../../model/index.js';
+import { type Place, placeText, type SourceFormat } from '../../model/index.js';
 
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -61,6 +61,24 @@ export function lineRange(first: number, last: number): string {
 /** What a list is called on pages: its title, else its department, else its file. */
 export function listName(list: { title: string | null; department: string | null; sourceFile: string }): string {
   return list.title ?? (list.department ? `${list.department}权责清单` : list.sourceFile);
+}
+
+/** What a reader calls the kind of file a version was imported from; the readers' own names are for the API. */
+export const SOURCE_FORMAT_LABELS: Readonly<Record<SourceFormat, string>> = {
+  'tab-records': '无表头的制表符分隔文本',
+  'header-tsv': '带表头的制表符分隔文本',
+  'markdown-table': 'Markdown 表格',
+  'flowchart-text': '流程图文本',
+  xlsx: 'Excel 表格',
+  csv: 'CSV 表格',
+  docx: 'Word 文档',
+  html: '网页',
+  pdf: 'PDF 文档',
+  json: 'JSON 数据',
+};
+
+export function sourceFormatName(format: string): string {
+  return Object.hasOwn(SOURCE_FORMAT_LABELS, format) ? SOURCE_FORMAT_LABELS[format as SourceFormat] : format;
 }
 
 /** A 权力类型 as shown: the known type, or the cell's own text when it names none. */

@@ -1,5 +1,5 @@
 import type { ListDetail, ListVersionInfo } from '../store-port.js';
-import { formatDateTime, href, listName } from './format.js';
+import { formatDateTime, href, listName, sourceFormatName } from './format.js';
 import { html, type SafeHtml } from '../../html/index.js';
 
 /** "第 2 版（最新）". */
@@ -40,7 +40,7 @@ ${list.versions.length > 1 ? versionPicker(list) : html`<p class="empty">只有�
   <td>${formatDateTime(v.importedAt)}</td>
   <td><code title="${v.sha256}">${v.sha256.slice(0, 12)}</code></td>
   <td>${v.itemCount}</td>
-  <td>${v.sourceFile} <span class="muted">${v.sourceFormat}</span></td>
+  <td>${v.sourceFile} <span class="muted">（${sourceFormatName(v.sourceFormat)}）</span></td>
   <td>${v.versionNo > 1 ? html`<a href="${href(['lists', list.id, 'diff'], { from: v.versionNo - 1, to: v.versionNo })}">与上一版比较</a>` : ''}</td>
 </tr>`,
 )}</tbody>
