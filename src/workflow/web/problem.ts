@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HttpProblem } from '../../problem/index.js';
+import { isCalendarError } from '../calendar/index.js';
 import { isCaseError } from '../cases/index.js';
 import { isPeriodError } from '../periods/index.js';
 import { isProcessError } from '../process/index.js';
@@ -18,6 +19,11 @@ export function toProblem(error: unknown): HttpProblem | null {
     return new HttpProblem('invalid-parameters', error.message, error.issues.map((i) => ({ name: i.split('：')[0] ?? '', reason: i })));
   }
   if (isPeriodError(error)) return new HttpProblem('invalid-parameters', error.message);
+  // A date the request gave that takes a deadline or cutoff past the calendar's range (9999-12-31);
+  // an unreadable or contradictory holiday file is the site's fault and stays a 500.
+  if (isCalendarError(error) && (error.code === 'out-of-range' || error.code === 'bad-date' || error.code === 'bad-argument')) {
+    return new HttpProblem('invalid-parameters', error.message);
+  }
   return null;
 }
 
