@@ -1,6 +1,7 @@
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { EXIT, type Io, processIo } from './io.js';
 import { translateCommanderError } from './messages.js';
+import { OutputError } from './output.js';
 
 type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
 
@@ -82,6 +83,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof OutputError) {
+      io.stderr.write(`错误：${error.message}\n`);
+      return EXIT.output;
     }
     io.stderr.write(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;

@@ -30,4 +30,6 @@ export const EXIT = {
   /** A file could not be imported at all (unreadable, unknown format, bad encoding). */
   input: 3,
   internal: 70,
+  /** The output file (-o, --out) cannot be written: sysexits' EX_CANTCREAT. */
+  output: 73,
 } as const;

@@ -129,3 +129,42 @@ describe('--map', () => {
     expect(stdout).toContain('--map 指定的列“不存在的列”在文件中不存在，未起作用');
   });
 });
+
+describe('an output file that cannot be written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quanze-out-'));
+  const liuzhou = samplePath('liuzhou');
+  const liangzhou = samplePath('liangzhou');
+  /** Every command that writes a file named by -o or --out, with that option last. */
+  const commands: [string, string[]][] = [
+    ['import', ['import', liuzhou, '-o']],
+    ['import --format ndjson', ['import', liuzhou, '--format', 'ndjson', '-o']],
+    ['export', ['export', liuzhou, '--to', 'csv', '-o']],
+    ['export --to xlsx', ['export', liuzhou, '--to', 'xlsx', '-o']],
+    ['diff', ['diff', liuzhou, liuzhou, '-o']],
+    ['align', ['align', liuzhou, liangzhou, '-o']],
+    ['align --format xlsx', ['align', liuzhou, liangzhou, '--format', 'xlsx', '-o']],
+    ['process export', ['process', 'export', liuzhou, '--item', '1', '--to', 'json', '--out']],
+  ];
+  const targets: [string, string, string][] = [
+    ['in a folder that does not exist', join(dir, 'missing', 'out.txt'), '所在的文件夹不存在'],
+    ['that is a folder', dir, '这是一个文件夹'],
+  ];
+
+  it.each(commands)('%s: exit 73 with the path and the reason in Chinese, no crash', async (_name, argv) => {
+    for (const [, path, reason] of targets) {
+      const { code, stderr } = await cli(...argv, path);
+      expect(code, path).toBe(73);
+      expect(stderr, path).toContain(`错误：无法写入 ${path}：${reason}`);
+      expect(stderr, path).not.toContain('内部错误');
+    }
+  });
+
+  it('the same commands still write a path that can be written', async () => {
+    for (const [name, argv] of commands) {
+      const path = join(dir, `${name.replace(/\W+/g, '-')}.out`);
+      const { code } = await cli(...argv, path);
+      expect(code, name).toBe(0);
+      expect(readFileSync(path).length, name).toBeGreaterThan(0);
+    }
+  });
+});

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { type AlignOptions, alignLists, alignmentXlsx, DEFAULT_MIN_SCORE, registryResolver, renderAlignmentText } from '../../align/index.js';
 import { type ImportOptions, importFile } from '../../ingest/index.js';
 import { readRegistry } from '../../law/registry/index.js';
 import type { PowerList } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { writeOutput } from '../output.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { reportImportError } from '../report-error.js';
 
@@ -76,11 +76,11 @@ export function alignCommand(io: Io, setExit: (code: number) => void): Command {
       const alignOptions: AlignOptions = { ...(options.minScore !== undefined ? { minScore: options.minScore } : {}), ...(resolver ? { resolver } : {}) };
       const alignment = alignLists(lists, alignOptions);
       if (options.format === 'xlsx') {
-        await writeFile(options.output as string, await alignmentXlsx(alignment));
+        await writeOutput(options.output as string, await alignmentXlsx(alignment));
         await write(io.stderr, `已写入 ${options.output}\n`);
       } else {
         const text = options.format === 'json' ? `${JSON.stringify(alignment, null, 2)}\n` : renderAlignmentText(alignment);
-        if (options.output) await writeFile(options.output, text);
+        if (options.output) await writeOutput(options.output, text);
         else await write(io.stdout, text);
       }
       setExit(EXIT.ok);

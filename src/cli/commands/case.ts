@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { toBpmnXml } from '../../export/bpmn/index.js';
@@ -30,6 +30,7 @@ import {
 import { isPeriodError } from '../../workflow/periods/index.js';
 import { definitionsOfList, deriveFromItem, deriveFromSheet, isProcessError, type ProcessDefinition, validateDefinition } from '../../workflow/process/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { writeOutput } from '../output.js';
 import { oneOf } from '../options.js';
 
 type Db = string | true | undefined;
@@ -326,7 +327,7 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
         const def = await definitionFor(target, o);
         const text = o.to === 'bpmn' ? await toBpmnXml(def) : o.to === 'svg' ? `${await processSvg(def)}\n` : `${JSON.stringify(def, null, 2)}\n`;
         if (o.out) {
-          await writeFile(o.out, text);
+          await writeOutput(o.out, text);
           io.stderr.write(`已写入 ${o.out}\n`);
         } else await write(io.stdout, text);
       }),

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { diffLists, diffStoredVersions, isAlignError, type ListDiff, parseVersionSelector, renderDiffHtml, renderDiffText } from '../../align/index.js';
 import { type ImportOptions, importFile } from '../../ingest/index.js';
 import { defaultDatabaseUrl, isStoreError, openStore } from '../../store/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { writeOutput } from '../output.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { reportImportError } from '../report-error.js';
 
@@ -48,7 +48,7 @@ export function diffCommand(io: Io, setExit: (code: number) => void): Command {
       const context = options.context !== undefined ? { context: options.context } : {};
       const text =
         options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : options.format === 'html' ? renderDiffHtml(diff, context) : renderDiffText(diff, context);
-      if (options.output) await writeFile(options.output, text);
+      if (options.output) await writeOutput(options.output, text);
       else await write(io.stdout, text);
       setExit(EXIT.ok);
     });

@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { EXPORT_FORMATS, type ExportFormat, exportList, exportNotes } from '../../export/index.js';
 import { type ImportOptions, importFile } from '../../ingest/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { writeOutput } from '../output.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
 import { reportImportError } from '../report-error.js';
@@ -50,7 +50,7 @@ export function exportCommand(io: Io, setExit: (code: number) => void): Command 
         }
         await write(io.stdout, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
       } else {
-        await writeFile(output, bytes);
+        await writeOutput(output, bytes);
         io.stderr.write(`已导出 ${list.items.length} 项事项${list.processSheets.length ? `、${list.processSheets.length} 张流程图` : ''}到 ${output}\n`);
       }
       for (const note of exportNotes(list, options.to)) io.stderr.write(`注意：${note}\n`);

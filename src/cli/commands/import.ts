@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
@@ -6,6 +5,7 @@ import { type ImportOptions, importFile, importNdjson } from '../../ingest/index
 import { placeText } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom, positiveInt } from '../options.js';
+import { openOutput } from '../output.js';
 import { progressBar } from '../progress.js';
 // errors.js and identity.js alone (no database driver): the store itself loads only for --db.
 import { isStoreError } from '../../store/errors.js';
@@ -111,7 +111,8 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
         setExit(await importToStore(io, files, options));
         return;
       }
-      const out: Writable = options.output ? createWriteStream(options.output) : io.stdout;
+      const output = options.output ? await openOutput(options.output) : null;
+      const out: Writable = output?.stream ?? io.stdout;
       let code: number = EXIT.ok;
       if (options.format === 'json' && files.length > 1) await write(out, '[\n');
       for (const [index, file] of files.entries()) {
@@ -126,7 +127,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
         }
       }
       if (options.format === 'json' && files.length > 1) await write(out, '\n]\n');
-      if (out !== io.stdout) await new Promise<void>((resolve) => out.end(resolve));
+      await output?.close();
       setExit(code);
     });
 }
