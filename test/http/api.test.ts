@@ -201,6 +201,36 @@ describe('GET /api/search', () => {
     expect(second.items.map((h) => h.id)).toEqual([two.items[1]?.id]);
   });
 
+  it('walks to every hit exactly once, in the order of one long page, for any page size and filter', async () => {
+    const filters = ['', `&type=${encodeURIComponent('行政检查')}`, `&level=${encodeURIComponent('省级')}`, `&agency=${encodeURIComponent('保密')}`, `&listId=${sample('liuzhou').outcome.listId}`];
+    let walked = 0;
+    for (const q of ['处罚', '密码', '检查', '的', '国家秘密', '法']) {
+      for (const filter of filters) {
+        const base = `/api/search?q=${encodeURIComponent(q)}${filter}`;
+        const whole = SearchPage.parse(await json(`${base}&pageSize=100`));
+        expect(whole.totalExact).toBe(true);
+        expect(whole.total).toBeLessThanOrEqual(100);
+        for (const pageSize of [1, 3, 7]) {
+          const ids: string[] = [];
+          const pages = Math.ceil(whole.total / pageSize);
+          for (let page = 1; page <= pages + 1; page++) {
+            const body = SearchPage.parse(await json(`${base}&pageSize=${pageSize}&page=${page}`));
+            expect(body).toMatchObject({ total: whole.total, page, pageSize });
+            // Full pages up to the last, which holds the rest; past the end, none.
+            expect(body.items.length, `${base} ${pageSize} ${page}`).toBe(Math.max(0, Math.min(pageSize, whole.total - (page - 1) * pageSize)));
+            ids.push(...body.items.map((h) => h.id));
+          }
+          expect(ids).toEqual(whole.items.map((h) => h.id));
+          walked += ids.length;
+        }
+      }
+    }
+    expect(walked).toBeGreaterThan(300);
+    // The last page there may be, and one past it.
+    expect(SearchPage.parse(await json('/api/search?q=%E5%A4%84%E7%BD%9A&page=100000')).items).toEqual([]);
+    expect((await problem('/api/search?q=%E5%A4%84%E7%BD%9A&page=100001', 400))['invalid-params']?.map((p) => p.name)).toEqual(['page']);
+  });
+
   it.each([
     ['no q', '', 'q'],
     ['an empty q', 'q=', 'q'],
