@@ -100,11 +100,11 @@ describe('the version history page', () => {
     expect(rows).toHaveLength(3);
     [...detail.versions].reverse().forEach((version, i) => {
       const row = rows[i] as string;
-      expect(row).toContain(`<td>第 ${version.versionNo} 版${version.latest ? '（最新）' : ''}</td>`);
-      expect(row).toContain(`<td>${formatDateTime(version.importedAt)}</td>`);
+      expect(row).toContain(`<td data-label="版本">第 ${version.versionNo} 版${version.latest ? '（最新）' : ''}</td>`);
+      expect(row).toContain(`<td data-label="导入时间（北京时间）" class="nowrap">${formatDateTime(version.importedAt)}</td>`);
       expect(row).toContain(`<code title="${version.sha256}">${version.sha256.slice(0, 12)}</code>`);
-      expect(row).toContain(`<td>${version.itemCount}</td>`);
-      expect(row).toContain(`<td>${escapeHtml(version.sourceFile)} `);
+      expect(row).toContain(`<td data-label="事项数">${version.itemCount}</td>`);
+      expect(row).toContain(`<td data-label="来源文件">${escapeHtml(version.sourceFile)} `);
       // The kind of file in words, not the reader's name (header-tsv).
       expect(row).toContain('<span class="muted">（带表头的制表符分隔文本）</span>');
       if (version.versionNo > 1) expect(row).toContain(`href="/lists/${listId}/diff?from=${version.versionNo - 1}&amp;to=${version.versionNo}"`);

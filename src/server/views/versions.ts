@@ -1,6 +1,6 @@
 import type { ListDetail, ListVersionInfo } from '../store-port.js';
 import { formatDateTime, href, listName, sourceFormatName } from './format.js';
-import { html, type SafeHtml } from '../../html/index.js';
+import { type Column, html, type SafeHtml, stackedTable } from '../../html/index.js';
 
 /** "第 2 版（最新）". */
 export function versionLabel(version: ListVersionInfo): string {
@@ -26,23 +26,26 @@ export function versionPicker(list: ListDetail, from?: number, to?: number): Saf
 </form>`;
 }
 
+function versionColumns(list: ListDetail): Column<ListVersionInfo>[] {
+  return [
+    { label: '版本', cell: versionLabel },
+    { label: '导入时间（北京时间）', cell: (v) => formatDateTime(v.importedAt), nowrap: true },
+    { label: 'SHA-256', cell: (v) => html`<code title="${v.sha256}">${v.sha256.slice(0, 12)}</code>` },
+    { label: '事项数', cell: (v) => v.itemCount },
+    { label: '来源文件', cell: (v) => html`${v.sourceFile} <span class="muted">（${sourceFormatName(v.sourceFormat)}）</span>` },
+    {
+      label: '比较',
+      unlabelled: true,
+      cell: (v) => (v.versionNo > 1 ? html`<a href="${href(['lists', list.id, 'diff'], { from: v.versionNo - 1, to: v.versionNo })}">与上一版比较</a>` : ''),
+    },
+  ];
+}
+
 /** A list's version history, newest first, with the form to diff two versions. */
 export function versionsBody(list: ListDetail): SafeHtml {
   const newestFirst = [...list.versions].reverse();
   return html`<h1>${listName(list)} · 版本历史</h1>
 <p>同一份清单（按部门识别）每导入一次内容有变化的文件，就记下一个新版本。共 ${list.versions.length} 个版本。</p>
 ${list.versions.length > 1 ? versionPicker(list) : html`<p class="empty">只有一个版本；再次导入这份清单的新文件后，可在这里比较两个版本的差异。</p>`}
-<div class="table-scroll"><table class="versions">
-<thead><tr><th scope="col">版本</th><th scope="col">导入时间（北京时间）</th><th scope="col">SHA-256</th><th scope="col">事项数</th><th scope="col">来源文件</th><th scope="col"><span class="visually-hidden">比较</span></th></tr></thead>
-<tbody>${newestFirst.map(
-  (v) => html`<tr>
-  <td>${versionLabel(v)}</td>
-  <td>${formatDateTime(v.importedAt)}</td>
-  <td><code title="${v.sha256}">${v.sha256.slice(0, 12)}</code></td>
-  <td>${v.itemCount}</td>
-  <td>${v.sourceFile} <span class="muted">（${sourceFormatName(v.sourceFormat)}）</span></td>
-  <td>${v.versionNo > 1 ? html`<a href="${href(['lists', list.id, 'diff'], { from: v.versionNo - 1, to: v.versionNo })}">与上一版比较</a>` : ''}</td>
-</tr>`,
-)}</tbody>
-</table></div>`;
+${stackedTable(versionColumns(list), newestFirst)}`;
 }

@@ -1,7 +1,7 @@
 import type { CaseView } from '../../cases/index.js';
 import { EVENT_LABELS, PARTY_KIND_LABELS, type Party, partyLabel } from '../../cases/index.js';
 import type { ApplicableSituation } from '../../supervision/index.js';
-import { html, type SafeHtml, trusted } from '../../../html/index.js';
+import { type Column, html, type SafeHtml, stackedTable, trusted } from '../../../html/index.js';
 import { href } from '../href.js';
 import { DUE_KIND_LABELS, dueCell, dutyLink, itemPage, statusBadge } from './format.js';
 
@@ -65,19 +65,21 @@ export function caseBody(p: CasePageView): SafeHtml {
   const { view } = p;
   const { state, summary, snapshot, process } = view;
   const names = new Map(state.steps.map((s) => [s.id, s.name]));
-  const stepRows = state.steps.map((s) => {
-    const def = process.definition.steps.find((d) => d.id === s.id);
+  type Step = (typeof state.steps)[number];
+  const definition = (s: Step) => process.definition.steps.find((d) => d.id === s.id);
+  const documents = (s: Step) => {
     const attached = state.documents.filter((d) => d.step === s.id);
-    const wanted = def?.documents ?? [];
-    return html`<tr${s.id === state.currentStep ? html` aria-current="step"` : ''}>
-<td>${dutyLink(state.itemRef, s.dutyNo ?? null, s.name)}</td>
-<td>${STEP_STATUS[s.status] ?? s.status}</td>
-<td>${s.enteredOn ?? '—'}</td>
-<td>${s.completedOn ?? '—'}</td>
-<td>${state.dues.steps[s.id] ?? (def?.deadline ? html`<span class="muted">${def.deadline.raw}</span>` : '—')}</td>
-<td>${wanted.map((w) => html`<div>《${w}》${attached.some((a) => a.name === w) ? ' ✓' : html` <span class="muted">未附</span>`}</div>`)}${attached.filter((a) => !wanted.includes(a.name)).map((a) => html`<div>《${a.name}》 ✓</div>`)}</td>
-</tr>`;
-  });
+    const wanted = definition(s)?.documents ?? [];
+    return html`${wanted.map((w) => html`<div>《${w}》${attached.some((a) => a.name === w) ? ' ✓' : html` <span class="muted">未附</span>`}</div>`)}${attached.filter((a) => !wanted.includes(a.name)).map((a) => html`<div>《${a.name}》 ✓</div>`)}`;
+  };
+  const stepColumns: Column<Step>[] = [
+    { label: '环节', cell: (s) => dutyLink(state.itemRef, s.dutyNo ?? null, s.name) },
+    { label: '状态', cell: (s) => STEP_STATUS[s.status] ?? s.status },
+    { label: '进入', cell: (s) => s.enteredOn ?? '—', nowrap: true },
+    { label: '完成', cell: (s) => s.completedOn ?? '—', nowrap: true },
+    { label: '环节期限', cell: (s) => state.dues.steps[s.id] ?? html`<span class="muted">${definition(s)?.deadline?.raw ?? '—'}</span>` },
+    { label: '文书', cell: documents },
+  ];
   const itemHref = itemPage(state.itemRef);
   return html`<h1>案件 ${summary.id}：${summary.title}</h1>
 ${p.notice ?? ''}
@@ -97,7 +99,7 @@ ${state.dues.provisional ? html`<p class="soon">注意：期限跨越尚未公�
 ${situationsBlock(view, p.situations)}
 ${p.actions ?? ''}
 <h2>办理环节</h2>
-<div class="table-scroll"><table><thead><tr><th>环节</th><th>状态</th><th>进入</th><th>完成</th><th>环节期限</th><th>文书</th></tr></thead><tbody>${stepRows}</tbody></table></div>
+${stackedTable(stepColumns, state.steps, (s) => (s.id === state.currentStep ? html` aria-current="step"` : ''))}
 <h2>流程图</h2>
 <div class="figure">${trusted(p.svg)}</div>
 ${state.pauses.length > 0 ? html`<h2>暂停计时</h2><ul>${state.pauses.map((x) => html`<li>${x.from} 起，${x.kind}${x.note ? `（${x.note}）` : ''}，${x.resumedOn ? `${x.resumedOn} 恢复` : '尚未恢复'}</li>`)}</ul>` : ''}

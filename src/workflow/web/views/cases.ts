@@ -1,5 +1,5 @@
-import type { CasePage } from '../../cases/index.js';
-import { html, type SafeHtml } from '../../../html/index.js';
+import type { CasePage, CaseSummary } from '../../cases/index.js';
+import { type Column, html, type SafeHtml, stackedTable } from '../../../html/index.js';
 import { caseLink, dueCell, STATUS_LABELS, statusBadge } from './format.js';
 
 export interface CaseListView {
@@ -25,22 +25,17 @@ export function caseListBody(view: CaseListView): SafeHtml {
 <label>期限<select name="filter">${Object.entries(FILTERS).map(([v, l]) => option(v, l, view.filter))}</select></label>
 <button type="submit">筛选</button>
 </form>`;
-  const rows = page.items.map(
-    (c) => html`<tr>
-<td>${caseLink(c)}</td>
-<td>${c.title}</td>
-<td>${c.party?.name ?? html`<span class="muted">—</span>`}</td>
-<td>${c.department}</td>
-<td>${statusBadge(c.status)}</td>
-<td>${c.currentStepName ?? html`<span class="muted">—</span>`}</td>
-<td>${c.openedOn}</td>
-<td>${dueCell(c, page.today, page.cutoff)}</td>
-</tr>`,
-  );
-  const table =
-    page.items.length === 0
-      ? html`<p class="empty">没有符合条件的案件。</p>`
-      : html`<div class="table-scroll"><table><thead><tr><th>案件编号</th><th>事项</th><th>申请人/当事人</th><th>部门</th><th>状态</th><th>当前环节</th><th>立案日期</th><th>期限</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const columns: Column<CaseSummary>[] = [
+    { label: '案件编号', cell: (c) => caseLink(c), nowrap: true },
+    { label: '事项', cell: (c) => c.title },
+    { label: '申请人/当事人', cell: (c) => c.party?.name ?? html`<span class="muted">—</span>` },
+    { label: '部门', cell: (c) => c.department },
+    { label: '状态', cell: (c) => statusBadge(c.status) },
+    { label: '当前环节', cell: (c) => c.currentStepName ?? html`<span class="muted">—</span>` },
+    { label: '立案日期', cell: (c) => c.openedOn, nowrap: true },
+    { label: '期限', cell: (c) => dueCell(c, page.today, page.cutoff), nowrap: true },
+  ];
+  const table = page.items.length === 0 ? html`<p class="empty">没有符合条件的案件。</p>` : stackedTable(columns, page.items);
   return html`<h1>案件</h1>
 ${form}
 <p class="muted">共 ${page.total}${page.totalExact ? '' : '+'} 件${page.total > page.items.length ? `，显示前 ${page.items.length} 件` : ''}；今天是 ${page.today}，${page.cutoff} 前到期的视为临近期限。</p>

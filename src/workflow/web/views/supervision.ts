@@ -1,5 +1,5 @@
 import type { Supervision, WatchedCase } from '../../supervision/index.js';
-import { html, type SafeHtml, trusted } from '../../../html/index.js';
+import { type Column, html, type SafeHtml, stackedTable, trusted } from '../../../html/index.js';
 import { href } from '../href.js';
 import { caseLink, dutyLink, itemPage, statusBadge } from './format.js';
 
@@ -12,19 +12,27 @@ function situations(c: WatchedCase): SafeHtml {
 
 function watchedTable(rows: readonly WatchedCase[], late: boolean): SafeHtml {
   if (rows.length === 0) return html`<p class="empty">${late ? '没有超期案件。' : '没有临近期限的案件。'}</p>`;
-  return html`<div class="table-scroll"><table><thead><tr><th>案件</th><th>事项</th><th>部门</th><th>环节（责任事项）</th><th>期限</th><th>${late ? '超期' : '剩余'}</th>${late ? html`<th>适用的追责情形</th>` : ''}</tr></thead><tbody>
-${rows.map(
-  (c) => html`<tr>
-<td>${caseLink(c)} ${statusBadge(c.status)}</td>
-<td>${c.itemName}</td>
-<td>${c.department}</td>
-<td>${c.currentStepName ? dutyLink(c.itemRef, c.dutyNo, c.currentStepName) : '—'}</td>
-<td>${c.dueDate}</td>
-<td class="${late ? 'late' : 'soon'}">${c.workdays} 个工作日</td>
-${late ? html`<td>${situations(c)}</td>` : ''}
-</tr>`,
-)}</tbody></table></div>`;
+  const columns: Column<WatchedCase>[] = [
+    { label: '案件', cell: (c) => html`${caseLink(c)} ${statusBadge(c.status)}`, nowrap: true },
+    { label: '事项', cell: (c) => c.itemName },
+    { label: '部门', cell: (c) => c.department },
+    { label: '环节（责任事项）', cell: (c) => (c.currentStepName ? dutyLink(c.itemRef, c.dutyNo, c.currentStepName) : '—') },
+    { label: '期限', cell: (c) => c.dueDate, nowrap: true },
+    { label: late ? '超期' : '剩余', cell: (c) => `${c.workdays} 个工作日`, cellClass: () => (late ? 'late' : 'soon') },
+  ];
+  return stackedTable(late ? [...columns, { label: '适用的追责情形', cell: situations }] : columns, rows);
 }
+
+type DepartmentRow = Supervision['stats']['departments'][number];
+
+const DEPARTMENT_COLUMNS: readonly Column<DepartmentRow>[] = [
+  { label: '部门', cell: (d) => html`<a href="${`/cases?department=${encodeURIComponent(d.department)}`}">${d.department}</a>` },
+  { label: '办理中', cell: (d) => d.open },
+  { label: '暂停计时', cell: (d) => d.paused },
+  { label: '已办结', cell: (d) => d.closed },
+  { label: '已超期', cell: (d) => d.overdue, cellClass: (d) => (d.overdue > 0 ? 'late' : undefined) },
+  { label: '临近期限', cell: (d) => d.atRisk },
+];
 
 /** The supervision dashboard: totals, departments by status, overdue and at-risk cases, on-time rate. */
 export function supervisionBody(s: Supervision, chartSvg: string): SafeHtml {
@@ -45,9 +53,7 @@ ${total(t.promisedOverdue, '超过承诺时限', '', '/cases?filter=promised-ove
 ${
   s.stats.departments.length === 0
     ? html`<p class="empty">尚无案件。</p>`
-    : html`<div class="table-scroll"><table><thead><tr><th>部门</th><th>办理中</th><th>暂停计时</th><th>已办结</th><th>已超期</th><th>临近期限</th></tr></thead><tbody>${s.stats.departments.map(
-        (d) => html`<tr><td><a href="${`/cases?department=${encodeURIComponent(d.department)}`}">${d.department}</a></td><td>${d.open}</td><td>${d.paused}</td><td>${d.closed}</td><td${d.overdue > 0 ? html` class="late"` : ''}>${d.overdue}</td><td>${d.atRisk}</td></tr>`,
-      )}</tbody></table></div>`
+    : stackedTable(DEPARTMENT_COLUMNS, s.stats.departments)
 }
 <h2 id="overdue">超期案件${s.overdueTotal > s.overdue.length ? `（共 ${s.overdueTotal} 件，显示前 ${s.overdue.length} 件）` : ''}</h2>
 ${watchedTable(s.overdue, true)}
