@@ -145,7 +145,7 @@ describe('every GET answer conforms to /api/openapi.json', () => {
     }
   });
 
-  it('gives only documented statuses, media types and bodies, and every documented status of a GET comes', async () => {
+  it('gives only documented statuses, media types and bodies, each with Cache-Control, and every documented status of a GET comes', async () => {
     const failures: string[] = [];
     const seen = new Set<string>();
     let requests = 0;
@@ -161,6 +161,8 @@ describe('every GET answer conforms to /api/openapi.json', () => {
           requests++;
           seen.add(`${path} ${res.status}`);
           if (why) failures.push(`GET ${url}：${why}`);
+          // Not in the document, but a client and any cache between need it as much: every answer says how it may be kept.
+          if (!res.headers.get('cache-control')) failures.push(`GET ${url}：状态 ${res.status} 没有 Cache-Control`);
           if (!tag) continue;
           const again = await site.app.request(url, { headers: { ...headers, 'If-None-Match': tag } });
           expect(again.status, url).toBe(304);

@@ -12,6 +12,9 @@ import type { WorkflowAppOptions } from './index.js';
 import { todayFor } from './today.js';
 import { jsonBody } from './problem.js';
 
+/** A definition's BPMN and SVG carry no party, but without a version asked for they change with the next one saved: revalidated. */
+const DRAWING_CACHE = 'no-cache';
+
 function json(c: Context, data: unknown, status: 200 | 201 = 200): Response {
   c.header('Cache-Control', 'no-store');
   return c.json(data, status);
@@ -108,12 +111,13 @@ export function workflowApi(options: WorkflowAppOptions): Hono {
     const stored = await processOr404(params.id, query.version);
     return c.body(await toBpmnXml(stored.definition, { processId: `Process_${stored.id}` }), 200, {
       'Content-Type': 'application/xml; charset=utf-8',
+      'Cache-Control': DRAWING_CACHE,
       'Content-Disposition': `attachment; filename="${stored.id}-v${stored.version}.bpmn"`,
     });
   });
   route(E.processSvg, async ({ params, query }, c) => {
     const stored = await processOr404(params.id, query.version);
-    return c.body(await processSvg(stored.definition), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+    return c.body(await processSvg(stored.definition), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': DRAWING_CACHE });
   });
 
   route(E.supervision, async ({ query }, c) => {
