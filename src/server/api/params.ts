@@ -25,7 +25,13 @@ export type ListItemsParams = z.output<typeof ListItemsParams>;
 export const SearchParams = PageParams.extend({
   q: z.string().trim().min(1).max(200).describe('关键词'),
   type: PowerTypeName.optional().describe('只看这一权力类型'),
-  agency: z.string().trim().min(1).max(100).optional().describe('部门（实施主体、承办机构或清单所属部门）包含的文字'),
+  agency: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('部门全称：清单所属部门或事项的实施主体，忽略全角半角、大小写和空白的差异；名称的一部分或承办机构不算'),
   listId: Id.optional().describe('只在这份清单中搜索'),
   level: Level.optional().describe('只看这一层级的清单'),
 });
