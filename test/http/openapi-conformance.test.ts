@@ -111,6 +111,9 @@ function urls(path: string, op: Operation): string[] {
   return filled.flatMap((url) => queries.map((q) => (q === '' ? url : `${url}?${q}`)));
 }
 
+/** Whether a script on any other site may read the answer, errors and 304s included. */
+const openToAll = (res: Response) => res.headers.get('access-control-allow-origin') === '*' && res.headers.get('cross-origin-resource-policy') === 'cross-origin';
+
 const validators = new Map<object, ValidateFunction>();
 
 /** Why an answer is not one the operation documents, or null when it is. */
@@ -145,7 +148,7 @@ describe('every GET answer conforms to /api/openapi.json', () => {
     }
   });
 
-  it('gives only documented statuses, media types and bodies, each with Cache-Control, and every documented status of a GET comes', async () => {
+  it('gives only documented statuses, media types and bodies, each with Cache-Control and open to other sites, and every documented status of a GET comes', async () => {
     const failures: string[] = [];
     const seen = new Set<string>();
     let requests = 0;
@@ -163,12 +166,14 @@ describe('every GET answer conforms to /api/openapi.json', () => {
           if (why) failures.push(`GET ${url}：${why}`);
           // Not in the document, but a client and any cache between need it as much: every answer says how it may be kept.
           if (!res.headers.get('cache-control')) failures.push(`GET ${url}：状态 ${res.status} 没有 Cache-Control`);
+          if (!openToAll(res)) failures.push(`GET ${url}：状态 ${res.status} 不对其他网站开放`);
           if (!tag) continue;
           const again = await site.app.request(url, { headers: { ...headers, 'If-None-Match': tag } });
           expect(again.status, url).toBe(304);
           const whyAgain = await nonConformance(op, again);
           seen.add(`${path} ${again.status}`);
           if (whyAgain) failures.push(`GET ${url}（If-None-Match）：${whyAgain}`);
+          if (!openToAll(again)) failures.push(`GET ${url}（If-None-Match）：304 不对其他网站开放`);
         }
       }
     }
