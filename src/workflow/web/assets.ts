@@ -7,8 +7,9 @@ export const WORKFLOW_CSS = `
 .status.open { background: #e8f0fe; border-color: #a8c7fa; }
 .status.paused { background: #fff4d6; border-color: #e9c46a; }
 .status.closed { background: #e6f4ea; border-color: #a8dab5; }
-.late { color: #b3261e; font-weight: 700; white-space: nowrap; }
-.soon { color: #9a6700; font-weight: 700; white-space: nowrap; }
+/* No nowrap here: the colours also mark sentences (a provisional deadline, documents not yet recorded) that must wrap on a phone. */
+.late { color: #b3261e; font-weight: 700; }
+.soon { color: #9a6700; font-weight: 700; }
 .totals { display: grid; grid-template-columns: repeat(auto-fill, minmax(120px, 1fr)); gap: 10px; list-style: none; padding: 0; }
 .totals li { border: 1px solid #d0d7de; border-radius: 6px; padding: 8px 12px; }
 .totals .n { display: block; font-size: 1.6rem; font-weight: 700; line-height: 1.2; }

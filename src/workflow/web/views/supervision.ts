@@ -18,7 +18,7 @@ function watchedTable(rows: readonly WatchedCase[], late: boolean): SafeHtml {
     { label: '部门', cell: (c) => c.department },
     { label: '环节（责任事项）', cell: (c) => (c.currentStepName ? dutyLink(c.itemRef, c.dutyNo, c.currentStepName) : '—') },
     { label: '期限', cell: (c) => c.dueDate, nowrap: true },
-    { label: late ? '超期' : '剩余', cell: (c) => `${c.workdays} 个工作日`, cellClass: () => (late ? 'late' : 'soon') },
+    { label: late ? '超期' : '剩余', cell: (c) => `${c.workdays} 个工作日`, cellClass: () => (late ? 'late' : 'soon'), nowrap: true },
   ];
   return stackedTable(late ? [...columns, { label: '适用的追责情形', cell: situations }] : columns, rows);
 }
