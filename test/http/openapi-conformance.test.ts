@@ -1,7 +1,11 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpProblem, parseRequest } from '../../src/problem/index.js';
+import { SearchParams } from '../../src/server/api/params.js';
 import type { Store } from '../../src/store/index.js';
+import { ProcessError } from '../../src/workflow/process/index.js';
+import { toProblem } from '../../src/workflow/web/problem.js';
 import { openApiPath } from '../../src/server/api/openapi.js';
 import { type CaseStore, WORKFLOW_ENDPOINTS } from '../../src/workflow/index.js';
 import { siteApp } from './helpers.js';
@@ -181,5 +185,29 @@ describe('every GET answer conforms to /api/openapi.json', () => {
     expect(requests).toBeGreaterThan(400);
     const unseen = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops.get?.responses ?? {}).map((status) => `${path} ${status}`)).filter((s) => !seen.has(s));
     expect(unseen).toEqual([]);
+  });
+});
+
+describe('the documented Problem schema', () => {
+  it('admits every kind of problem the site builds, invalid parameters named by zod or by a process check alike', () => {
+    const validate = ajv.compile({ $ref: `${BASE}#/$defs/Problem` });
+    let fromZod: HttpProblem | undefined;
+    try {
+      parseRequest(SearchParams, { q: '', page: '0' });
+    } catch (error) {
+      fromZod = error as HttpProblem;
+    }
+    const problems = [
+      fromZod,
+      toProblem(new ProcessError('invalid-definition', '流程定义有误：起始步骤“s9”不存在', ['start：起始步骤“s9”不存在'])),
+      toProblem(new ProcessError('no-steps', '事项“甲”的责任事项中没有可作为办理步骤的编号环节')),
+      new HttpProblem('not-found', '没有编号为“9”的事项'),
+      new HttpProblem('internal'),
+    ];
+    for (const problem of problems) {
+      expect(problem).toBeInstanceOf(HttpProblem);
+      const body = (problem as HttpProblem).toProblem('/api/x');
+      expect(validate(body), `${JSON.stringify(body)} ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FileResidue, Finding, Level, PowerItem, PowerType, ProcessSheet, Source } from '../../model/index.js';
 import { SEARCH_FIELDS } from '../../store/index.js';
+import type * as problem from '../../problem/index.js';
 import type * as findings from '../findings-queries.js';
 import type * as store from '../store-port.js';
 import { Alignment, ListDiff } from './align-responses.js';
@@ -144,7 +145,9 @@ export const Problem = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   instance: z.string().optional(),
-  'invalid-params': z.array(z.object({ name: z.string(), reason: z.string(), code: z.string() })).optional(),
+  'invalid-params': z
+    .array(z.object({ name: z.string(), reason: z.string(), code: z.string().optional().describe('zod 的问题代码；流程定义等其他检查发现的问题没有') }))
+    .optional(),
 });
 
 /** Schemas that get a name under components/schemas, in this order. */
@@ -169,7 +172,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   Problem,
 };
 
-/** Compile-time proof that the schemas describe exactly what the store returns. */
+/** Compile-time proof that the schemas describe exactly what the store returns, and the problems the site sends. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const SCHEMAS_MATCH_STORE: [
   Same<z.output<typeof ListSummary>, store.ListSummary>,
@@ -179,4 +182,5 @@ export const SCHEMAS_MATCH_STORE: [
   Same<z.output<typeof SearchPage>, store.SearchPage>,
   Same<z.output<typeof ItemsPage>, store.Page<store.ItemSummary>>,
   Same<z.output<typeof ListFindings>, findings.ListFindings>,
-] = [true, true, true, true, true, true, true];
+  Same<z.output<typeof Problem>, problem.Problem>,
+] = [true, true, true, true, true, true, true, true];
