@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, serveApp } from '../../src/server/index.js';
-import { siteApp } from '../http/helpers.js';
 import { launchChromium, SHOTS, skipChromium, watchedPage } from './chromium.js';
+import { type ServedSite, servedSite } from './site.js';
 
 // Browser globals used inside page functions; the project compiles without the DOM library.
 interface Cell {
@@ -32,25 +31,17 @@ const linesOf = (cell: Cell) => {
 describe.skipIf(skipChromium)('the case tables in Chromium, without JavaScript', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
-  let server: RunningServer;
-  let site: Awaited<ReturnType<typeof siteApp>>;
+  let site: ServedSite;
   const caseIds: string[] = [];
 
   beforeAll(async () => {
     // Late in 2026, so a 90-day deadline runs into 2027, whose holidays are not published yet: the case page says the date is provisional.
-    site = await siteApp({ adminToken: TOKEN, today: '2026-11-20' });
-    server = await serveApp({ app: site.app, port: 0, hostname: '127.0.0.1' });
+    site = await servedSite({ adminToken: TOKEN, today: '2026-11-20' });
     // Cases of the 001 and 004 lists: 004's department has the longest name, an option of the /cases filter.
     for (const [sample, on, party] of [['baomi', '2026-10-09', '北京某某科技有限公司'], ['liangzhou', '2026-11-20', '张三']] as const) {
       const listId = site.imported.get(sample)?.outcome.listId as string;
       const itemId = (await site.store.listItems({ listId, pageSize: 1 })).items[0]?.id as string;
-      const opened = await fetch(`${server.url}/api/cases`, {
-        method: 'POST',
-        body: JSON.stringify({ itemId, on, party: { name: party, kind: 'organisation' } }),
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-      });
-      expect(opened.status).toBe(201);
-      caseIds.push(((await opened.json()) as { summary: { id: string } }).summary.id);
+      caseIds.push(await site.openCase({ itemId, on, party: { name: party, kind: 'organisation' } }));
     }
     browser = await launchChromium({ javaScriptEnabled: false });
     context = browser.context;
@@ -58,15 +49,13 @@ describe.skipIf(skipChromium)('the case tables in Chromium, without JavaScript',
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await site?.cases.disconnect();
-    await site?.store.close();
+    await site?.close();
   });
 
   async function open(path: string, viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
     const { page, errors } = await watchedPage(context);
     await page.setViewportSize(viewport);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     return { page, errors };
   }
 

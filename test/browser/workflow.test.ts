@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, serveApp } from '../../src/server/index.js';
-import { siteApp } from '../http/helpers.js';
 import { launchChromium, SHOTS, skipChromium, watchedPage } from './chromium.js';
+import { type ServedSite, servedSite } from './site.js';
 
 // Browser globals used inside page functions; the project compiles without the DOM library.
 declare const document: { documentElement: { scrollWidth: number } };
@@ -15,32 +14,25 @@ const TOKEN = 'browser-test-token';
 describe.skipIf(skipChromium)('the item flowchart, findings and supervision in Chromium', () => {
   let browser: Awaited<ReturnType<typeof launchChromium>>;
   let context: BrowserContext;
-  let server: RunningServer;
-  let site: Awaited<ReturnType<typeof siteApp>>;
+  let site: ServedSite;
+  let server: ServedSite['server'];
   let baomiList: string;
   let baomiItem: string;
 
   beforeAll(async () => {
-    site = await siteApp({ adminToken: TOKEN });
+    site = await servedSite({ adminToken: TOKEN });
+    server = site.server;
     baomiList = site.imported.get('baomi')?.outcome.listId as string;
     baomiItem = (await site.store.listItems({ listId: baomiList, pageSize: 1 })).items[0]?.id as string;
-    server = await serveApp({ app: site.app, port: 0, hostname: '127.0.0.1' });
     // A case on the item, so supervision has something to show.
-    const opened = await fetch(`${server.url}/api/cases`, {
-      method: 'POST',
-      body: JSON.stringify({ itemId: baomiItem, on: '2025-04-01' }),
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    });
-    expect(opened.status).toBe(201);
+    await site.openCase({ itemId: baomiItem, on: '2025-04-01' });
     browser = await launchChromium();
     context = browser.context;
   });
 
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await site?.cases.disconnect();
-    await site?.store.close();
+    await site?.close();
   });
 
   it('shows an item of the 001 sample with its flowchart and findings; a box leads to its duty', async () => {
