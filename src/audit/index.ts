@@ -12,4 +12,4 @@ export { RULES, type RuleId } from './rules/index.js';
 export { type AuditOptions, auditList, type CheckResult, checkList, RULE_FAILURE, SUPERSEDED_READER_FINDINGS } from './runner.js';
 export { lower, lowest, SEVERITY_LABELS, severityRank, UNVERIFIED_NOTE } from './severity.js';
 export { countBySeverity, type SeverityCounts } from './formatters/counts.js';
-export { auditStore, type StoredCheck } from './stored.js';
+export { auditStore, auditVersion, type StoredCheck } from './stored.js';

@@ -20,17 +20,30 @@ export async function auditStore(store: Store, options: AuditOptions, onList?: (
   for (const [index, summary] of lists.entries()) {
     const ids = { listId: summary.id, versionId: summary.latestVersionId };
     try {
-      const list = await store.getPowerList(summary.latestVersionId);
-      if (!list) throw new Error(`清单版本 ${summary.latestVersionId} 不存在`);
-      const result = checkList(list, options);
-      const reader = new Set<Finding>(list.findings);
-      const audit = result.findings.filter((f) => !reader.has(f));
-      await store.saveFindings(summary.latestVersionId, audit);
-      out.push({ ok: true, ...ids, result, saved: audit.length });
+      const { result, saved } = await auditVersion(store, summary.latestVersionId, options);
+      out.push({ ok: true, ...ids, result, saved });
     } catch (error) {
       out.push({ ok: false, ...ids, error: error instanceof Error ? error.message : String(error) });
     }
     onList?.(index + 1, lists.length);
   }
   return out;
+}
+
+/**
+ * Audits one stored version and saves its audit findings (replacing those of an earlier
+ * audit; import findings stay). `saved` counts the audit's own findings.
+ */
+export async function auditVersion(
+  store: Pick<Store, 'getPowerList' | 'saveFindings'>,
+  versionId: string,
+  options: AuditOptions,
+): Promise<{ result: CheckResult; saved: number }> {
+  const list = await store.getPowerList(versionId);
+  if (!list) throw new Error(`清单版本 ${versionId} 不存在`);
+  const result = checkList(list, options);
+  const reader = new Set<Finding>(list.findings);
+  const audit = result.findings.filter((f) => !reader.has(f));
+  await store.saveFindings(versionId, audit);
+  return { result, saved: audit.length };
 }

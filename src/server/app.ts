@@ -3,7 +3,8 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { registryResolver } from '../align/index.js';
-import type { Registry } from '../law/index.js';
+import type { LawLibrary, Registry } from '../law/index.js';
+import type { ListWriter } from '../publish/index.js';
 import { isStoreError } from '../store/index.js';
 import { type CaseStore, type Clock, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON, openCaseSection, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
 import { API_READ_HEADERS, apiRoutes } from './api/router.js';
@@ -17,6 +18,7 @@ import { guardWrites, isApiPath } from './http/write-guard.js';
 import { flowchartCache } from './item-flow.js';
 import { loginRoutes } from './portal/login-routes.js';
 import { portalRoutes } from './portal/routes.js';
+import { uploadRoutes } from './portal/upload-routes.js';
 import type { StorePort } from './store-port.js';
 import { errorBody } from './views/error.js';
 import { headerAccount, layout, siteNav } from './views/layout.js';
@@ -60,6 +62,11 @@ export interface AppOptions {
    * other processes show; `cases` must be on the store's database for the same reason.
    */
   cacheBytes?: number;
+  /**
+   * Where 上传清单 (/upload) publishes, the list store, and the law library it audits new
+   * versions with: with these and the case store, a signed-in user can upload a list.
+   */
+  publish?: { lists: ListWriter; library?: LawLibrary };
 }
 
 export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
@@ -176,6 +183,22 @@ export function createApp(options: AppOptions): Hono {
       page: (c, title, body) => layout({ title, body, nav, year: now().getFullYear(), account: account(c) }).value,
     }),
   );
+  // Signing in needs the case store, and every signed-in page offers 上传清单.
+  if (cases) {
+    const library = options.publish?.library;
+    const today = () => todayOf(options.clock ?? cases.clock);
+    app.route(
+      '/',
+      uploadRoutes({
+        store: options.store,
+        lists: options.publish?.lists ?? null,
+        audit: () => (library ? { library, today: today() } : undefined),
+        formTokenOf,
+        maxBytes: MAX_DOCUMENT_BYTES,
+        page: (c, title, body, crumbs) => layout({ title, body, crumbs, nav, year: now().getFullYear(), account: account(c) }).value,
+      }),
+    );
+  }
   if (options.cases) {
     app.route(
       '/',

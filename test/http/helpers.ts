@@ -52,7 +52,15 @@ export async function siteApp(options: SiteOptions = {}) {
   const calendar = await loadCalendar(fileURLToPath(new URL('../../data/calendar/', import.meta.url)));
   const clock = fixedClock(today);
   const cases = await openCaseStore(':memory:', { calendar, clock });
-  const app = createApp({ store, cases, clock, laws: library.registry, now: () => new Date(`${today}T08:00:00Z`), adminToken: options.adminToken });
+  const app = createApp({
+    store,
+    cases,
+    clock,
+    laws: library.registry,
+    publish: { lists: store, library },
+    now: () => new Date(`${today}T08:00:00Z`),
+    adminToken: options.adminToken,
+  });
   return { app, store, cases, imported, checks };
 }
 

@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { loadRegistry, type Registry } from '../../law/index.js';
+import { type LawLibrary, openLawLibrary } from '../../law/index.js';
 import { createApp, parseTrustProxy, serveApp, untilSignal } from '../../server/index.js';
 import { defaultDatabaseUrl, type Store } from '../../store/index.js';
 import { type CaseStore, type Clock, findCalendarDir, isCalendarError, isCaseError, loadCalendar, openCaseStore, systemClock } from '../../workflow/index.js';
@@ -62,8 +62,8 @@ export function resolveServeSettings(options: { port?: number; trustProxy?: numb
 export interface Site {
   store: Store;
   cases: CaseStore;
-  /** Absent when the registry could not be read: the compare page then compares titles as written. */
-  laws?: Registry | undefined;
+  /** Absent when it could not be read: nothing is audited, and the compare page compares titles as written. */
+  library?: LawLibrary | undefined;
 }
 
 /** What serve and start take from their surroundings; tests pass their own. */
@@ -96,12 +96,16 @@ export async function openCases(url: string, io: Io, clock: Clock): Promise<Case
   }
 }
 
-/** The law registry, read once; a registry that cannot be read is reported and done without. */
-export async function loadLaws(io: Io): Promise<Registry | undefined> {
+/**
+ * The law library (registry and texts), read once: the compare page resolves cited laws
+ * through it, and uploads and start's samples are audited with it. One that cannot be
+ * read is reported and done without.
+ */
+export async function loadLibrary(io: Io): Promise<LawLibrary | undefined> {
   try {
-    return await loadRegistry();
+    return await openLawLibrary();
   } catch (error) {
-    io.stderr.write(`警告：无法读取法规库，比对页将按原文比较引用的法规：${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`警告：无法读取法规库，清单不核查，比对页按原文比较引用的法规：${error instanceof Error ? error.message : String(error)}\n`);
     return undefined;
   }
 }
@@ -120,7 +124,16 @@ export async function serveUntilSignal(io: Io, site: Site, settings: ServeSettin
   const { port, trustProxy } = settings;
   const stopped = deps.signals();
   const adminToken = deps.env.QUANZE_ADMIN_TOKEN?.trim() || undefined;
-  const app = createApp({ store: site.store, cases: site.cases, clock: deps.clock, adminToken, trustProxy, ...(site.laws ? { laws: site.laws } : {}) });
+  const { library } = site;
+  const app = createApp({
+    store: site.store,
+    cases: site.cases,
+    clock: deps.clock,
+    adminToken,
+    trustProxy,
+    publish: { lists: site.store, ...(library ? { library } : {}) },
+    ...(library ? { laws: library.registry } : {}),
+  });
   let server: Awaited<ReturnType<typeof serveApp>>;
   try {
     server = await serveApp({ app, port });
@@ -172,6 +185,6 @@ export function serveCommand(io: Io, setExit: (code: number) => void, deps: Serv
         setExit(EXIT.usage);
         return;
       }
-      setExit(await serveUntilSignal(io, { ...stores, laws: await loadLaws(io) }, settings, deps));
+      setExit(await serveUntilSignal(io, { ...stores, library: await loadLibrary(io) }, settings, deps));
     });
 }

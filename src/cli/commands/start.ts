@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { auditStore, countBySeverity, SEVERITY_LABELS } from '../../audit/index.js';
 import { importFile } from '../../ingest/index.js';
-import { type LawLibrary, openLawLibrary } from '../../law/index.js';
+import type { LawLibrary } from '../../law/index.js';
 import type { Severity } from '../../model/index.js';
 import type { ListSummary, Store } from '../../store/index.js';
 import { todayOf } from '../../workflow/index.js';
 import { EXIT, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { reportImportError } from '../report-error.js';
-import { closeSite, DEFAULT_PORT, defaultServeDeps, openSiteStores, parsePort, parseTrustProxyOption, resolveServeSettings, type ServeDeps, serveUntilSignal, TRUST_PROXY_HELP } from './serve.js';
+import { closeSite, DEFAULT_PORT, defaultServeDeps, loadLibrary, openSiteStores, parsePort, parseTrustProxyOption, resolveServeSettings, type ServeDeps, serveUntilSignal, TRUST_PROXY_HELP } from './serve.js';
 
 /** The bundled sample lists, found relative to this file so it works from any cwd. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
@@ -86,15 +86,6 @@ export async function auditUnchecked(io: Io, store: Store, library: LawLibrary, 
   return code;
 }
 
-async function openLibrary(io: Io): Promise<LawLibrary | undefined> {
-  try {
-    return await openLawLibrary();
-  } catch (error) {
-    io.stderr.write(`警告：无法读取法规库，不核查清单：${error instanceof Error ? error.message : String(error)}\n`);
-    return undefined;
-  }
-}
-
 export function startCommand(io: Io, setExit: (code: number) => void, deps: ServeDeps = defaultServeDeps): Command {
   return new Command('start')
     .description('首次启动时建立内置数据库（$QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite），导入并核查内置示例清单，然后启动门户网站、开放接口和办件督办')
@@ -119,8 +110,8 @@ export function startCommand(io: Io, setExit: (code: number) => void, deps: Serv
         return;
       }
       // One read of the registry and its texts: the audit uses all of it, the site the registry.
-      const library = await openLibrary(io);
+      const library = await loadLibrary(io);
       if (library) await auditUnchecked(io, stores.store, library, todayOf(deps.clock));
-      setExit(await serveUntilSignal(io, { ...stores, laws: library?.registry }, settings, deps));
+      setExit(await serveUntilSignal(io, { ...stores, library }, settings, deps));
     });
 }

@@ -27,11 +27,11 @@ export function headerAccount(formToken: string | null, offered: boolean): Heade
   return formToken !== null ? { formToken } : offered ? 'sign-in' : undefined;
 }
 
-/** The header's 已登录 · 退出, or its 登录 link. */
+/** The header's 上传清单 · 已登录 · 退出, or its 登录 link. */
 export function accountCorner(account: HeaderAccount): SafeHtml | string {
   if (account === undefined) return '';
   if (account === 'sign-in') return html`<a class="account" href="/login">登录</a>`;
-  return html`<form class="account" method="post" action="/logout"><span>已登录</span>${formTokenInput(account.formToken)}<button type="submit">退出</button></form>`;
+  return html`<form class="account" method="post" action="/logout"><a href="/upload">上传清单</a><span>已登录</span>${formTokenInput(account.formToken)}<button type="submit">退出</button></form>`;
 }
 
 export interface PageOptions {

@@ -1,0 +1,131 @@
+import type { Hono } from 'hono';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeXlsx } from '../../src/export/index.js';
+import { importFile } from '../../src/ingest/index.js';
+import { createApp } from '../../src/server/index.js';
+import type { Store } from '../../src/store/index.js';
+import { samplePath, sampleText } from '../helpers/samples.js';
+import { siteApp, signIn } from './helpers.js';
+
+const TOKEN = 'upload-token-0123456789abcdef';
+let app: Hono;
+let store: Store;
+let session: { cookie: string; formToken: string };
+
+beforeAll(async () => {
+  ({ app, store } = await siteApp({ adminToken: TOKEN }));
+  session = await signIn(app, TOKEN);
+});
+
+/** The 上传清单 form as a browser posts it: multipart, the file in "file". */
+function upload(file: File, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  const form = new FormData();
+  form.append('_csrf', session.formToken);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  form.append('file', file);
+  return app.request('/upload', { method: 'POST', body: form, headers: { Cookie: session.cookie, ...headers } });
+}
+
+const listOf = async (department: string) => (await store.listLists()).find((list) => list.department === department);
+
+describe('上传清单', () => {
+  it('is offered to a signed-in user in the header, and is a form with a file input and the lists to add a version to', async () => {
+    const home = await (await app.request('/', { headers: { Cookie: session.cookie } })).text();
+    expect(home).toContain('<a href="/upload">上传清单</a>');
+    const res = await app.request('/upload', { headers: { Cookie: session.cookie } });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain('<form class="login upload" method="post" action="/upload" enctype="multipart/form-data">');
+    expect(page).toMatch(/<input id="upload-file" name="file" type="file" required accept="[^"]*\.xlsx/);
+    const lists = await store.listLists();
+    for (const list of lists) expect(page).toContain(`<option value="${list.key}">`);
+  });
+
+  it('is refused to anyone not signed in, and the public header does not offer it', async () => {
+    expect((await app.request('/upload')).status).toBe(401);
+    const form = new FormData();
+    form.append('file', new File([sampleText('liangzhou')], 'x.txt'));
+    expect((await app.request('/upload', { method: 'POST', body: form })).status).toBe(401);
+    expect(await (await app.request('/')).text()).not.toContain('href="/upload"');
+  });
+
+  it('refuses a post from another site even with the session cookie', async () => {
+    const before = (await store.listLists()).length;
+    const res = await upload(new File([sampleText('liangzhou').replace('网络安全', '网络')], 'x.txt'), {}, { Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect((await store.listLists()).length).toBe(before);
+  });
+
+  it('publishes a changed file as a new version of its department\'s list, audited, with links to it', async () => {
+    const before = await listOf('中共凉州区委网络安全和信息化办公室（区互联网信息办公室）');
+    const changed = sampleText('liangzhou').replace('对不履行法定网络安全保护义务的处罚', '对不履行网络安全保护义务的处罚');
+    expect(changed).not.toBe(sampleText('liangzhou'));
+    const res = await upload(new File([changed], '凉州区权责清单（2026年版）.md'));
+    expect(res.status).toBe(201);
+    const page = await res.text();
+    const after = await listOf('中共凉州区委网络安全和信息化办公室（区互联网信息办公室）');
+    expect(after?.id).toBe(before?.id);
+    expect(after?.versionNo).toBe((before?.versionNo ?? 0) + 1);
+    expect(after?.auditedAt).not.toBeNull();
+    expect(page).toContain('<h1>已导入为新版本</h1>');
+    expect(page).toContain(`凉州区权责清单（2026年版）.md：中共凉州区委网络安全和信息化办公室（区互联网信息办公室），第 ${after?.versionNo} 版，14 项事项。`);
+    expect(page).toMatch(/核查发现：错误 \d+ 条，警告 \d+ 条，提示 \d+ 条。/);
+    expect(page).toContain(`<a href="/lists/${after?.id}/report">查看核查报告</a>`);
+    const findings = await store.getFindings({ versionId: after?.latestVersionId });
+    expect(findings.some((f) => !f.ruleId.startsWith('ingest/') && !f.ruleId.startsWith('parse/'))).toBe(true);
+    // The public list page shows the new version's name.
+    expect(await (await app.request(`/lists/${after?.id}`)).text()).toContain('对不履行网络安全保护义务的处罚');
+  });
+
+  it('takes a workbook, and a file the store already holds is not imported again', async () => {
+    const list = await importFile(samplePath('liuzhou'));
+    const xlsx = await writeXlsx(list);
+    const first = await upload(new File([xlsx], '柳州.xlsx'));
+    expect(first.status).toBe(201);
+    expect(await first.text()).toContain('<h1>已导入为新版本</h1>');
+    const again = await upload(new File([xlsx], '柳州.xlsx'));
+    expect(again.status).toBe(200);
+    const page = await again.text();
+    expect(page).toContain('<h1>内容与已有版本完全相同，未重复导入</h1>');
+    expect(page).not.toContain('核查发现');
+  });
+
+  it('adds a version to the list chosen, not the one its department names', async () => {
+    const target = await listOf('自治区国家保密局');
+    const other = sampleText('mima').replace('自治区密码管理局', '自治区商用密码管理办公室');
+    const res = await upload(new File([other], 'other.txt'), { list: target?.key ?? '' });
+    expect(res.status).toBe(201);
+    const lists = await store.listLists();
+    expect(lists.find((list) => list.id === target?.id)?.versionNo).toBe((target?.versionNo ?? 0) + 1);
+    // Not a new list of the department the file names.
+    expect(lists).toHaveLength(5);
+    const gone = await upload(new File([other], 'other.txt'), { list: 'no-such-list' });
+    expect(gone.status).toBe(400);
+    expect(await gone.text()).toContain('所选的清单已不存在');
+  });
+
+  it('shows the form again with the reader\'s error for a file no reader takes, and stores nothing', async () => {
+    const before = await store.listLists();
+    const bytes = new Uint8Array(4096).map((_, i) => (i * 7919) % 256);
+    const res = await upload(new File([bytes], '<img src=x onerror=alert(1)>.bin'));
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toContain('<p class="field-error" id="upload-file-error">');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;.bin：无法识别文件格式：不是已知的清单表格或流程图。请上传 Excel、Word、PDF、CSV、网页或文本格式的权责清单');
+    expect(page).not.toContain('<img src=x');
+    expect(await store.listLists()).toEqual(before);
+    const empty = await upload(new File([], 'empty.txt'));
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toContain('请选择一个不为空的清单文件');
+  });
+});
+
+describe('a site whose list store cannot be written', () => {
+  it('does not take uploads', async () => {
+    const { store: readOnly, cases, imported } = await siteApp();
+    void imported;
+    const site = createApp({ store: readOnly, cases, adminToken: TOKEN });
+    const { cookie } = await signIn(site, TOKEN);
+    expect((await site.request('/upload', { headers: { Cookie: cookie } })).status).toBe(404);
+  });
+});
