@@ -126,6 +126,16 @@ describe('list page', () => {
     expect(filtered).toMatch(/class="chip current"[^>]*aria-current="true">行政检查/);
   });
 
+  it('says under the table what a starred number is, where a row has one (a tooltip is out of reach on a phone)', async () => {
+    const inferred = (name: SampleName) => sample(name).list.items.filter((i) => i.seq === null && i.impliedSeq !== undefined);
+    expect(inferred('baomi').length).toBeGreaterThan(0);
+    const html = await page(`/lists/${sample('baomi').outcome.listId}`);
+    for (const item of inferred('baomi')) expect(html).toContain(`>${item.impliedSeq}*</span>`);
+    expect(html).toContain('<p class="muted">* 原文无序号，按前后推断。</p>');
+    expect(inferred('liangzhou')).toEqual([]);
+    expect(await page(`/lists/${sample('liangzhou').outcome.listId}`)).not.toContain('原文无序号');
+  });
+
   it('pages long lists with plain links', async () => {
     const { outcome } = sample('mima');
     const first = await page(`/lists/${outcome.listId}?pageSize=5`);

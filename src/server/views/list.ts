@@ -33,6 +33,7 @@ ${items.items.map(
 </tr>`,
 )}
 </tbody></table></div>
+${items.items.some((item) => item.seq === null && item.impliedSeq !== null) ? html`<p class="muted">* 原文无序号，按前后推断。</p>` : ''}
 ${pager(items, (page) => href(['lists', view.list.id], { type: view.type, page }))}`;
 }
 
