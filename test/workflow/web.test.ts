@@ -57,6 +57,13 @@ describe('the workflow API', () => {
     expect(list.items.map((c) => c.id)).toEqual([id]);
   });
 
+  it('gives a limit the list did not state, on the process and case pages, as the law’s period and why', async () => {
+    // The 001 licence states no 法定时限: 行政许可法第四十二条's twenty days, counted in working days. The process page said "20", no unit.
+    const given = '20个工作日，清单未载明法定时限，按中华人民共和国行政许可法第四十二条的期限';
+    expect(await text('/processes/P1')).toContain(`<dt>法定时限</dt><dd>${given}`);
+    expect(await text(`/cases/${id}`)).toContain(`（${given}`);
+  });
+
   it('answers bad input with problem+json naming the parameter', async () => {
     const res = await post(`/api/cases/${id}/extend`, { amount: -3 });
     expect(res.status).toBe(400);

@@ -23,4 +23,4 @@ export {
   type PeriodUnit,
   type UnitPolicy,
 } from './rules.js';
-export { type CountedUnit, countedUnit, type UnitReason } from './unit-policy.js';
+export { type CountedUnit, countedUnit, UNIT_WORDS, type UnitReason } from './unit-policy.js';

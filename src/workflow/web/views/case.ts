@@ -3,7 +3,7 @@ import { EVENT_LABELS, PARTY_KIND_LABELS, type Party, partyLabel } from '../../c
 import type { ApplicableSituation } from '../../supervision/index.js';
 import { type Column, html, type SafeHtml, stackedTable, trusted } from '../../../html/index.js';
 import { href } from '../href.js';
-import { DUE_KIND_LABELS, dueCell, dutyLink, itemPage, statusBadge } from './format.js';
+import { DUE_KIND_LABELS, dueCell, dutyLink, itemPage, limitText, statusBadge } from './format.js';
 
 export interface CaseEventView {
   seq: number;
@@ -91,7 +91,7 @@ ${partyFact(state.party, snapshot.powerType)}
 <dt>立案日期</dt><dd>${summary.openedOn}</dd>
 <dt>当前环节</dt><dd>${summary.currentStepName ?? '—'}</dd>
 <dt>当前期限</dt><dd>${dueCell(summary, p.today, p.cutoff)}</dd>
-<dt>法定期限</dt><dd>${summary.statutoryDue ?? '—'}${process.definition.statutoryLimit ? html` <span class="muted">（${process.definition.statutoryLimit.raw || process.definition.statutoryLimit.note || ''}）</span>` : ''}</dd>
+<dt>法定期限</dt><dd>${summary.statutoryDue ?? '—'}${process.definition.statutoryLimit ? html` <span class="muted">（${limitText(process.definition.statutoryLimit)}）</span>` : ''}</dd>
 <dt>承诺期限</dt><dd>${summary.promisedDue ?? '—'}</dd>
 <dt>流程定义</dt><dd><a href="${href(['processes', process.id])}">${process.id} 第${process.version}版</a></dd>
 </dl>

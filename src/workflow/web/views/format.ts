@@ -1,4 +1,6 @@
 import type { CaseStatus, CaseSummary } from '../../cases/index.js';
+import { UNIT_WORDS } from '../../periods/index.js';
+import type { LimitSpec } from '../../process/index.js';
 import { html, type SafeHtml } from '../../../html/index.js';
 import { href } from '../href.js';
 
@@ -31,4 +33,13 @@ export function dueCell(summary: CaseSummary, today: string, cutoff: string): Sa
   if (summary.status === 'paused' && summary.pausedSince && summary.dueDate < summary.pausedSince) return html`<span class="late">${summary.dueDate} 已超期</span>${kind}`;
   if (summary.status === 'open' && summary.dueDate <= cutoff) return html`<span class="soon">${summary.dueDate} 临近</span>${kind}`;
   return html`${summary.dueDate}${kind}`;
+}
+
+/**
+ * A limit as a reader reads it: the list's own words, else the period the law gives and why
+ * (a limit the list did not state has no words of its own: "90日，清单未载明法定时限，按…").
+ */
+export function limitText(limit: LimitSpec): string {
+  const period = limit.raw || (limit.amount !== undefined && limit.unit ? `${limit.amount}${UNIT_WORDS[limit.unit]}` : '');
+  return [period, limit.note].filter(Boolean).join('，');
 }

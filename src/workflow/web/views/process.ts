@@ -1,6 +1,7 @@
 import type { StoredProcess } from '../../cases/index.js';
 import { html, type SafeHtml, trusted } from '../../../html/index.js';
 import { href } from '../href.js';
+import { limitText } from './format.js';
 
 /** A process definition: its flowchart, steps with deadlines and documents, notes, downloads. */
 export function processBody(stored: StoredProcess, svg: string): SafeHtml {
@@ -12,7 +13,7 @@ export function processBody(stored: StoredProcess, svg: string): SafeHtml {
 <dt>流程编号</dt><dd>${stored.id} 第${stored.version}版（${stored.createdAt.slice(0, 10)}）</dd>
 ${def.powerType ? html`<dt>权力类型</dt><dd>${def.powerType}</dd>` : ''}
 ${def.department ? html`<dt>部门</dt><dd>${def.department}</dd>` : ''}
-${def.statutoryLimit ? html`<dt>法定时限</dt><dd>${def.statutoryLimit.raw || `${def.statutoryLimit.amount ?? ''}`}${def.statutoryLimit.note ? html` <span class="muted">${def.statutoryLimit.note}</span>` : ''}</dd>` : ''}
+${def.statutoryLimit ? html`<dt>法定时限</dt><dd>${limitText(def.statutoryLimit)}</dd>` : ''}
 ${def.promisedLimit ? html`<dt>承诺时限</dt><dd>${def.promisedLimit.raw}</dd>` : ''}
 <dt>下载</dt><dd><a href="${href(['api', 'processes', stored.id, 'bpmn'])}">BPMN 2.0</a> · <a href="${href(['api', 'processes', stored.id, 'svg'])}">SVG</a> · <a href="${href(['api', 'processes', stored.id])}">JSON</a></dd>
 </dl>
