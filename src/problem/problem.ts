@@ -9,6 +9,7 @@ export const PROBLEMS = {
   'method-not-allowed': { status: 405, title: '不支持该请求方法' },
   conflict: { status: 409, title: '案件当前状态不允许该操作' },
   'payload-too-large': { status: 413, title: '提交的内容过大' },
+  'unreadable-file': { status: 422, title: '无法导入该清单文件' },
   internal: { status: 500, title: '服务器内部错误' },
 } as const;
 

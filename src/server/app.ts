@@ -6,7 +6,8 @@ import { registryResolver } from '../align/index.js';
 import type { LawLibrary, Registry } from '../law/index.js';
 import type { ListWriter } from '../publish/index.js';
 import { isStoreError } from '../store/index.js';
-import { type CaseStore, type Clock, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON, openCaseSection, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
+import { type CaseStore, type Clock, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON, openCaseSection, systemClock, todayOf, WORKFLOW_ENDPOINTS, workflowApp } from '../workflow/index.js';
+import { apiPublishRoutes } from './api/publish.js';
 import { API_READ_HEADERS, apiRoutes } from './api/router.js';
 import type { ServerEnv } from './env.js';
 import { hasAdminToken, SAFE_METHODS } from './http/auth.js';
@@ -135,7 +136,8 @@ export function createApp(options: AppOptions): Hono {
     if (!isApiPath(c.req.path) && formTokenOf(c) !== null) c.res.headers.set('Cache-Control', 'no-store');
   });
   // The read-only API first, so a write to one of its routes is a 405 rather than a question of tokens.
-  app.route('/api', apiRoutes(options.store, env, options.cases ? Object.values(WORKFLOW_ENDPOINTS) : []));
+  const uploads = options.publish ? { publishMaxBytes: MAX_DOCUMENT_BYTES } : {};
+  app.route('/api', apiRoutes(options.store, env, options.cases ? Object.values(WORKFLOW_ENDPOINTS) : [], uploads));
   app.route(
     '/',
     portalRoutes({
@@ -183,16 +185,17 @@ export function createApp(options: AppOptions): Hono {
       page: (c, title, body) => layout({ title, body, nav, year: now().getFullYear(), account: account(c) }).value,
     }),
   );
+  const library = options.publish?.library;
+  const publishAudit = () => (library ? { library, today: todayOf(options.clock ?? cases?.clock ?? systemClock) } : undefined);
+  if (options.publish) app.route('/api', apiPublishRoutes({ lists: options.publish.lists, audit: publishAudit, maxBytes: MAX_DOCUMENT_BYTES }));
   // Signing in needs the case store, and every signed-in page offers 上传清单.
   if (cases) {
-    const library = options.publish?.library;
-    const today = () => todayOf(options.clock ?? cases.clock);
     app.route(
       '/',
       uploadRoutes({
         store: options.store,
         lists: options.publish?.lists ?? null,
-        audit: () => (library ? { library, today: today() } : undefined),
+        audit: publishAudit,
         formTokenOf,
         maxBytes: MAX_DOCUMENT_BYTES,
         page: (c, title, body, crumbs) => layout({ title, body, crumbs, nav, year: now().getFullYear(), account: account(c) }).value,

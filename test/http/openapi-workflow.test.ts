@@ -39,13 +39,15 @@ afterAll(async () => {
 });
 
 const readOnly = new Set(API_ROUTES.map((r) => `/api${r.path}`));
+/** Writes served on a read-only path, after the site's guard: the upload (上传清单). */
+const writesOnReadPaths = new Set(['POST /api/lists']);
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 /** Method and path of every handler the app serves under /api, but the read-only API's 405s. */
 function served(app: Hono): string[] {
   const routes = app.routes
     .filter((r) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/api/') && r.path !== '/api/openapi.json')
-    .filter((r) => r.method === 'GET' || !readOnly.has(r.path))
+    .filter((r) => r.method === 'GET' || !readOnly.has(r.path) || writesOnReadPaths.has(`${r.method} ${r.path}`))
     .map((r) => `${r.method} ${openApiPath(r.path)}`);
   return [...new Set(routes)].sort();
 }

@@ -1,3 +1,4 @@
+import { Ajv } from 'ajv';
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../src/export/index.js';
@@ -127,5 +128,69 @@ describe('a site whose list store cannot be written', () => {
     const site = createApp({ store: readOnly, cases, adminToken: TOKEN });
     const { cookie } = await signIn(site, TOKEN);
     expect((await site.request('/upload', { headers: { Cookie: cookie } })).status).toBe(404);
+  });
+});
+
+describe('POST /api/lists', () => {
+  const post = (body: string | Uint8Array, query: string, token: string | null = TOKEN) =>
+    app.request(`/api/lists?${query}`, { method: 'POST', body, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), 'Content-Type': 'application/octet-stream' } });
+
+  it('needs the token, and reads nothing without it', async () => {
+    const before = await store.listLists();
+    expect((await post(sampleText('liangzhou'), 'name=x.md', null)).status).toBe(401);
+    expect((await post(sampleText('liangzhou'), 'name=x.md', 'wrong-token-0123456789abcdef')).status).toBe(401);
+    expect(await store.listLists()).toEqual(before);
+  });
+
+  it('publishes the body as a new version, audited, answering 201 with Location and what was found', async () => {
+    const before = await listOf('柳州市国家保密局');
+    const changed = sampleText('liuzhou').replace('柳州市国家保密局权责清单', '柳州市国家保密局权责清单（2026年）');
+    const res = await post(changed, `name=${encodeURIComponent('柳州市权责清单.txt')}`);
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(res.headers.get('location')).toBe(`/api/lists/${before?.id}`);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ status: 'new-version', listId: before?.id, versionNo: (before?.versionNo ?? 0) + 1, items: 7, department: '柳州市国家保密局', title: '柳州市国家保密局权责清单（2026年）' });
+    expect(body.auditFindings).toEqual({ error: expect.any(Number), warning: expect.any(Number), info: expect.any(Number) });
+    const detail = (await (await app.request(`/api/lists/${before?.id}`)).json()) as { versions: { sourceFile: string }[] };
+    expect(detail.versions.map((v) => v.sourceFile)).toContain('柳州市权责清单.txt');
+    // The answer is the one the OpenAPI document describes.
+    const document = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, { responses: Record<string, { content: Record<string, { schema: object }> }> }>> };
+    const schema = document.paths['/api/lists']?.post?.responses['201']?.content['application/json']?.schema;
+    expect(schema).toBeDefined();
+    const ajv = new Ajv({ strict: false });
+    expect(ajv.validate(schema as object, body), JSON.stringify(ajv.errors)).toBe(true);
+    // Again: the store has it, nothing is imported or audited.
+    const again = await post(changed, 'name=again.txt');
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'unchanged', versionNo: (before?.versionNo ?? 0) + 1, auditFindings: null });
+  });
+
+  it('refuses what it cannot take with problem+json, storing nothing', async () => {
+    const before = await store.listLists();
+    const cases: [string | Uint8Array, string, number, string][] = [
+      [new Uint8Array(2048).map((_, i) => (i * 7919) % 256), 'name=x.bin', 422, 'x.bin：无法识别文件格式'],
+      [sampleText('liangzhou'), '', 400, 'name'],
+      [sampleText('liangzhou'), 'name=..', 400, 'name'],
+      [sampleText('liangzhou'), 'name=x.md&from=yaml', 400, 'from'],
+      ['', 'name=x.md', 400, '请求体为空'],
+      [new Uint8Array(10 * 1024 * 1024 + 1), 'name=big.txt', 413, '10 MB'],
+    ];
+    for (const [body, query, status, says] of cases) {
+      const res = await post(body, query);
+      expect(res.status, query).toBe(status);
+      expect(res.headers.get('content-type'), query).toMatch(/^application\/problem\+json/);
+      expect(JSON.stringify(await res.json()), query).toContain(says);
+    }
+    expect(await store.listLists()).toEqual(before);
+  });
+
+  it('is a 405 where the site takes no uploads, and is not in that site\'s OpenAPI document', async () => {
+    const { store: readOnly, cases } = await siteApp();
+    const site = createApp({ store: readOnly, cases, adminToken: TOKEN });
+    const res = await site.request('/api/lists?name=x.md', { method: 'POST', body: sampleText('liangzhou'), headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(405);
+    const document = (await (await site.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(document.paths['/api/lists']?.post).toBeUndefined();
   });
 });

@@ -135,8 +135,9 @@ describe('writes', () => {
   });
 
   it('to the read-only API stay a 405, token or not', async () => {
-    const res = await open.request('/api/lists', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
+    const res = await open.request('/api/search', { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(405);
+    expect((await open.request('/api/lists', { method: 'PUT', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
     expect((await closed.request('/api/lists', { method: 'DELETE' })).status).toBe(405);
   });
 });

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../../problem/index.js';
 import type { WorkflowEndpoint } from '../../workflow/index.js';
+import { PublishQuery, PublishResult } from './publish.js';
 import { NAMED_SCHEMAS } from './responses.js';
 import type { ApiRoute } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
+
+/** The API's own writes the site serves (besides the workflow's). */
+export interface ApiWrites {
+  /** POST /api/lists takes files of up to this many bytes; absent: no uploads. */
+  publishMaxBytes?: number;
+}
 
 const REF = (id: string) => `#/components/schemas/${id}`;
 
@@ -82,12 +89,38 @@ function workflowOperation(endpoint: WorkflowEndpoint): JsonSchema {
   };
 }
 
+/** POST /api/lists (上传清单): the file itself as the body, the token required. */
+function publishOperation(maxMegabytes: number): JsonSchema {
+  const result = { content: { 'application/json': { schema: bare(z.toJSONSchema(PublishResult, { unrepresentable: 'any' }) as JsonSchema) } } };
+  return {
+    operationId: 'publishList',
+    summary: '上传清单：导入一个清单文件（一个事务）并核查新版本；同一部门内容有变化的文件成为新版本，内容相同的不重复导入',
+    tags: ['清单'],
+    parameters: parameters({ query: PublishQuery }),
+    requestBody: {
+      required: true,
+      description: `清单文件本身（Excel、Word、PDF、CSV、网页或文本，不超过 ${maxMegabytes} MB），格式按内容识别`,
+      content: { 'application/octet-stream': { schema: { type: 'string', contentMediaType: 'application/octet-stream' } } },
+    },
+    security: [{ adminToken: [] }],
+    responses: {
+      '201': { description: '已导入为新清单或新版本（Location 指向该清单）', ...result },
+      '200': { description: '内容与已有版本相同，未导入', ...result },
+      '400': problem('参数不正确或请求体为空'),
+      '401': problem('缺少管理令牌或令牌不正确'),
+      '403': problem('网站未设置管理令牌（只读）'),
+      '413': problem('文件过大'),
+      '422': problem('无法导入该文件：格式无法识别、编码错误或结构不对，未保存任何内容'),
+    },
+  };
+}
+
 /**
  * The OpenAPI 3.1 document of the API, generated from the route table and the same zod
  * schemas that validate requests and describe responses; with `workflow`, also the
  * workflow's endpoints (cases, process definitions, supervision) the site mounts.
  */
-export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly WorkflowEndpoint[] = []): JsonSchema {
+export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly WorkflowEndpoint[] = [], writes: ApiWrites = {}): JsonSchema {
   const registry = z.registry<{ id: string }>();
   const ids = new Map<z.ZodType, string>();
   for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) {
@@ -124,6 +157,10 @@ export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly 
     const path = openApiPath(endpoint.path);
     paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: workflowOperation(endpoint) };
   }
+  if (writes.publishMaxBytes !== undefined) {
+    const path = openApiPath('/lists');
+    paths[path] = { ...paths[path], post: publishOperation(writes.publishMaxBytes / (1024 * 1024)) };
+  }
   const tags = ['清单', '事项', '核查', '搜索', '比对', ...(workflow.length > 0 ? WORKFLOW_TAGS : [])];
   return {
     openapi: '3.1.0',
@@ -140,7 +177,7 @@ export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly 
     paths,
     components: {
       schemas,
-      ...(workflow.some((e) => e.write) ? { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: '管理令牌（$QUANZE_ADMIN_TOKEN）' } } } : {}),
+      ...(workflow.some((e) => e.write) || writes.publishMaxBytes !== undefined ? { securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: '管理令牌（$QUANZE_ADMIN_TOKEN）' } } } : {}),
     },
   };
 }

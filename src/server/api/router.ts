@@ -5,7 +5,7 @@ import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { jsonResponse } from '../http/respond.js';
 import type { WorkflowEndpoint } from '../../workflow/index.js';
 import type { StorePort } from '../store-port.js';
-import { openApiDocument } from './openapi.js';
+import { type ApiWrites, openApiDocument } from './openapi.js';
 import { API_ROUTES } from './routes.js';
 
 /** The headers that open the API's reads to other sites, which its 304s must keep too. */
@@ -15,7 +15,7 @@ export const API_READ_HEADERS = ['Access-Control-Allow-Origin', 'Access-Control-
  * The JSON API, mounted at /api: read-only, open to every origin, validated by zod. Its
  * OpenAPI document also describes `workflow`, the workflow endpoints the site mounts beside it.
  */
-export function apiRoutes(store: StorePort, env: ServerEnv = {}, workflow: readonly WorkflowEndpoint[] = []): Hono {
+export function apiRoutes(store: StorePort, env: ServerEnv = {}, workflow: readonly WorkflowEndpoint[] = [], writes: ApiWrites = {}): Hono {
   const api = new Hono();
   api.use(
     '*',
@@ -27,7 +27,7 @@ export function apiRoutes(store: StorePort, env: ServerEnv = {}, workflow: reado
     c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   });
 
-  const document = openApiDocument(API_ROUTES, workflow);
+  const document = openApiDocument(API_ROUTES, workflow, writes);
   api.get('/openapi.json', (c) => jsonResponse(c, document));
 
   for (const route of API_ROUTES) {
@@ -37,7 +37,9 @@ export function apiRoutes(store: StorePort, env: ServerEnv = {}, workflow: reado
       return jsonResponse(c, await route.handler(store, { params, query }, env));
     });
   }
-  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/openapi.json', ...API_ROUTES.map((r) => r.path)], () => {
+  api.on(['POST', 'PUT', 'PATCH', 'DELETE'], ['/openapi.json', ...API_ROUTES.map((r) => r.path)], async (c, next) => {
+    // POST /api/lists is the upload, served after the site's write guard when the site takes uploads.
+    if (writes.publishMaxBytes !== undefined && c.req.method === 'POST' && c.req.path === '/api/lists') return next();
     throw new HttpProblem('method-not-allowed', '接口只读，只接受 GET、HEAD 和 OPTIONS 请求');
   });
   return api;
