@@ -6,4 +6,4 @@
  */
 export { HttpProblem, type InvalidParam, invalidParams, notFound, PROBLEM_CONTENT_TYPE, PROBLEMS, type Problem, type ProblemType, problemUri } from './problem.js';
 export { problemResponse } from './respond.js';
-export { parseRequest } from './validate.js';
+export { parseRequest, wholeNumberParam } from './validate.js';

@@ -8,6 +8,17 @@ const messages: z.core.$ZodErrorMap = (issue) =>
   issue.code === 'invalid_type' && issue.input === undefined ? '缺少必填参数' : zhCN(issue);
 
 /**
+ * A whole number in [min, max] (no upper bound when `max` is absent) coerced from a query
+ * string, with one Chinese message for every way it can be wrong ("abc", "1.5", "0"), where
+ * zod's own say 期望 数字，实际接收 NaN.
+ */
+export function wholeNumberParam(min: number, max?: number) {
+  const error = max === undefined ? `应为不小于 ${min} 的整数` : `应为 ${min}–${max} 的整数`;
+  const atLeast = z.coerce.number({ error }).int({ error }).min(min, { error });
+  return max === undefined ? atLeast : atLeast.max(max, { error });
+}
+
+/**
  * Validates request input (parameters, query, body) against a zod schema with Chinese
  * messages; a failure is an HttpProblem 400 naming each bad parameter. `root` names an
  * issue about the input as a whole ("(参数)", "(请求体)").

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { Level, PowerTypeName, Severity } from '../../model/index.js';
+import { wholeNumberParam } from '../../problem/index.js';
 
 /** Request parameters of the API, validated by zod and described in OpenAPI from the same schemas. */
 
 export const MAX_PAGE_SIZE = 100;
 
-const page = z.coerce.number().int().min(1).max(100_000).default(1).describe('页码，从 1 开始');
-const pageSize = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20).describe(`每页条数，1–${MAX_PAGE_SIZE}`);
+const page = wholeNumberParam(1, 100_000).default(1).describe('页码，从 1 开始');
+const pageSize = wholeNumberParam(1, MAX_PAGE_SIZE).default(20).describe(`每页条数，1–${MAX_PAGE_SIZE}`);
 
 export const PageParams = z.object({ page, pageSize });
 export type PageParams = z.output<typeof PageParams>;
@@ -39,7 +40,7 @@ export type SearchParams = z.output<typeof SearchParams>;
 
 export const ProcessParams = z.object({
   id: Id,
-  n: z.coerce.number().int().min(1).max(10_000).describe('流程图序号，从 1 开始'),
+  n: wholeNumberParam(1, 10_000).describe('流程图序号，从 1 开始'),
 });
 
 export const FindingsParams = z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IdParams, ListItemsParams, SearchParams } from '../api/params.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
+import { CaseListParams } from '../../workflow/web/params.js';
 
 function failure(run: () => unknown): HttpProblem {
   try {
@@ -20,7 +21,12 @@ describe('parseRequest', () => {
 
   it.each([
     ['a missing q', SearchParams, {}, 'q', 'invalid_type', '缺少必填参数'],
-    ['page 0', ListItemsParams, { page: '0' }, 'page', 'too_small', '数值过小'],
+    ['page 0', ListItemsParams, { page: '0' }, 'page', 'too_small', '应为 1–100000 的整数'],
+    ['a page that is no number', SearchParams, { q: 'x', page: 'abc' }, 'page', 'invalid_type', '应为 1–100000 的整数'],
+    ['a page size with a fraction', ListItemsParams, { pageSize: '1.5' }, 'pageSize', 'invalid_type', '应为 1–100 的整数'],
+    ['a page size over the most', ListItemsParams, { pageSize: '101' }, 'pageSize', 'too_big', '应为 1–100 的整数'],
+    ['a case list offset below 0', CaseListParams, { offset: '-1' }, 'offset', 'too_small', '应为不小于 0 的整数'],
+    ['a case list limit that is no number', CaseListParams, { limit: 'ten' }, 'limit', 'invalid_type', '应为 1–1000 的整数'],
     ['an unknown type', ListItemsParams, { type: '行政魔法' }, 'type', 'invalid_value', '无效选项'],
     ['a non-numeric id', IdParams, { id: 'x1' }, 'id', 'invalid_format', '编号应为正整数'],
   ] as const)('turns %s into a 400 naming the parameter in Chinese', (_label, schema, input, name, code, reason) => {

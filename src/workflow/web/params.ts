@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateString } from '../calendar/index.js';
 import { FileName, PartyInput } from '../cases/index.js';
+import { wholeNumberParam } from '../../problem/index.js';
 
 const optionalText = z.string().trim().min(1).max(500).optional();
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -10,13 +11,13 @@ export const CaseListParams = z.strictObject({
   department: z.preprocess(emptyToUndefined, z.string().max(200).optional()),
   filter: z.preprocess(emptyToUndefined, z.enum(['overdue', 'at-risk', 'promised-overdue']).optional()),
   today: z.preprocess(emptyToUndefined, IsoDateString.optional()),
-  limit: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(1000).optional()),
-  offset: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).optional()),
+  limit: z.preprocess(emptyToUndefined, wholeNumberParam(1, 1000).optional()),
+  offset: z.preprocess(emptyToUndefined, wholeNumberParam(0).optional()),
 });
 
 export const CaseId = z.strictObject({ id: z.string().regex(/^\d{4}-\d{5,}$/, '案件编号应形如 2025-00001') });
 export const ProcessIdParam = z.strictObject({ id: z.string().regex(/^P\d+$/, '流程编号应形如 P1') });
-export const VersionQuery = z.strictObject({ version: z.coerce.number().int().positive().optional() });
+export const VersionQuery = z.strictObject({ version: wholeNumberParam(1).optional() });
 export const TodayQuery = z.strictObject({ today: IsoDateString.optional() });
 /** The case page: as of a day, and which action a form just did (the redirect's confirmation). */
 export const CasePageQuery = TodayQuery.extend({
