@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { type FieldName, isFieldName } from '../model/index.js';
+import { FIELD_LABELS, FIELD_NAMES, type FieldName, isFieldName } from '../model/index.js';
 import { FORMATS } from '../ingest/index.js';
 import type { SourceFormat } from '../model/index.js';
 
@@ -10,16 +10,25 @@ export function parseFrom(value: string): SourceFormat {
   return value as SourceFormat;
 }
 
-/** `--map 列名=field` (repeatable); `列名=` marks a column as unknown (kept under its header). */
+/** A field as --map takes it: its name, or the Chinese label inspect's 列映射 shows it under. */
+function fieldNamed(text: string): FieldName | undefined {
+  if (isFieldName(text)) return text;
+  return FIELD_NAMES.find((field) => FIELD_LABELS[field] === text);
+}
+
+/** `--map 列名=字段` (repeatable); `列名=` marks a column as unknown (kept under its header). */
 export function collectMap(value: string, previous: Record<string, FieldName | null> = {}): Record<string, FieldName | null> {
   const at = value.lastIndexOf('=');
   if (at <= 0) throw new InvalidArgumentError(`--map 应写作“列名=字段”，收到“${value}”`);
   const header = value.slice(0, at).trim();
-  const field = value.slice(at + 1).trim();
-  if (field !== '' && !isFieldName(field)) {
-    throw new InvalidArgumentError(`未知的字段“${field}”`);
+  const text = value.slice(at + 1).trim();
+  if (text === '') return { ...previous, [header]: null };
+  const field = fieldNamed(text);
+  if (!field) {
+    const choices = FIELD_NAMES.map((name) => `${FIELD_LABELS[name]}（${name}）`).join('、');
+    throw new InvalidArgumentError(`未知的字段“${text}”，可用：${choices}`);
   }
-  return { ...previous, [header]: field === '' ? null : (field as FieldName) };
+  return { ...previous, [header]: field };
 }
 
 export function oneOf<T extends string>(allowed: readonly T[], name: string) {

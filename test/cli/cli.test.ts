@@ -123,6 +123,17 @@ describe('--map', () => {
     expect(stdout).toContain('备注→免责情形');
   });
 
+  it('takes a field by the Chinese name inspect shows it under, and names the fields when it knows none', async () => {
+    const byLabel = await cli('inspect', samplePath('liangzhou'), '--map', '承办机构=备注');
+    expect(byLabel.code).toBe(0);
+    expect(byLabel.stdout).toContain('承办机构→备注');
+    expect(byLabel.stdout).toBe((await cli('inspect', samplePath('liangzhou'), '--map', '承办机构=remark')).stdout);
+    const unknown = await cli('inspect', samplePath('liangzhou'), '--map', '承办机构=办理机构');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('未知的字段“办理机构”，可用：序号（seq）、权力类型（powerType）');
+    expect(unknown.stderr).toContain('承办机构（office）');
+  });
+
   it('warns when the column it names is not in the file', async () => {
     const { code, stdout } = await cli('inspect', samplePath('liuzhou'), '--map', '不存在的列=name');
     expect(code).toBe(0);
