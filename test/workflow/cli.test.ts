@@ -137,6 +137,18 @@ describe('quanze process', () => {
     expect(missing.stderr).toContain('“999”既不是文件');
   });
 
+  it('offers --format only where it changes the output: export writes what --to says, import and save print text', async () => {
+    for (const sub of ['export', 'import', 'save']) {
+      expect((await cli('process', sub, '--help')).stdout).not.toContain('--format');
+    }
+    const refused = await cli('process', 'export', MIMA, '--item', '1', '--to', 'bpmn', '--format', 'json');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('未知的选项 --format');
+    const listed = await cli('process', 'list', '--db', db, '--format', 'json');
+    expect(listed.code).toBe(0);
+    expect(Array.isArray(JSON.parse(listed.stdout))).toBe(true);
+  });
+
   it('imports every process of a file once; importing again changes nothing', async () => {
     const first = await cli('process', 'import', FLOWCHART, '--db', db);
     expect(first.stdout).toContain('流程图“保密检查流程图”');

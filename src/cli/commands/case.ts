@@ -34,9 +34,13 @@ import { writeOutput } from '../output.js';
 import { oneOf } from '../options.js';
 
 type Db = string | true | undefined;
-interface Common {
+/** Where a command finds its cases and processes. */
+interface Stored {
   db?: string | true;
   calendar?: string;
+}
+
+interface Common extends Stored {
   format: 'text' | 'json';
 }
 
@@ -76,7 +80,7 @@ function partyOf(o: PartyOptions): Party | undefined {
 
 const dbUrl = (db: Db) => (typeof db === 'string' ? db : defaultDatabaseUrl());
 
-async function withCases<T>(options: Common, fn: (cases: CaseStore) => Promise<T>): Promise<T> {
+async function withCases<T>(options: Stored, fn: (cases: CaseStore) => Promise<T>): Promise<T> {
   const dir = options.calendar ?? findCalendarDir();
   if (!dir) throw new InvalidArgumentError('找不到工作日历目录 data/calendar，请用 --calendar 指定');
   const cases = await openCaseStore(dbUrl(options.db), { calendar: await loadCalendar(dir), clock: systemClock });
@@ -111,11 +115,14 @@ function runner(io: Io, setExit: (code: number) => void) {
   };
 }
 
-function common(cmd: Command): Command {
+function stored(cmd: Command): Command {
   return cmd
     .option('--db [url]', '数据库：SQLite 文件路径或 postgres://…（不写则为默认数据库）')
-    .option('--calendar <目录>', '工作日历目录（默认内置 data/calendar）')
-    .option('--format <format>', '输出格式：text 或 json', oneOf(['text', 'json'] as const, '--format'), 'text');
+    .option('--calendar <目录>', '工作日历目录（默认内置 data/calendar）');
+}
+
+function common(cmd: Command): Command {
+  return stored(cmd).option('--format <format>', '输出格式：text 或 json', oneOf(['text', 'json'] as const, '--format'), 'text');
 }
 
 async function printView(io: Io, cases: CaseStore, view: CaseView, format: 'text' | 'json', withEvents = false): Promise<void> {
@@ -277,7 +284,7 @@ export function caseCommand(io: Io, setExit: (code: number) => void): Command {
 }
 
 /** The definition `process export` means: a stored one (P…), one from a file, or a stored item's. */
-async function definitionFor(target: string, o: Common & { item?: number; sheet?: number }): Promise<ProcessDefinition> {
+async function definitionFor(target: string, o: Stored & { item?: number; sheet?: number }): Promise<ProcessDefinition> {
   if (existsSync(target)) {
     const list = await importFile(target);
     const pick = pickInFile(list, o.item, o.sheet);
@@ -316,13 +323,14 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
   const cmd = new Command('process')
     .description('流程定义：由责任事项或流程图生成，导出为 BPMN 2.0、SVG 或 JSON，编辑后保存');
 
-  common(cmd.command('export').description('导出流程定义'))
+  // export's format is --to; import and save print one line a process, as text only.
+  stored(cmd.command('export').description('导出流程定义'))
     .argument('<target>', '事项编号、流程编号（P1）或清单文件')
     .requiredOption('--to <format>', 'bpmn、svg 或 json', oneOf(['bpmn', 'svg', 'json'] as const, '--to'))
     .option('--item <n>', '文件中的第 n 个事项', positiveInt)
     .option('--sheet <n>', '文件中的第 n 张流程图', positiveInt)
     .option('--out <file>', '写入文件而不是标准输出')
-    .action((target: string, o: Common & { to: 'bpmn' | 'svg' | 'json'; item?: number; sheet?: number; out?: string }) =>
+    .action((target: string, o: Stored & { to: 'bpmn' | 'svg' | 'json'; item?: number; sheet?: number; out?: string }) =>
       run(async () => {
         const def = await definitionFor(target, o);
         const text = o.to === 'bpmn' ? await toBpmnXml(def) : o.to === 'svg' ? `${await processSvg(def)}\n` : `${JSON.stringify(def, null, 2)}\n`;
@@ -333,9 +341,9 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
       }),
     );
 
-  common(cmd.command('import').description('为文件中的每个事项和流程图生成流程定义并保存'))
+  stored(cmd.command('import').description('为文件中的每个事项和流程图生成流程定义并保存'))
     .argument('<file>', '清单文件')
-    .action((file: string, o: Common) =>
+    .action((file: string, o: Stored) =>
       run(async () => {
         const list = await importFile(file);
         const derived = definitionsOfList(list);
@@ -356,10 +364,10 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
       }),
     );
 
-  common(cmd.command('save').description('校验并保存编辑过的流程定义 JSON（同一编号则为新版本）'))
+  stored(cmd.command('save').description('校验并保存编辑过的流程定义 JSON（同一编号则为新版本）'))
     .argument('<json>', '流程定义 JSON 文件')
     .option('--id <id>', '作为该流程（如 P1）的新版本保存')
-    .action((file: string, o: Common & { id?: string }) =>
+    .action((file: string, o: Stored & { id?: string }) =>
       run(async () => {
         let input: unknown;
         try {
