@@ -1,5 +1,6 @@
 import { type AuditOptions, auditVersion, countBySeverity, type SeverityCounts } from '../audit/index.js';
 import { importBytes, type ImportOptions } from '../ingest/index.js';
+import type { PowerList } from '../model/index.js';
 import type { Store } from '../store/index.js';
 import type { ImportOutcome } from '../store/index.js';
 
@@ -36,6 +37,11 @@ export interface Published {
  */
 export async function publishFile(store: ListWriter, name: string, bytes: Uint8Array, options: PublishOptions = {}): Promise<Published> {
   const list = await importBytes(name, bytes, options.from ? { from: options.from } : {});
+  return publishList(store, list, options);
+}
+
+/** publishFile for a list already read (`quanze import --db` reads large files as a stream). */
+export async function publishList(store: ListWriter, list: PowerList, options: Omit<PublishOptions, 'from'> = {}): Promise<Published> {
   const outcome = await store.importList(list, options.listKey === undefined ? {} : { listKey: options.listKey });
   const audited = outcome.status !== 'unchanged' && options.audit ? await auditVersion(store, outcome.versionId, options.audit) : null;
   return {

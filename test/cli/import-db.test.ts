@@ -27,6 +27,28 @@ describe('quanze import --db and quanze db migrate', () => {
     }
   });
 
+  it('audits each new version as an upload does, so the portal shows its findings; --no-audit leaves it 未核查', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'q.sqlite');
+    const audited = await cli('import', samplePath('liuzhou'), '--db', db);
+    expect(audited.code).toBe(0);
+    const [, errors, warnings] = /；核查：错误 (\d+) 条，警告 (\d+) 条，提示 (\d+) 条/.exec(audited.stdout) ?? [];
+    expect(Number(errors)).toBeGreaterThan(0);
+    const skipped = await cli('import', samplePath('liangzhou'), '--db', db, '--no-audit');
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).not.toContain('核查');
+    const store = await openStore(db);
+    try {
+      const lists = await store.listLists();
+      const liuzhou = lists.find((l) => l.itemCount === 7);
+      expect(liuzhou?.auditedAt).not.toBeNull();
+      expect(liuzhou?.findingCounts.error).toBeGreaterThanOrEqual(Number(errors));
+      expect(liuzhou?.findingCounts.warning).toBeGreaterThanOrEqual(Number(warnings));
+      expect(lists.find((l) => l.itemCount === 14)?.auditedAt).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('--list files a list under a key of the user\'s choosing instead of its department', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'q.sqlite');
     const first = await cli('import', samplePath('liuzhou'), '--db', db);

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
+import type { AuditOptions } from '../../audit/index.js';
 import { type ImportOptions, importFile, importNdjson } from '../../ingest/index.js';
 import { placeText } from '../../model/index.js';
 import { EXIT, type Io, write } from '../io.js';
@@ -30,6 +31,8 @@ interface ImportCommandOptions {
   strict?: boolean;
   list?: string;
   jobs: number;
+  /** --no-audit sets it false. */
+  audit: boolean;
 }
 
 const OUTCOME = { created: '新建清单', 'new-version': '新版本', unchanged: '内容未变，未重复导入' } as const;
@@ -42,10 +45,13 @@ function reportStoreOrImportError(io: Io, file: string, error: unknown): number 
 
 /** `--db`: each file in its own transaction; with --strict a file with a damaged record is refused whole. */
 async function importToStore(io: Io, files: string[], options: ImportCommandOptions): Promise<number> {
-  // The store loads only for --db.
-  const { openMigratedStore } = await import('../open-store.js');
+  // The store, and publishing with its audit, load only for --db.
+  const [{ openMigratedStore }, { publishList }] = await Promise.all([import('../open-store.js'), import('../../publish/index.js')]);
   const store = await openMigratedStore(options.db === true ? undefined : options.db, io);
   if (!store) return EXIT.input;
+  // Each new version is audited, as the portal's and the API's uploads are, so the portal
+  // shows its findings at once rather than 未核查.
+  const audit = options.audit ? await auditOptions(io) : undefined;
   let code: number = EXIT.ok;
   try {
     for (const file of files) {
@@ -63,8 +69,9 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
           code = Math.max(code, EXIT.findings);
           continue;
         }
-        const outcome = await store.importList(list, options.list === undefined ? {} : { listKey: options.list });
-        await write(io.stdout, `${file}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）\n`);
+        const { outcome, auditFindings } = await publishList(store, list, { ...(options.list === undefined ? {} : { listKey: options.list }), ...(audit ? { audit } : {}) });
+        const audited = auditFindings ? `；核查：错误 ${auditFindings.error} 条，警告 ${auditFindings.warning} 条，提示 ${auditFindings.info} 条` : '';
+        await write(io.stdout, `${file}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）${audited}\n`);
       } catch (error) {
         bar.stop();
         code = Math.max(code, reportStoreOrImportError(io, file, error));
@@ -74,6 +81,13 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
     await store.close();
   }
   return code;
+}
+
+/** The law library and today's date (Beijing) to audit with; undefined, having said why, when the library cannot be read. */
+async function auditOptions(io: Io): Promise<AuditOptions | undefined> {
+  const [{ loadLibrary }, { systemClock, todayOf }] = await Promise.all([import('../law-library.js'), import('../../workflow/index.js')]);
+  const library = await loadLibrary(io);
+  return library ? { library, today: todayOf(systemClock) } : undefined;
 }
 
 function listOptionProblem(key: string, toStore: boolean): string | null {
@@ -99,6 +113,7 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--jobs <n>', `与 --format ndjson 一起使用：大文件的解析线程数（默认 ${DEFAULT_JOBS}；1 为单线程；每个线程约多占 20 MB 内存）`, positiveInt, DEFAULT_JOBS)
     .option('--db [url]', '导入数据库而不是输出：SQLite 文件路径或 postgres://…（不写则为内置数据库）；每个文件一个事务')
     .option('--strict', '与 --db 一起使用：文件中有任何损坏的记录则整个文件不导入')
+    .option('--no-audit', '与 --db 一起使用：导入后不核查新版本（默认按今天施行的法规核查并保存发现，与网站上传相同）')
     .option('--list <清单键>', '与 --db 一起使用：导入为这个清单的新版本（默认按部门、标题或文件名自动归入清单；同一部门的两份不同清单请各给一个键）')
     .action(async (files: string[], options: ImportCommandOptions) => {
       const listProblem = options.list === undefined ? null : listOptionProblem(options.list, options.db !== undefined);

@@ -1,9 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { type LawLibrary, openLawLibrary } from '../../law/index.js';
+import type { LawLibrary } from '../../law/index.js';
 import { createApp, parseTrustProxy, serveApp, untilSignal } from '../../server/index.js';
 import { defaultDatabaseUrl, type Store } from '../../store/index.js';
 import { type CaseStore, type Clock, findCalendarDir, isCalendarError, isCaseError, loadCalendar, openCaseStore, systemClock } from '../../workflow/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { loadLibrary } from '../law-library.js';
 import { openMigratedStore } from '../open-store.js';
 
 export const DEFAULT_PORT = 3000;
@@ -93,20 +94,6 @@ export async function openCases(url: string, io: Io, clock: Clock): Promise<Case
       return null;
     }
     throw error;
-  }
-}
-
-/**
- * The law library (registry and texts), read once: the compare page resolves cited laws
- * through it, and uploads and start's samples are audited with it. One that cannot be
- * read is reported and done without.
- */
-export async function loadLibrary(io: Io): Promise<LawLibrary | undefined> {
-  try {
-    return await openLawLibrary();
-  } catch (error) {
-    io.stderr.write(`警告：无法读取法规库，清单不核查，比对页按原文比较引用的法规：${error instanceof Error ? error.message : String(error)}\n`);
-    return undefined;
   }
 }
 

@@ -10,8 +10,9 @@ import type { ListSummary, Store } from '../../store/index.js';
 import { todayOf } from '../../workflow/index.js';
 import { EXIT, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
+import { loadLibrary } from '../law-library.js';
 import { reportImportError } from '../report-error.js';
-import { closeSite, DEFAULT_PORT, defaultServeDeps, loadLibrary, openSiteStores, parsePort, parseTrustProxyOption, resolveServeSettings, type ServeDeps, serveUntilSignal, TRUST_PROXY_HELP } from './serve.js';
+import { closeSite, DEFAULT_PORT, defaultServeDeps, openSiteStores, parsePort, parseTrustProxyOption, resolveServeSettings, type ServeDeps, serveUntilSignal, TRUST_PROXY_HELP } from './serve.js';
 
 /** The bundled sample lists, found relative to this file so it works from any cwd. */
 export const SAMPLES_DIR = fileURLToPath(new URL('../../../data/samples/', import.meta.url));
