@@ -1,7 +1,9 @@
+import type { Readable } from 'node:stream';
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { EXIT, type Io, processIo } from './io.js';
 import { translateCommanderError } from './messages.js';
 import { OutputError } from './output.js';
+import { StdinTwiceError, stdinAsFile } from './stdin-file.js';
 
 type CommandFactory = (io: Io, setExit: (code: number) => void) => Command;
 
@@ -51,12 +53,13 @@ function configureTree(command: Command, output: OutputConfiguration): void {
 
 /**
  * Runs the quanze CLI and resolves to its exit code; never calls process.exit, so tests
- * and other programs can call it.
+ * and other programs can call it. `io.stdin` is read for a file argument "-" (default: the
+ * process's).
  *
  * @example
  * const code = await run(['inspect', 'data/samples/004_a6a5239ed012e120.txt']);
  */
-export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function run(argv: readonly string[], io: Io & { stdin?: Readable } = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;
   const setExit = (code: number) => {
     exitCode = code;
@@ -77,6 +80,10 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     .configureOutput(output);
   for (const make of await commandsFor(argv)) program.addCommand(make(io, setExit));
   configureTree(program, output);
+  let removeStdinFile: (() => Promise<void>) | null = null;
+  program.hook('preAction', async (_program, action) => {
+    removeStdinFile = await stdinAsFile(action, io.stdin ?? process.stdin);
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -88,7 +95,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       io.stderr.write(`错误：${error.message}\n`);
       return EXIT.output;
     }
+    if (error instanceof StdinTwiceError) {
+      io.stderr.write(`错误：${error.message}\n`);
+      return EXIT.usage;
+    }
     io.stderr.write(`内部错误：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.internal;
+  } finally {
+    await (removeStdinFile as (() => Promise<void>) | null)?.();
   }
 }

@@ -1,9 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/index.js';
+import { writeXlsx } from '../../src/export/index.js';
+import { importFile } from '../../src/ingest/index.js';
 import { PowerList } from '../../src/model/index.js';
 import { cli } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
@@ -177,5 +181,44 @@ describe('an output file that cannot be written', () => {
       expect(code, name).toBe(0);
       expect(readFileSync(path).length, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('"-" for standard input', () => {
+  /** Runs the CLI with `input` on its standard input. */
+  async function withStdin(input: Uint8Array | string, ...argv: string[]) {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await run(argv, { stdout, stderr, stdin: Readable.from([Buffer.from(input)]) });
+    return { code, stdout: out, stderr: err };
+  }
+  const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('quanze-stdin-')).length;
+
+  it('reads a list piped in, text or workbook, named 标准输入, and leaves no temporary file', async () => {
+    const before = leftovers();
+    const inspected = await withStdin(readFileSync(samplePath('liuzhou')), 'inspect', '-');
+    expect(inspected.code).toBe(0);
+    expect(inspected.stdout).toContain('标准输入（header-tsv）');
+    expect(inspected.stdout).toContain('事项：7 项');
+    const xlsx = await writeXlsx(await importFile(samplePath('liangzhou')));
+    const imported = await withStdin(xlsx, 'import', '-');
+    expect(imported.code).toBe(0);
+    const list = PowerList.parse(JSON.parse(imported.stdout));
+    expect(list.source).toMatchObject({ file: '标准输入', format: 'xlsx' });
+    expect(list.items).toHaveLength(14);
+    // Beside named files, in its place.
+    const both = await withStdin(readFileSync(samplePath('liuzhou')), 'inspect', samplePath('liangzhou'), '-');
+    expect(both.stdout.indexOf('004_a6a5239ed012e120.txt')).toBeLessThan(both.stdout.indexOf('标准输入'));
+    expect(leftovers()).toBe(before);
+  });
+
+  it('refuses "-" twice, since standard input can be read once', async () => {
+    const { code, stderr } = await withStdin('x', 'align', '-', '-');
+    expect(code).toBe(2);
+    expect(stderr).toContain('“-”（标准输入）只能出现一次');
   });
 });
