@@ -78,6 +78,19 @@ describe('quanze import --db and quanze db migrate', () => {
     expect(noDb.stderr).toContain('--list 只能与 --db 一起使用');
   });
 
+  it('refuses --strict and --no-audit without --db, where they would do nothing, as it refuses --list', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'bad.tsv');
+    writeFileSync(file, BAD_TSV);
+    const strict = await cli('import', file, '--strict');
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('--strict 只能与 --db 一起使用');
+    expect(strict.stdout).toBe('');
+    const unaudited = await cli('import', samplePath('liangzhou'), '--no-audit');
+    expect(unaudited.code).toBe(2);
+    expect(unaudited.stderr).toContain('--no-audit 只能与 --db 一起使用');
+    expect((await cli('import', file)).code).toBe(0);
+  });
+
   it('--strict refuses a file with a damaged record whole; without it the file is stored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'quanze-db-'));
     const db = join(dir, 'q.sqlite');

@@ -90,6 +90,14 @@ async function auditOptions(io: Io): Promise<AuditOptions | undefined> {
   return library ? { library, today: todayOf(systemClock) } : undefined;
 }
 
+/** --strict and --no-audit say how a file goes into a database; without --db they would do nothing. */
+function dbOnlyProblem(options: ImportCommandOptions): string | null {
+  if (options.db !== undefined) return null;
+  if (options.strict) return '--strict 只能与 --db 一起使用（它决定有损坏记录的文件是否导入数据库）';
+  if (!options.audit) return '--no-audit 只能与 --db 一起使用（不导入数据库时不核查）';
+  return null;
+}
+
 function listOptionProblem(key: string, toStore: boolean): string | null {
   if (!toStore) return '--list 只能与 --db 一起使用（它指定导入数据库时归入哪个清单）';
   // The store's own check, before any file is read: a key that normalises to nothing names no list.
@@ -116,9 +124,9 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
     .option('--no-audit', '与 --db 一起使用：导入后不核查新版本（默认按今天施行的法规核查并保存发现，与网站上传相同）')
     .option('--list <清单键>', '与 --db 一起使用：导入为这个清单的新版本（默认按部门、标题或文件名自动归入清单；同一部门的两份不同清单请各给一个键）')
     .action(async (files: string[], options: ImportCommandOptions) => {
-      const listProblem = options.list === undefined ? null : listOptionProblem(options.list, options.db !== undefined);
-      if (listProblem) {
-        io.stderr.write(`错误：${listProblem}\n`);
+      const problem = dbOnlyProblem(options) ?? (options.list === undefined ? null : listOptionProblem(options.list, options.db !== undefined));
+      if (problem) {
+        io.stderr.write(`错误：${problem}\n`);
         setExit(EXIT.usage);
         return;
       }
