@@ -118,6 +118,15 @@ describe('quanze start', () => {
     await cases.disconnect();
   });
 
+  it('uses QUANZE_DATABASE_URL when it is set, as its help says, instead of the embedded database', async () => {
+    const help: string[] = [];
+    expect(await run(['start', '--help'], { stdout: sink(help), stderr: sink() })).toBe(0);
+    expect(help.join('')).toContain('$QUANZE_DATABASE_URL');
+    const refused = await refusedByEnv(['start', '--port', '0'], { QUANZE_DATABASE_URL: 'mysql://localhost/quanze' });
+    expect(refused.stderr).toContain('不支持的数据库地址：mysql://localhost/quanze');
+    expect(refused.touched).toBe(false);
+  });
+
   it('refuses a PORT that is not a port, before touching the database', async () => {
     const refused = await refusedByEnv(['start'], { PORT: 'http' });
     expect(refused.stderr).toContain('环境变量 PORT 无效');

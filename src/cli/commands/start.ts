@@ -89,7 +89,7 @@ export async function auditUnchecked(io: Io, store: Store, library: LawLibrary, 
 
 export function startCommand(io: Io, setExit: (code: number) => void, deps: ServeDeps = defaultServeDeps): Command {
   return new Command('start')
-    .description('首次启动时建立内置数据库（$QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite），导入并核查内置示例清单，然后启动门户网站、开放接口和办件督办')
+    .description('首次启动时建立数据库（$QUANZE_DATABASE_URL，否则内置的 $QUANZE_DATA_DIR/quanze.sqlite 或 ./.quanze/quanze.sqlite），导入并核查内置示例清单，然后启动门户网站、开放接口和办件督办')
     .helpOption('-h, --help', '显示帮助')
     .option('--port <n>', `端口（默认取环境变量 PORT，否则 ${DEFAULT_PORT}）`, parsePort)
     .option('--trust-proxy <n>', TRUST_PROXY_HELP, parseTrustProxyOption)
