@@ -17,8 +17,24 @@ const STORE_FILES = ['migrations/'];
 const STORE = fileURLToPath(new URL('../../src/store/', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 
-export const PG_SERVER = process.env.QUANZE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const PG_DATABASE = 'quanze_bench';
+
+/**
+ * The server's administrative database and the corpus's database beside it. QUANZE_BENCH_PG_URL
+ * names a database on the server, as bench/deadlines reads it (…/postgres); a URL without
+ * one names the server alone.
+ */
+export function benchDatabases(env: NodeJS.ProcessEnv = process.env): { admin: string; corpus: string } {
+  const given = env.QUANZE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const on = (database: string) => {
+    const url = new URL(given);
+    url.pathname = `/${database}`;
+    return url.href;
+  };
+  return { admin: new URL(given).pathname.length > 1 ? given : on('postgres'), corpus: on(PG_DATABASE) };
+}
+
+export const PG_SERVER = benchDatabases().admin;
 
 function filesUnder(path: string): string[] {
   if (!path.endsWith('/')) return [path];
@@ -92,7 +108,7 @@ export async function postgresCorpus(
   spec: ProvinceSpec,
   progress: Progress,
 ): Promise<{ url: string; built: boolean } | { url: null; reason: string }> {
-  const admin = `${PG_SERVER}/postgres`;
+  const { admin, corpus: url } = benchDatabases();
   const unreachable = await reachable(admin);
   if (unreachable !== null) return { url: null, reason: unreachable };
   const client = new pg.Client({ connectionString: admin });
@@ -103,7 +119,6 @@ export async function postgresCorpus(
   } finally {
     await client.end();
   }
-  const url = `${PG_SERVER}/${PG_DATABASE}`;
   const key = corpusKey(spec);
   const db = new pg.Client({ connectionString: url });
   await db.connect();
