@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BpmnModdle } from 'bpmn-moddle';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
@@ -154,6 +155,22 @@ describe('quanze process', () => {
     expect(first.stdout).toContain('流程图“保密检查流程图”');
     const again = await cli('process', 'import', FLOWCHART, '--db', db);
     expect(again.stdout.match(/未变/g)).toHaveLength(2);
+  });
+});
+
+describe('quanze calendar add', () => {
+  it('adds a year to a calendar folder, and names --replace when the year is there already', async () => {
+    const calendar = mkdtempSync(join(tmpdir(), 'quanze-cal-'));
+    const year = fileURLToPath(new URL('../../data/calendar/2026.json', import.meta.url));
+    const added = await cli('calendar', 'add', year, '--calendar', calendar);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('已加入 2026 年：放假 33 天，调休上班 6 天');
+    const again = await cli('calendar', 'add', year, '--calendar', calendar);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('2026年的节假日安排已存在；如需替换，请使用替换选项（--replace）');
+    const replaced = await cli('calendar', 'add', year, '--calendar', calendar, '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain('已替换 2026 年');
   });
 });
 

@@ -23,7 +23,9 @@ export function calendarCommand(io: Io, setExit: (code: number) => void): Comman
         setExit(EXIT.ok);
       } catch (error) {
         if (!isCalendarError(error) && !(error instanceof Error)) throw error;
-        io.stderr.write(`错误：${(error as Error).message}\n`);
+        // The calendar speaks of its replace option; here it is --replace.
+        const hint = isCalendarError(error) && error.code === 'year-exists' ? '（--replace）' : '';
+        io.stderr.write(`错误：${(error as Error).message}${hint}\n`);
         setExit(EXIT.input);
       }
     });
