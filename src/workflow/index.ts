@@ -20,6 +20,7 @@ export {
   type Shell,
   toBpmnXml,
   WORKFLOW_ENDPOINTS,
+  WORKFLOW_SCHEMAS,
   type WorkflowAppOptions,
   type WorkflowEndpoint,
   workflowApp,

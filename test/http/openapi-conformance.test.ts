@@ -1,22 +1,21 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpProblem, parseRequest } from '../../src/problem/index.js';
 import { SearchParams } from '../../src/server/api/params.js';
-import type { Store } from '../../src/store/index.js';
 import { ProcessError } from '../../src/workflow/process/index.js';
 import { toProblem } from '../../src/workflow/web/problem.js';
 import { openApiPath } from '../../src/server/api/openapi.js';
-import { type CaseStore, WORKFLOW_ENDPOINTS } from '../../src/workflow/index.js';
+import { WORKFLOW_ENDPOINTS } from '../../src/workflow/index.js';
 import { siteApp } from './helpers.js';
 
 /**
- * Every GET operation of /api/openapi.json against the answers the site really gives: the
- * five samples imported and audited, the workflow mounted with two cases opened. Each
- * documented GET path is requested with ids that exist, ids that do not and malformed ones,
- * with each value of its enumerated query parameters and with bad ones, and again with the
- * ETag it answered. Every answer must be one the document lists for that operation: its
- * status, its media type, and a body the document's schema accepts.
+ * Every operation of /api/openapi.json against the answers the site really gives: the five
+ * samples imported and audited, the workflow mounted with cases opened and one taken through
+ * every action to its close, process definitions saved and replaced. Each documented GET path
+ * is requested with ids that exist, ids that do not and malformed ones, with each value of its
+ * enumerated query parameters and with bad ones, and again with the ETag it answered; every
+ * POST and PUT made on the way is kept. Every answer must be one the document lists for that
+ * operation: its status, its media type, and a body the document's schema accepts.
  *
  * The schemas are checked by Ajv (JSON Schema 2020-12, the dialect of OpenAPI 3.1), not by the
  * zod schemas the document is generated from: a client generated from the document sees the
@@ -37,11 +36,71 @@ type Operation = {
 };
 type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
 
-let site: { app: Hono; store: Store; cases: CaseStore };
+let site: Awaited<ReturnType<typeof siteApp>>;
 let doc: Doc;
 let ajv: Ajv2020;
 /** Real path parameter values by OpenAPI path, filled in beforeAll. */
 const ids = new Map<string, string[]>();
+/** Every POST and PUT made in beforeAll, with the documented path it went to and its answer. */
+const writes: { method: 'post' | 'put'; path: string; url: string; res: Response }[] = [];
+
+/** A write with the token, kept in `writes` for the document to judge. */
+async function write(method: 'post' | 'put', path: string, body: unknown, id?: string): Promise<Response> {
+  const url = id === undefined ? path : path.replace('{id}', id);
+  const res = await site.app.request(url, {
+    method: method.toUpperCase(),
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+  });
+  writes.push({ method, path, url, res: res.clone() });
+  return res;
+}
+
+/** Each action once on a new case of an item with a statutory limit (so it can be extended), then refused ones: its answers and its events cover every kind. */
+async function lifecycle(itemId: string): Promise<string> {
+  const opened = await write('post', '/api/cases', { itemId, party: { name: '北京字节跳动科技有限公司', kind: 'organisation' } });
+  expect(opened.status, await opened.clone().text()).toBe(201);
+  const view = (await opened.json()) as { summary: { id: string }; process: { definition: { statutoryLimit?: { amount?: number } } } };
+  expect(view.process.definition.statutoryLimit?.amount).toBeGreaterThan(0);
+  const id = view.summary.id;
+  const steps: [string, unknown, number][] = [
+    ['/api/cases/{id}/documents', { name: '申请书', fileName: '申请书.pdf', contentBase64: Buffer.from('%PDF-1.4 申请书').toString('base64') }, 200],
+    ['/api/cases/{id}/pause', { kind: '补正', note: '材料不全，通知补正' }, 200],
+    ['/api/cases/{id}/pause', {}, 409],
+    ['/api/cases/{id}/resume', {}, 200],
+    ['/api/cases/{id}/extend', { amount: 10, unit: 'workday', approvedBy: '局长', note: '情况复杂' }, 200],
+    ['/api/cases/{id}/advance', { to: 'no-such-step' }, 400],
+    ['/api/cases/{id}/advance', { force: '材料已当面核验' }, 200],
+    ['/api/cases/{id}/close', { outcome: '准予许可' }, 200],
+    ['/api/cases/{id}/close', {}, 409],
+  ];
+  for (const [path, body, status] of steps) {
+    const res = await write('post', path, body, id);
+    expect(res.status, `${path} ${await res.text()}`).toBe(status);
+  }
+  expect((await write('post', '/api/cases/{id}/resume', {}, '2025-99999')).status).toBe(404);
+  return id;
+}
+
+/** A stored definition saved again unchanged, changed, as a new one and under its id: each of saveProcess's and replaceProcess's answers. */
+async function saveDefinitions(processId: string): Promise<void> {
+  const stored = await getJson<{ definition: Record<string, unknown> }>(`/api/processes/${processId}`);
+  const changed = { ...stored.definition, name: `${String(stored.definition.name)}（修订）` };
+  const manual = { ...stored.definition, source: { kind: 'manual', note: '手工编写' } };
+  const outcomes: [string, 'post' | 'put', unknown, number, string?][] = [
+    ['/api/processes', 'post', stored.definition, 200],
+    ['/api/processes', 'post', changed, 201],
+    ['/api/processes', 'post', manual, 201],
+    ['/api/processes', 'post', { ...stored.definition, start: 'no-such-step' }, 400],
+    ['/api/processes/{id}', 'put', stored.definition, 200, processId],
+    ['/api/processes/{id}', 'put', stored.definition, 200, processId],
+    ['/api/processes/{id}', 'put', stored.definition, 404, 'P999'],
+  ];
+  for (const [path, method, body, status, id] of outcomes) {
+    const res = await write(method, path, body, id);
+    expect(res.status, `${method} ${path} ${await res.text()}`).toBe(status);
+  }
+}
 
 async function getJson<T>(path: string): Promise<T> {
   const res = await site.app.request(path);
@@ -68,16 +127,17 @@ beforeAll(async () => {
     [items[19], { name: '张三丰', kind: 'person', contact: '13800000000' }],
     [items[0], undefined],
   ] as const) {
-    const res = await site.app.request('/api/cases', {
-      method: 'POST',
-      body: JSON.stringify({ itemId, ...(party ? { party } : {}) }),
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
-    });
+    const res = await write('post', '/api/cases', { itemId, ...(party ? { party } : {}) });
     expect(res.status, await res.clone().text()).toBe(201);
     cases.push(((await res.json()) as { summary: { id: string } }).summary.id);
   }
+  // The first item of 001 (自治区国家保密局): a licence, so its limit is 20 working days.
+  const baomi = site.imported.get('baomi')?.outcome.listId as string;
+  cases.push(await lifecycle((await getJson<{ items: { id: string }[] }>(`/api/lists/${baomi}/items?pageSize=1`)).items[0]?.id as string));
+  const first = (await getJson<{ id: string }[]>('/api/processes'))[0]?.id as string;
+  await saveDefinitions(first);
   const processes = (await getJson<{ id: string }[]>('/api/processes')).map((p) => p.id);
-  expect(processes.length).toBeGreaterThan(0);
+  expect(processes.length).toBeGreaterThan(2);
 
   const listIds = [...lists.map((l) => l.id), '999999', 'abc'];
   for (const path of ['/api/lists/{id}', '/api/lists/{id}/items', '/api/lists/{id}/findings', '/api/lists/{id}/diff']) ids.set(path, listIds);
@@ -185,6 +245,33 @@ describe('every GET answer conforms to /api/openapi.json', () => {
     expect(requests).toBeGreaterThan(400);
     const unseen = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops.get?.responses ?? {}).map((status) => `${path} ${status}`)).filter((s) => !seen.has(s));
     expect(unseen).toEqual([]);
+  });
+});
+
+describe('every POST and PUT answer of the workflow conforms to /api/openapi.json', () => {
+  it('gives only documented statuses, media types and bodies, and every documented success of every write comes', async () => {
+    const failures: string[] = [];
+    const seen = new Set<string>();
+    for (const { method, path, url, res } of writes) {
+      const op = doc.paths[path]?.[method];
+      if (!op) {
+        failures.push(`${method.toUpperCase()} ${url}：文档中没有 ${method.toUpperCase()} ${path}`);
+        continue;
+      }
+      seen.add(`${method} ${path} ${res.status}`);
+      const why = await nonConformance(op, res);
+      if (why) failures.push(`${method.toUpperCase()} ${url}：${why}`);
+    }
+    expect(failures).toEqual([]);
+    const successes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => method === 'post' || method === 'put')
+        .flatMap(([method, op]) => Object.keys(op.responses).filter((status) => status.startsWith('2')).map((status) => `${method} ${path} ${status}`)),
+    );
+    // Publishing a list (POST /api/lists) is the upload tests' to check.
+    const workflow = successes.filter((s) => WORKFLOW_PATHS.has(s.split(' ')[1] as string));
+    expect(workflow.length).toBeGreaterThanOrEqual(10);
+    expect(workflow.filter((s) => !seen.has(s))).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../../problem/index.js';
-import type { WorkflowEndpoint } from '../../workflow/index.js';
+import { WORKFLOW_SCHEMAS, type WorkflowEndpoint } from '../../workflow/index.js';
 import { PublishQuery, PublishResult } from './publish.js';
 import { NAMED_SCHEMAS } from './responses.js';
 import type { ApiRoute } from './routes.js';
@@ -59,11 +59,11 @@ const NOT_MODIFIED = { description: '内容未变（If-None-Match 与 ETag 相�
 
 const WORKFLOW_TAGS = ['办件', '流程定义', '督办', '审计'] as const;
 
-/** A workflow endpoint's operation: parameters and JSON body from the zod schemas it validates with. */
-function workflowOperation(endpoint: WorkflowEndpoint): JsonSchema {
+/** A workflow endpoint's operation: parameters, JSON body and answers from the zod schemas it validates and answers with. */
+function workflowOperation(endpoint: WorkflowEndpoint, bodySchema: (schema: z.ZodType) => JsonSchema): JsonSchema {
   const responses: Record<string, JsonSchema> = {};
   for (const ok of endpoint.ok) {
-    const schema = { type: ok.type !== 'application/json' ? 'string' : ok.array ? 'array' : 'object' };
+    const schema = ok.type === 'application/json' ? bodySchema(ok.schema) : { type: 'string' };
     responses[String(ok.status)] = { description: ok.description, ...(endpoint.write ? {} : { headers: ETAG_HEADER }), content: { [ok.type]: { schema } } };
   }
   if (!endpoint.write) responses['304'] = NOT_MODIFIED;
@@ -123,17 +123,20 @@ function publishOperation(maxMegabytes: number): JsonSchema {
 export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly WorkflowEndpoint[] = [], writes: ApiWrites = {}): JsonSchema {
   const registry = z.registry<{ id: string }>();
   const ids = new Map<z.ZodType, string>();
-  for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) {
+  for (const [id, schema] of Object.entries({ ...NAMED_SCHEMAS, ...(workflow.length > 0 ? WORKFLOW_SCHEMAS : {}) })) {
     registry.add(schema, { id });
     ids.set(schema, id);
   }
   const generated = z.toJSONSchema(registry, { uri: REF, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> };
   const schemas = Object.fromEntries(Object.entries(generated.schemas).map(([id, s]) => [id, bare(s)]));
+  const bodySchema = (schema: z.ZodType): JsonSchema => {
+    const id = ids.get(schema);
+    return id ? { $ref: REF(id) } : bare(z.toJSONSchema(schema, { unrepresentable: 'any' }) as JsonSchema);
+  };
 
   const paths: Record<string, JsonSchema> = {};
   for (const route of routes) {
-    const id = ids.get(route.response);
-    const body = id ? { $ref: REF(id) } : bare(z.toJSONSchema(route.response, { unrepresentable: 'any' }) as JsonSchema);
+    const body = bodySchema(route.response);
     paths[openApiPath(route.path)] = {
       get: {
         operationId: route.operationId,
@@ -155,7 +158,7 @@ export function openApiDocument(routes: readonly ApiRoute[], workflow: readonly 
   }
   for (const endpoint of workflow) {
     const path = openApiPath(endpoint.path);
-    paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: workflowOperation(endpoint) };
+    paths[path] = { ...paths[path], [endpoint.method.toLowerCase()]: workflowOperation(endpoint, bodySchema) };
   }
   if (writes.publishMaxBytes !== undefined) {
     const path = openApiPath('/lists');

@@ -1,15 +1,22 @@
 import type { z } from 'zod';
 import { ProcessDefinition } from '../process/index.js';
 import * as P from './params.js';
+import * as R from './responses.js';
 
 /** What a success answer carries. */
 export type ContentType = 'application/json' | 'application/xml' | 'image/svg+xml';
 
+/** A success answer: JSON described by its zod schema, or a drawing (BPMN XML, SVG) as text. */
+export type OkAnswer = { status: 200 | 201; description: string } & (
+  | { type: 'application/json'; schema: z.ZodType }
+  | { type: Exclude<ContentType, 'application/json'> }
+);
+
 /**
  * One endpoint of the workflow API as data: method, path, the zod schemas its path
  * parameters, query and JSON body are validated with, and its answers. The router
- * (api.ts) validates with these schemas and the site's OpenAPI document is generated from
- * them, so the two cannot disagree.
+ * (api.ts) validates with these schemas and types each answer by its schema, and the site's
+ * OpenAPI document is generated from them, so the three cannot disagree.
  */
 export interface WorkflowEndpoint {
   method: 'GET' | 'POST' | 'PUT';
@@ -23,16 +30,17 @@ export interface WorkflowEndpoint {
   body?: z.ZodType;
   /** Changes cases or definitions: needs the administrator's token (the host site checks it). */
   write: boolean;
-  /** The success answers, by status; a JSON answer is an object unless `array`. */
-  ok: readonly { status: 200 | 201; description: string; type: ContentType; array?: boolean }[];
+  /** The success answers, by status. */
+  ok: readonly OkAnswer[];
   /** An unknown case or definition answers 404. */
   notFound?: boolean;
   /** The case's state can forbid the action: 409. */
   conflict?: boolean;
 }
 
-const json = (description: string, status: 200 | 201 = 200) => ({ status, description, type: 'application/json' as const });
-const jsonArray = (description: string) => ({ status: 200 as const, description, type: 'application/json' as const, array: true });
+function json<S extends z.ZodType, N extends 200 | 201 = 200>(description: string, schema: S, status: N = 200 as N) {
+  return { status, description, type: 'application/json' as const, schema };
+}
 
 function action<B extends z.ZodType>(name: string, operationId: string, summary: string, body: B) {
   return {
@@ -44,7 +52,7 @@ function action<B extends z.ZodType>(name: string, operationId: string, summary:
     params: P.CaseId,
     body,
     write: true,
-    ok: [json('办理后的案件')],
+    ok: [json('办理后的案件', R.CaseView)],
     notFound: true,
     conflict: true,
   } as const satisfies WorkflowEndpoint;
@@ -59,7 +67,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '办件',
     query: P.CaseListParams,
     write: false,
-    ok: [json('案件摘要及总数')],
+    ok: [json('案件摘要及总数', R.CasePage)],
   },
   openCase: {
     method: 'POST',
@@ -69,7 +77,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '办件',
     body: P.OpenBody,
     write: true,
-    ok: [json('新立的案件', 201)],
+    ok: [json('新立的案件', R.CaseView, 201)],
     notFound: true,
   },
   getCase: {
@@ -80,7 +88,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '办件',
     params: P.CaseId,
     write: false,
-    ok: [json('案件')],
+    ok: [json('案件', R.CaseDetail)],
     notFound: true,
   },
   caseEvents: {
@@ -91,7 +99,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '办件',
     params: P.CaseId,
     write: false,
-    ok: [jsonArray('事件列表')],
+    ok: [json('事件列表', R.CaseEvents)],
     notFound: true,
   },
   advance: action('advance', 'advanceCase', '办结当前环节，进入下一环节（或指定环节）', P.AdvanceBody),
@@ -107,7 +115,7 @@ export const WORKFLOW_ENDPOINTS = {
     summary: '已保存的流程定义',
     tag: '流程定义',
     write: false,
-    ok: [jsonArray('流程定义摘要')],
+    ok: [json('流程定义摘要', R.ProcessSummaries)],
   },
   saveProcess: {
     method: 'POST',
@@ -117,7 +125,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '流程定义',
     body: ProcessDefinition,
     write: true,
-    ok: [json('与已保存的相同，未改动'), json('已保存（新定义或新版本）', 201)],
+    ok: [json('与已保存的相同，未改动', R.SaveOutcome), json('已保存（新定义或新版本）', R.SaveOutcome, 201)],
   },
   getProcess: {
     method: 'GET',
@@ -128,7 +136,7 @@ export const WORKFLOW_ENDPOINTS = {
     params: P.ProcessIdParam,
     query: P.VersionQuery,
     write: false,
-    ok: [json('流程定义')],
+    ok: [json('流程定义', R.StoredProcess)],
     notFound: true,
   },
   replaceProcess: {
@@ -140,7 +148,7 @@ export const WORKFLOW_ENDPOINTS = {
     params: P.ProcessIdParam,
     body: ProcessDefinition,
     write: true,
-    ok: [json('保存结果')],
+    ok: [json('保存结果', R.SaveOutcome)],
     notFound: true,
   },
   processBpmn: {
@@ -175,7 +183,7 @@ export const WORKFLOW_ENDPOINTS = {
     tag: '督办',
     query: P.TodayQuery,
     write: false,
-    ok: [json('督办数据')],
+    ok: [json('督办数据', R.Supervision)],
   },
   verifyAudit: {
     method: 'GET',
@@ -184,7 +192,7 @@ export const WORKFLOW_ENDPOINTS = {
     summary: '校验全部事件记录的哈希链，以及每个案件、流程定义与记录是否一致',
     tag: '审计',
     write: false,
-    ok: [json('校验报告')],
+    ok: [json('校验报告', R.VerifyReport)],
   },
 } as const satisfies Record<string, WorkflowEndpoint>;
 

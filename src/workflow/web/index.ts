@@ -16,6 +16,7 @@ import { toProblem } from './problem.js';
 export { toBpmnXml } from '../../export/bpmn/index.js';
 export { MAX_DOCUMENT_BASE64, MAX_DOCUMENT_BYTES, MAX_DOCUMENT_JSON } from './params.js';
 export { type ContentType, WORKFLOW_ENDPOINTS, type WorkflowEndpoint } from './endpoints.js';
+export { WORKFLOW_SCHEMAS } from './responses.js';
 export { processSvg, type SvgOptions } from '../../export/svg/index.js';
 export type { Shell } from './layout.js';
 export type { FormState, FormUser } from './views/form-parts.js';
