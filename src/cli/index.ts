@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Command, CommanderError, type OutputConfiguration } from 'commander';
+import { CHINESE_HELP } from './help.js';
 import { EXIT, type Io, processIo } from './io.js';
 import { translateCommanderError } from './messages.js';
 import { OutputError } from './output.js';
@@ -45,7 +46,7 @@ async function commandsFor(argv: readonly string[]): Promise<CommandFactory[]> {
  */
 function configureTree(command: Command, output: OutputConfiguration): void {
   for (const sub of command.commands) {
-    sub.exitOverride().configureOutput(output).helpOption('-h, --help', '显示帮助');
+    sub.exitOverride().configureOutput(output).configureHelp(CHINESE_HELP).helpOption('-h, --help', '显示帮助');
     if (sub.commands.length > 0) sub.addHelpCommand('help [command]', '显示某个命令的帮助');
     configureTree(sub, output);
   }
@@ -77,7 +78,8 @@ export async function run(argv: readonly string[], io: Io & { stdin?: Readable }
     // Global options (-v, --version) only before the command, so `law add --version <id>` is the command's own.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput(output);
+    .configureOutput(output)
+    .configureHelp(CHINESE_HELP);
   for (const make of await commandsFor(argv)) program.addCommand(make(io, setExit));
   configureTree(program, output);
   let removeStdinFile: (() => Promise<void>) | null = null;
