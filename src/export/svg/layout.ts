@@ -1,5 +1,6 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { DETAIL_SIZE, type FlowEdge, type FlowGraph, type FlowNode } from './graph.js';
+import { textWidth } from './text.js';
 
 export interface Point {
   x: number;
@@ -9,6 +10,8 @@ export interface Point {
 export interface PlacedNode extends FlowNode {
   x: number;
   y: number;
+  /** Top left of an event's name, which is drawn outside its circle. */
+  labelAt?: Point;
 }
 
 export interface PlacedEdge extends FlowEdge {
@@ -35,7 +38,32 @@ const OPTIONS = {
   'elk.spacing.edgeLabel': '4',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.edgeLabels.inline': 'false',
+  'elk.spacing.labelNode': '4',
+  'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
 };
+
+/**
+ * Where an event's name goes: ELK places it and keeps edges and other nodes clear of it.
+ * Above the start, where nothing arrives (its one flow leaves from the bottom), and below
+ * the end, which nothing leaves.
+ */
+const EVENT_LABEL: Partial<Record<FlowNode['kind'], string>> = {
+  start: 'OUTSIDE H_CENTER V_TOP',
+  end: 'OUTSIDE H_CENTER V_BOTTOM',
+};
+
+function elkNode(n: FlowNode): ElkNode {
+  const placement = EVENT_LABEL[n.kind];
+  if (!placement) return { id: n.id, width: n.width, height: n.height };
+  const text = n.title.join('');
+  return {
+    id: n.id,
+    width: n.width,
+    height: n.height,
+    labels: [{ text, width: Math.ceil(textWidth(text, DETAIL_SIZE)), height: DETAIL_SIZE + 4 }],
+    layoutOptions: { 'elk.nodeLabels.placement': placement },
+  };
+}
 
 /** Lays the graph out top to bottom with ELK's layered algorithm and orthogonal edges. */
 export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
@@ -47,7 +75,7 @@ export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
   const root: ElkNode = {
     id: 'root',
     layoutOptions: OPTIONS,
-    children: graph.nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),
+    children: graph.nodes.map(elkNode),
     edges: graph.edges.map(
       (e): ElkExtendedEdge => ({
         id: e.id,
@@ -61,7 +89,10 @@ export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
   const byId = new Map((out.children ?? []).map((c) => [c.id, c]));
   const nodes = graph.nodes.map((n): PlacedNode => {
     const placed = byId.get(n.id);
-    return { ...n, x: (placed?.x ?? 0) + MARGIN, y: (placed?.y ?? 0) + MARGIN };
+    const x = (placed?.x ?? 0) + MARGIN;
+    const y = (placed?.y ?? 0) + MARGIN;
+    const label = placed?.labels?.[0];
+    return { ...n, x, y, ...(label?.x !== undefined && label.y !== undefined ? { labelAt: { x: x + label.x, y: y + label.y } } : {}) };
   });
   const edgeById = new Map((out.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
   const edges = graph.edges.map((e): PlacedEdge => {

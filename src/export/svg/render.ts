@@ -1,5 +1,5 @@
 import { DETAIL_SIZE, type FlowNode, TITLE_SIZE } from './graph.js';
-import type { Layout, PlacedEdge, PlacedNode } from './layout.js';
+import type { Layout, PlacedEdge, PlacedNode, Point } from './layout.js';
 import { escapeXml } from './text.js';
 
 export interface SvgOptions {
@@ -38,13 +38,18 @@ function fullText(node: FlowNode): string {
   return parts.join('\n');
 }
 
+/** A label in the box the layout gave it (`at` is its top left). */
+function labelSvg(text: string, at: Point): string {
+  return `<text x="${round(at.x)}" y="${round(at.y + DETAIL_SIZE)}" font-size="${DETAIL_SIZE}" fill="${COLORS.muted}">${escapeXml(text)}</text>`;
+}
+
 function nodeSvg(node: PlacedNode, options: SvgOptions): string {
   const cx = node.x + node.width / 2;
   const cy = node.y + node.height / 2;
   if (node.kind === 'start' || node.kind === 'end') {
     const r = node.width / 2;
     const stroke = node.kind === 'end' ? 3 : 1.5;
-    return `<g class="event ${node.kind}" id="${escapeXml(node.id)}"><title>${escapeXml(node.title.join(''))}</title><circle cx="${round(cx)}" cy="${round(cy)}" r="${round(r - stroke / 2)}" fill="#fff" stroke="${COLORS.stroke}" stroke-width="${stroke}"/><text x="${round(cx)}" y="${round(node.y + node.height + 14)}" font-size="${DETAIL_SIZE}" text-anchor="middle" fill="${COLORS.muted}">${escapeXml(node.title.join(''))}</text></g>`;
+    return `<g class="event ${node.kind}" id="${escapeXml(node.id)}"><title>${escapeXml(node.title.join(''))}</title><circle cx="${round(cx)}" cy="${round(cy)}" r="${round(r - stroke / 2)}" fill="#fff" stroke="${COLORS.stroke}" stroke-width="${stroke}"/>${node.labelAt ? labelSvg(node.title.join(''), node.labelAt) : ''}</g>`;
   }
   if (node.kind === 'gateway') {
     const p = [
@@ -66,14 +71,14 @@ function nodeSvg(node: PlacedNode, options: SvgOptions): string {
 function edgeSvg(edge: PlacedEdge): string {
   if (edge.points.length < 2) return '';
   const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`).join('');
-  const label = edge.label && edge.labelAt ? `<text x="${round(edge.labelAt.x)}" y="${round(edge.labelAt.y + DETAIL_SIZE)}" font-size="${DETAIL_SIZE}" fill="${COLORS.muted}">${escapeXml(edge.label)}</text>` : '';
+  const label = edge.label && edge.labelAt ? labelSvg(edge.label, edge.labelAt) : '';
   return `<g class="flow" id="${escapeXml(edge.id)}"><path d="${d}" fill="none" stroke="${COLORS.edge}" stroke-width="1.3" marker-end="url(#arrow)"/>${label}</g>`;
 }
 
 /** A laid-out flowchart as a standalone SVG document: no scripts, no external resources. */
 export function renderSvg(layout: Layout, title: string, options: SvgOptions = {}): string {
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height + 16}" viewBox="0 0 ${layout.width} ${layout.height + 16}" role="img" aria-labelledby="flow-title" font-family="'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${layout.height}" viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-labelledby="flow-title" font-family="'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif">`,
     `<title id="flow-title">${escapeXml(title)}</title>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" fill="${COLORS.edge}"/></marker></defs>`,
     ...layout.edges.map(edgeSvg),
