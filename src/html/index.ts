@@ -7,3 +7,4 @@ export { escapeHtml } from './escape.js';
 export { type HtmlValue, html, join, SafeHtml, trusted } from './template.js';
 export { FORM_TOKEN_FIELD, formTokenInput } from './form-token.js';
 export { type Column, stackedTable } from './table.js';
+export { sectionNav } from './section-nav.js';

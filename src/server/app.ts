@@ -216,11 +216,12 @@ export function createApp(options: AppOptions): Hono {
           return formToken === null ? null : { formToken };
         },
         log,
-        shell: (title, body, crumbs, user) =>
+        shell: (title, body, crumbs, user, path) =>
           layout({
             title,
             body,
             crumbs,
+            path,
             year: now().getFullYear(),
             nav: siteNav(true),
             stylesheets: ['/assets/workflow.css'],

@@ -109,7 +109,7 @@ describe('the compare page', () => {
     expect(html).toContain('<form class="compare-form" action="/compare" method="get">');
     for (const name of imported.keys()) expect(html).toContain(`<input type="checkbox" name="lists" value="${id(name)}">`);
     expect(html).not.toContain('<h2>四级四同</h2>');
-    expect(html).toContain('<a href="/compare">清单比对</a>');
+    expect(html).toContain('<a href="/compare" aria-current="page">清单比对</a>');
     expect(await page('/')).toContain('<a href="/compare">');
   });
 

@@ -209,3 +209,27 @@ describe('the item page', () => {
     }
   });
 });
+
+describe('the site header', () => {
+  it('marks the link of the section a page belongs to as the current page, and no other', async () => {
+    const opened = await post(open, '/api/cases', { itemId: baomiItem }, TOKEN);
+    expect(opened.status).toBe(201);
+    const caseId = ((await opened.json()) as { summary: { id: string } }).summary.id;
+    const [a, b] = (await store.listLists()).map((l) => l.id);
+    const current = (html: string) => {
+      const nav = /<nav class="site-nav" aria-label="栏目">([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
+      return [...nav.matchAll(/<a href="([^"]*)"( aria-current="page")?>([^<]*)<\/a>/g)].filter((m) => m[2]).map((m) => `${m[3]} ${m[1]}`);
+    };
+    const sections: [string, string[]][] = [
+      ['/compare', ['清单比对 /compare']],
+      [`/compare?lists=${a}&lists=${b}`, ['清单比对 /compare']],
+      ['/cases', ['办件 /cases']],
+      [`/cases/${caseId}`, ['办件 /cases']],
+      ['/supervision', ['督办 /supervision']],
+      ['/', []],
+      [`/items/${baomiItem}`, []],
+      [`/lists/${a}/versions`, []],
+    ];
+    for (const [path, marked] of sections) expect(current(await page(open, path)), path).toEqual(marked);
+  });
+});

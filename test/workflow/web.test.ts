@@ -168,6 +168,13 @@ describe('the workflow pages', () => {
     expect(page).toContain('适用的追责情形');
   });
 
+  it('its own header, without a host shell, marks the section of the page', async () => {
+    const marked = async (path: string) => [...(await text(path)).matchAll(/<a href="([^"]*)" aria-current="page">/g)].map((m) => m[1]);
+    expect(await marked('/cases')).toEqual(['/cases']);
+    expect(await marked('/cases/2025-00001')).toEqual(['/cases']);
+    expect(await marked('/supervision')).toEqual(['/supervision']);
+  });
+
   it('the list filters by department and deadline with a plain GET form', async () => {
     const page = await text('/cases?filter=overdue&department=%E8%87%AA%E6%B2%BB%E5%8C%BA%E5%9B%BD%E5%AE%B6%E4%BF%9D%E5%AF%86%E5%B1%80');
     expect(page).toContain('2025-00001');

@@ -31,7 +31,7 @@ const COMPARE: Crumb = { label: '清单比对', href: '/compare' };
  */
 export function alignPortalRoutes({ store, now, env, nav = siteNav(false), account = () => undefined }: AlignPortalOptions): Hono {
   const portal = new Hono();
-  const page = (c: Context, title: string, body: SafeHtml, crumbs: Crumb[]) => layout({ title, body, crumbs, nav, year: now().getFullYear(), account: account(c) }).value;
+  const page = (c: Context, title: string, body: SafeHtml, crumbs: Crumb[]) => layout({ title, body, crumbs, nav, path: c.req.path, year: now().getFullYear(), account: account(c) }).value;
 
   portal.get('/compare', async (c) => {
     const lists = await allLists(store);

@@ -1,4 +1,4 @@
-import { formTokenInput, html, type HtmlValue, join, type SafeHtml } from '../../html/index.js';
+import { formTokenInput, html, type HtmlValue, type SafeHtml, sectionNav } from '../../html/index.js';
 
 export interface Crumb {
   label: string;
@@ -43,6 +43,8 @@ export interface PageOptions {
   year: number;
   /** The header's sections (default: siteNav(false)). */
   nav?: readonly NavLink[];
+  /** The request's path, so the header marks the section the page belongs to. */
+  path?: string;
   /** Stylesheets beyond the site's own (the workflow pages add theirs). */
   stylesheets?: readonly string[];
   account?: HeaderAccount;
@@ -66,10 +68,7 @@ ${options.account !== undefined ? html`<link rel="stylesheet" href="/assets/form
 <a class="skip" href="#main">跳到正文</a>
 <header class="site">
   <a class="brand" href="/">quanze 权责清单</a>
-  <nav class="site-nav" aria-label="栏目">${join(
-    (options.nav ?? siteNav(false)).map((link) => html`<a href="${link.href}">${link.label}</a>`),
-    ' ',
-  )}</nav>
+  ${sectionNav(options.nav ?? siteNav(false), options.path)}
   <form action="/search" method="get" role="search">
     <label class="visually-hidden" for="site-q">搜索权力事项</label>
     <input id="site-q" name="q" type="search" value="${options.query ?? ''}" placeholder="搜索事项名称、依据、部门……" maxlength="200">

@@ -124,7 +124,7 @@ export function workflowForms(options: WorkflowAppOptions): Hono {
     const itemName = record.item.name.text || '（无名称）';
     const powerType = record.item.powerType.type ?? record.item.powerType.raw;
     const body = openCasePageBody({ itemId, itemName, department: record.department, powerType, today: todayFor(options), user, state: refused?.state });
-    return c.html(shell(`立案：${itemName}`, body, [HOME, CASES, { label: '立案' }], user), refused?.status ?? 200);
+    return c.html(shell(`立案：${itemName}`, body, [HOME, CASES, { label: '立案' }], user, c.req.path), refused?.status ?? 200);
   }
 
   forms.get('/cases/new', async (c) => openPage(c, parseRequest(P.NewCaseQuery, c.req.query()).itemId));

@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../../html/index.js';
+import { html, type SafeHtml, sectionNav } from '../../html/index.js';
 import type { FormUser } from './views/form-parts.js';
 
 export interface Crumb {
@@ -7,14 +7,15 @@ export interface Crumb {
 }
 
 /**
- * A page shell: given the title, the body (markup the html tag wrote), the breadcrumbs and
- * the signed-in user (null: nobody), the whole document. The host site passes its own so
- * the workflow pages wear its header, which says who is signed in.
+ * A page shell: given the title, the body (markup the html tag wrote), the breadcrumbs, the
+ * signed-in user (null: nobody) and the request's path (for the header to mark the page's
+ * section), the whole document. The host site passes its own so the workflow pages wear
+ * its header, which says who is signed in.
  */
-export type Shell = (title: string, body: SafeHtml, crumbs: readonly Crumb[], user: FormUser | null) => string;
+export type Shell = (title: string, body: SafeHtml, crumbs: readonly Crumb[], user: FormUser | null, path?: string) => string;
 
 /** The workflow pages' own shell, for when no host shell is given: the portal's stylesheet and its own, no script. */
-export function page(title: string, body: SafeHtml, crumbs: readonly Crumb[] = []): string {
+export function page(title: string, body: SafeHtml, crumbs: readonly Crumb[] = [], path?: string): string {
   const nav: SafeHtml | string =
     crumbs.length > 0
       ? html`<nav class="crumbs" aria-label="位置">${crumbs.map((c, i) => html`${i > 0 ? ' › ' : ''}${c.href ? html`<a href="${c.href}">${c.label}</a>` : html`<span aria-current="page">${c.label}</span>`}`)}</nav>`
@@ -31,7 +32,13 @@ export function page(title: string, body: SafeHtml, crumbs: readonly Crumb[] = [
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
-<header class="site"><a class="brand" href="/">quanze 权责清单</a> <a class="brand" href="/cases">案件</a> <a class="brand" href="/supervision">监督</a></header>
+<header class="site"><a class="brand" href="/">quanze 权责清单</a> ${sectionNav(
+    [
+      { label: '案件', href: '/cases' },
+      { label: '监督', href: '/supervision' },
+    ],
+    path,
+  )}</header>
 <main id="main">
 ${nav}
 ${body}
@@ -43,7 +50,7 @@ ${body}
 }
 
 /** The shell a workflow app renders with: the host's or its own. */
-export function shellOf(options: { shell?: Shell }): (title: string, body: SafeHtml, crumbs?: readonly Crumb[], user?: FormUser | null) => string {
+export function shellOf(options: { shell?: Shell }): (title: string, body: SafeHtml, crumbs?: readonly Crumb[], user?: FormUser | null, path?: string) => string {
   const host = options.shell;
-  return host ? (title, body, crumbs = [], user = null) => host(title, body, crumbs, user) : page;
+  return host ? (title, body, crumbs = [], user = null, path) => host(title, body, crumbs, user, path) : (title, body, crumbs, _user, path) => page(title, body, crumbs, path);
 }

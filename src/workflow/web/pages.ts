@@ -59,7 +59,7 @@ export function casePageRenderer(options: WorkflowAppOptions): (c: Context, id: 
       // Actions take effect today, whatever day the page is shown as of.
       actions: user ? caseActions(view, user, now, extras.refused?.state) : '',
     });
-    return c.html(shell(`案件 ${id}`, body, [HOME, CASES, { label: id }], user), extras.refused?.status ?? 200);
+    return c.html(shell(`案件 ${id}`, body, [HOME, CASES, { label: id }], user, c.req.path), extras.refused?.status ?? 200);
   };
 }
 
@@ -85,7 +85,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     const [list, stats] = await Promise.all([cases.listCases({ ...q, today }), cases.stats(today)]);
     const full = await seesPartiesOnPage(options, c);
     const body = caseListBody({ page: disclosedPage(list, full), departments: stats.departments.map((d) => d.department), status: q.status, department: q.department, filter: q.filter });
-    return c.html(shell('案件', body, [HOME, { label: '案件' }], options.user?.(c) ?? null));
+    return c.html(shell('案件', body, [HOME, { label: '案件' }], options.user?.(c) ?? null, c.req.path));
   });
 
   const casePage = casePageRenderer(options);
@@ -100,7 +100,7 @@ export function workflowPages(options: WorkflowAppOptions): Hono {
     // The page shows no party yet; it gets what /api/supervision gives this reader, so a column added later cannot show more.
     const full = await seesPartiesOnPage(options, c);
     const data = disclosedSupervision(await supervise(cases, { today }), full);
-    return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }], options.user?.(c) ?? null));
+    return c.html(shell('案件监督', supervisionBody(data, onTimeChartSvg(data.stats.months)), [HOME, { label: '案件监督' }], options.user?.(c) ?? null, c.req.path));
   });
 
   pages.get('/processes/:id', async (c) => {
