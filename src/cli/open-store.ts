@@ -1,4 +1,6 @@
-import { defaultDatabaseUrl, isStoreError, openStore, type Store } from '../store/index.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultDatabaseUrl, isPostgresUrl, isStoreError, openStore, type Store } from '../store/index.js';
 import type { Io } from './io.js';
 
 /**
@@ -22,4 +24,20 @@ export async function openMigratedStore(url: string | undefined, io: Io): Promis
     }
     throw error;
   }
+}
+
+/**
+ * For commands that only read a database (check --db, diff --db, audit verify): why a SQLite
+ * file that does not exist is refused, or null when the database may be opened. Opening
+ * creates a missing file, so a mistyped path would be read as an empty database and answer
+ * "no problems found" or "the chain is intact".
+ */
+export function missingDatabase(url: string | undefined): string | null {
+  const target = url ?? defaultDatabaseUrl();
+  if (isPostgresUrl(target) || target === ':memory:') return null;
+  const path = resolve(target.replace(/^sqlite:/i, ''));
+  if (existsSync(path)) return null;
+  return url === undefined
+    ? `内置数据库还不存在（${path}）：先运行 npm start，或用 quanze import --db 导入清单`
+    : `数据库文件不存在：${path}（这个命令只读数据库，不新建；请检查路径，或先用 quanze import --db 导入清单）`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,5 +108,27 @@ describe('quanze import --db and quanze db migrate', () => {
     store = await openStore(db);
     expect((await store.listLists())[0]?.itemCount).toBe(3);
     await store.close();
+  });
+});
+
+describe('commands that only read a database', () => {
+  it('refuse a database file that does not exist instead of creating it and finding nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quanze-db-'));
+    const typo = join(dir, 'typo', 'quanze.sqlite');
+    for (const argv of [
+      ['check', '--db', typo],
+      ['diff', '1', '1', '2', '--db', typo],
+      ['audit', 'verify', '--db', typo],
+    ]) {
+      const { code, stdout, stderr } = await cli(...argv);
+      expect(code, argv.join(' ')).toBe(3);
+      expect(stderr, argv.join(' ')).toContain(`错误：数据库文件不存在：${typo}`);
+      expect(stdout, argv.join(' ')).toBe('');
+      expect(existsSync(typo), argv.join(' ')).toBe(false);
+    }
+    // A database that exists is read as before.
+    const db = join(dir, 'q.sqlite');
+    expect((await cli('import', samplePath('liuzhou'), '--db', db, '--no-audit')).code).toBe(0);
+    expect((await cli('audit', 'verify', '--db', db)).code).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { defaultDatabaseUrl } from '../../store/index.js';
 import { findCalendarDir, loadCalendar } from '../../workflow/calendar/index.js';
 import { isCaseError, openCaseStore, systemClock, type VerifyReport } from '../../workflow/cases/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { missingDatabase } from '../open-store.js';
 import { oneOf } from '../options.js';
 
 function parseHead(value: string): { seq: number; hash: string } {
@@ -41,6 +42,13 @@ export function auditCommand(io: Io, setExit: (code: number) => void): Command {
     .option('--expect-head <序号:摘要>', '另行保存的链头，用于发现末尾事件被删除', parseHead)
     .option('--format <format>', '输出格式：text 或 json', oneOf(['text', 'json'] as const, '--format'), 'text')
     .action(async (o: { db?: string | true; expectHead?: { seq: number; hash: string }; format: 'text' | 'json' }) => {
+      // An empty chain verifies: a mistyped path must not report an intact record.
+      const missing = missingDatabase(typeof o.db === 'string' ? o.db : undefined);
+      if (missing) {
+        io.stderr.write(`错误：${missing}\n`);
+        setExit(EXIT.input);
+        return;
+      }
       try {
         const dir = findCalendarDir();
         const cases = await openCaseStore(typeof o.db === 'string' ? o.db : defaultDatabaseUrl(), {

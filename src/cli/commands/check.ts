@@ -20,7 +20,7 @@ import { EXIT, type Io, write } from '../io.js';
 import { oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
 import { reportImportError } from '../report-error.js';
-import { openMigratedStore } from '../open-store.js';
+import { missingDatabase, openMigratedStore } from '../open-store.js';
 
 /** What the check command takes from its surroundings; tests pass their own. */
 export interface CheckDeps {
@@ -109,6 +109,11 @@ async function runCheck(io: Io, files: string[], options: CheckOptions, deps: Ch
   const results: CheckResult[] = [];
   let code: number = EXIT.ok;
   if (options.db !== undefined) {
+    const missing = missingDatabase(options.db === true ? undefined : options.db);
+    if (missing) {
+      io.stderr.write(`错误：${missing}\n`);
+      return EXIT.input;
+    }
     const store = await openMigratedStore(options.db === true ? undefined : options.db, io);
     if (!store) return EXIT.input;
     try {

@@ -3,6 +3,7 @@ import { diffLists, diffStoredVersions, isAlignError, type ListDiff, parseVersio
 import { type ImportOptions, importFile } from '../../ingest/index.js';
 import { defaultDatabaseUrl, isStoreError, openStore } from '../../store/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { missingDatabase } from '../open-store.js';
 import { writeOutput } from '../output.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { reportImportError } from '../report-error.js';
@@ -79,6 +80,11 @@ async function storedDiff(io: Io, args: string[], db: string | true): Promise<Li
   if (from === undefined || to === undefined) {
     io.stderr.write(`错误：版本应写作 1、v2、第3版或 latest，收到“${from === undefined ? first : second}”\n`);
     return EXIT.usage;
+  }
+  const missing = missingDatabase(db === true ? undefined : db);
+  if (missing) {
+    io.stderr.write(`错误：${missing}\n`);
+    return EXIT.input;
   }
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
