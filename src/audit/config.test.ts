@@ -47,6 +47,7 @@ describe('parseConfig', () => {
 
   it('names the file and the field that is wrong', () => {
     expect(() => parseConfig('{ "rules": { "duty-chain": "loud" } }', 'q.json')).toThrow(/q\.json 的 rules\.duty-chain/);
-    expect(() => parseConfig('{ rules', 'q.json')).toThrow(/q\.json 不是有效的 JSON/);
+    expect(() => parseConfig('{ rules', 'q.json')).toThrow('q.json 不是有效的 JSON：JSON 语法错误：第 1 行第 3 列附近');
+    expect(() => parseConfig('{\n  "rules": {\n    "duty-chain": "off",\n  }\n}', 'q.json')).toThrow('q.json 不是有效的 JSON：JSON 语法错误：第 4 行第 3 列附近');
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseJsonText } from '../json/index.js';
 import type { Severity } from '../model/index.js';
 import type { AnyRule } from './rule.js';
 
@@ -48,13 +49,9 @@ function severityOf(level: Level): Severity | null {
 
 /** Parses the text of a configuration file; the error names the file and the bad field. */
 export function parseConfig(text: string, file = CONFIG_FILE): QuanzeConfig {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file} 不是有效的 JSON：${(error as Error).message}`);
-  }
-  const parsed = QuanzeConfig.safeParse(json);
+  const json = parseJsonText(text);
+  if (!json.ok) throw new ConfigError(`${file} 不是有效的 JSON：${json.message}`);
+  const parsed = QuanzeConfig.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`${file} 的 ${issue?.path.join('.') || '（根）'} 不符合要求：${issue?.message}`);

@@ -6,6 +6,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { toBpmnXml } from '../../export/bpmn/index.js';
 import { processSvg } from '../../export/svg/index.js';
 import { importFile, isImportError } from '../../ingest/index.js';
+import { parseJsonText } from '../../json/index.js';
 import type { PowerList } from '../../model/index.js';
 import { defaultDatabaseUrl, isStoreError, openStore } from '../../store/index.js';
 import { findCalendarDir, isCalendarError, isIsoDate, loadCalendar } from '../../workflow/calendar/index.js';
@@ -369,13 +370,15 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
     .option('--id <id>', '作为该流程（如 P1）的新版本保存')
     .action((file: string, o: Stored & { id?: string }) =>
       run(async () => {
-        let input: unknown;
+        let text: string;
         try {
-          input = JSON.parse(await readFile(file, 'utf8'));
-        } catch (error) {
-          throw new InvalidArgumentError(`无法读取 ${file}：${error instanceof Error ? error.message : String(error)}`);
+          text = await readFile(file, 'utf8');
+        } catch {
+          throw new InvalidArgumentError(`无法读取 ${file}（不存在或没有权限）`);
         }
-        const definition = validateDefinition(input);
+        const parsed = parseJsonText(text);
+        if (!parsed.ok) throw new InvalidArgumentError(`${file}：${parsed.message}`);
+        const definition = validateDefinition(parsed.value);
         await withCases(o, async (cases) => {
           const { process, status } = await cases.saveProcess(definition, o.id ? { id: o.id } : {});
           await write(io.stdout, `${process.id} 第${process.version}版：${status === 'unchanged' ? '内容未变' : '已保存'}（${process.definition.name}）\n`);

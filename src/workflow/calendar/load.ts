@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseJsonText } from '../../json/index.js';
 import { type Calendar, createCalendar } from './calendar.js';
 import { CalendarError } from './errors.js';
 import { type CalendarYear, parseCalendarYear } from './schema.js';
@@ -57,11 +58,9 @@ export async function readJson(path: string, fs: Pick<CalendarFs, 'readFile'>): 
   } catch (cause) {
     throw new CalendarError('unreadable-file', '无法读取文件', path, [], { cause });
   }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new CalendarError('bad-file', `不是有效的 JSON：${(cause as Error).message}`, path, [], { cause });
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new CalendarError('bad-file', `不是有效的 JSON：${json.message}`, path, []);
+  return json.value;
 }
 
 /**
