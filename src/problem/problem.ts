@@ -49,6 +49,8 @@ export class HttpProblem extends Error {
     readonly type: ProblemType,
     readonly detail?: string,
     readonly invalidParams?: InvalidParam[],
+    /** Headers the answer must carry besides the problem (a 405's Allow). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(detail ?? PROBLEMS[type].title);
     this.name = 'HttpProblem';
@@ -78,6 +80,11 @@ export function invalidParams(issues: readonly z.core.$ZodIssue[], root = '(参�
     reason: issue.message,
     code: issue.code,
   }));
+}
+
+/** A 405 with the Allow header RFC 9110 §15.5.6 requires: the methods the resource does take. */
+export function methodNotAllowed(allow: readonly string[], detail: string): HttpProblem {
+  return new HttpProblem('method-not-allowed', detail, undefined, { Allow: allow.join(', ') });
 }
 
 export function notFound(what: string): HttpProblem {

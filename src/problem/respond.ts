@@ -11,5 +11,6 @@ export function problemResponse(c: Context, problem: HttpProblem): Response {
   return c.body(`${JSON.stringify(problem.toProblem(c.req.path))}\n`, problem.status as ContentfulStatusCode, {
     'Content-Type': PROBLEM_CONTENT_TYPE,
     'Cache-Control': 'no-store',
+    ...problem.headers,
   });
 }

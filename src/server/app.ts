@@ -232,7 +232,8 @@ export function createApp(options: AppOptions): Hono {
   }
 
   const respond = (c: Context, problem: HttpProblem) => {
-    if (problem.type === 'method-not-allowed') c.header('Allow', 'GET, HEAD, OPTIONS');
+    // What the problem's answer must carry (a 405's Allow), on a page as in the API.
+    for (const [name, value] of Object.entries(problem.headers)) c.header(name, value);
     if (isApiPath(c.req.path)) return problemResponse(c, problem);
     const page = layout({ title: problem.title, body: errorBody(problem.status, problem.title, problem.detail), nav, year: now().getFullYear(), account: account(c) });
     return c.html(page.value, problem.status as ContentfulStatusCode);

@@ -94,7 +94,7 @@ describe('writes', () => {
       ['POST', '/api/cases/2025-00001/advance'],
       ['POST', '/api/processes'],
       ['PUT', '/api/processes/P1'],
-      ['DELETE', '/api/cases/2025-00001'],
+      ['POST', '/api/cases/2025-00001/documents'],
       ['POST', '/cases'],
     ] as const) {
       const res = await closed.request(path, { method, body: '{}', headers: { Authorization: `Bearer ${TOKEN}` } });
@@ -106,6 +106,8 @@ describe('writes', () => {
         expect(await res.text()).toContain('写操作未开启：请设置 QUANZE_ADMIN_TOKEN');
       }
     }
+    // A method the path does not take is refused as such, before the question of tokens.
+    expect((await closed.request('/api/cases/2025-00001', { method: 'DELETE', headers: { Authorization: `Bearer ${TOKEN}` } })).status).toBe(405);
     expect((await closed.request('/api/cases')).status).toBe(200);
     expect(((await (await closed.request('/api/cases')).json()) as { total: number }).total).toBe(0);
   });
