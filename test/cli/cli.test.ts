@@ -1,15 +1,14 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/index.js';
 import { writeXlsx } from '../../src/export/index.js';
 import { importFile } from '../../src/ingest/index.js';
 import { PowerList } from '../../src/model/index.js';
-import { cli } from '../helpers/cli.js';
+import { cli, cliReading } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
 
 describe('quanze import', () => {
@@ -186,16 +185,7 @@ describe('an output file that cannot be written', () => {
 
 describe('"-" for standard input', () => {
   /** Runs the CLI with `input` on its standard input. */
-  async function withStdin(input: Uint8Array | string, ...argv: string[]) {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    const code = await run(argv, { stdout, stderr, stdin: Readable.from([Buffer.from(input)]) });
-    return { code, stdout: out, stderr: err };
-  }
+  const withStdin = (input: Uint8Array | string, ...argv: string[]) => cliReading(Readable.from([Buffer.from(input)]), ...argv);
   const leftovers = () => readdirSync(tmpdir()).filter((name) => name.startsWith('quanze-stdin-')).length;
 
   it('reads a list piped in, text or workbook, named 标准输入, and leaves no temporary file', async () => {
