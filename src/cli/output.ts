@@ -41,6 +41,11 @@ export async function writeOutput(path: string, data: string | Uint8Array): Prom
 /** An output file being written as a stream. */
 export interface OutputStream {
   stream: Writable;
+  /**
+   * The OutputError for `error` when it is this stream's own failure (a write that found the
+   * disk full), else null: a caller catching errors of its input tells the two apart with it.
+   */
+  failureOf(error: unknown): OutputError | null;
   /** Ends the stream and waits for its bytes; rejects with OutputError if any write failed. */
   close(): Promise<void>;
 }
@@ -60,6 +65,7 @@ export async function openOutput(path: string): Promise<OutputStream> {
   });
   return {
     stream,
+    failureOf: (error) => (failure !== null && error === failure ? new OutputError(path, { cause: failure }) : null),
     close: () =>
       new Promise((resolve, reject) => {
         const settle = () => (failure === null ? resolve() : reject(new OutputError(path, { cause: failure })));

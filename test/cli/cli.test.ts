@@ -173,6 +173,15 @@ describe('an output file that cannot be written', () => {
     }
   });
 
+  // /dev/full opens, then fails every write with ENOSPC: a disk that fills up during the run.
+  it.each(commands)('%s: a disk that fills while writing is exit 73 in Chinese, no internal error', async (_name, argv) => {
+    const { code, stderr } = await cli(...argv, '/dev/full');
+    expect(code).toBe(73);
+    expect(stderr).toContain('错误：无法写入 /dev/full：磁盘空间已满');
+    expect(stderr).not.toContain('内部错误');
+    expect(stderr).not.toContain('ENOSPC');
+  });
+
   it('the same commands still write a path that can be written', async () => {
     for (const [name, argv] of commands) {
       const path = join(dir, `${name.replace(/\W+/g, '-')}.out`);

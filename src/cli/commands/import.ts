@@ -144,6 +144,9 @@ export function importCommand(io: Io, setExit: (code: number) => void): Command 
           const fileCode = await emitList(out, file, options, index, files.length, bar.update);
           code = Math.max(code, fileCode);
         } catch (error) {
+          // The output failing (a full disk) is not this file's fault, and every file after it would fail the same way.
+          const failed = output?.failureOf(error);
+          if (failed) throw failed;
           code = Math.max(code, reportImportError(io, error));
         } finally {
           bar.stop();
