@@ -28,11 +28,27 @@ export async function stdinAsFile(command: Command, stdin: Readable): Promise<((
   const dir = await mkdtemp(join(tmpdir(), 'quanze-stdin-'));
   const path = join(dir, STDIN_NAME);
   await writeFile(path, Buffer.concat(chunks));
+  stdinFiles.add(path);
   const [[i, j]] = dashes as unknown as [[number, number]];
   const arg = args[i];
   if (Array.isArray(arg)) arg[j] = path;
   else args[i] = path;
-  return () => rm(dir, { recursive: true, force: true });
+  return async () => {
+    stdinFiles.delete(path);
+    await rm(dir, { recursive: true, force: true });
+  };
+}
+
+/** The temporary files standard input is kept in while a command runs. */
+const stdinFiles = new Set<string>();
+
+/**
+ * How a command names a file argument to the user: 标准输入 for "-", not the temporary file
+ * it is read from (/tmp/quanze-stdin-…/标准输入), which means nothing to the user and is gone
+ * once the command ends.
+ */
+export function shownName(file: string): string {
+  return stdinFiles.has(file) ? STDIN_NAME : file;
 }
 
 /** "-" given twice: standard input can be read only once. */

@@ -215,6 +215,24 @@ describe('"-" for standard input', () => {
     expect(leftovers()).toBe(before);
   });
 
+  it('is named 标准输入 in what commands say of their files, never by the temporary file it is kept in', async () => {
+    const sample = readFileSync(samplePath('liuzhou'));
+    const db = join(mkdtempSync(join(tmpdir(), 'quanze-piped-db-')), 'q.sqlite');
+    const runs = [
+      await withStdin(sample, 'import', '-', '--db', db, '--no-audit'),
+      await withStdin(sample, 'import', '-', '--db', db, '--no-audit'),
+      await withStdin(sample, 'diff', '-', samplePath('liuzhou')),
+      await withStdin(sample, 'diff', samplePath('liuzhou'), '-'),
+      await withStdin(new Uint8Array(64).fill(7), 'check', '-'),
+    ];
+    expect(runs[0]?.stdout).toMatch(/^标准输入：新建清单/);
+    expect(runs[1]?.stdout).toMatch(/^标准输入：内容未变/);
+    expect(runs[2]?.stdout).toMatch(/^版本比对：标准输入（7 项） → /);
+    expect(runs[3]?.stdout).toMatch(/ → 标准输入（7 项）/);
+    expect(runs[4]?.stderr).toMatch(/^标准输入：错误：/);
+    for (const { stdout, stderr } of runs) expect(stdout + stderr).not.toContain('quanze-stdin-');
+  });
+
   it('refuses "-" twice, since standard input can be read once', async () => {
     const { code, stderr } = await withStdin('x', 'align', '-', '-');
     expect(code).toBe(2);

@@ -19,6 +19,7 @@ import { openLawLibrary } from '../../law/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
+import { shownName } from '../stdin-file.js';
 import { reportImportError } from '../report-error.js';
 import { missingDatabase, openMigratedStore } from '../open-store.js';
 
@@ -140,7 +141,7 @@ async function runCheck(io: Io, files: string[], options: CheckOptions, deps: Ch
         results.push(checkList(list, auditOptions));
       } catch (error) {
         bar.stop();
-        io.stderr.write(`${file}：`);
+        io.stderr.write(`${shownName(file)}：`);
         code = Math.max(code, reportImportError(io, error));
       }
     }

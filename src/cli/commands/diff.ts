@@ -7,6 +7,7 @@ import { missingDatabase } from '../open-store.js';
 import { writeOutput } from '../output.js';
 import { collectMap, oneOf, parseFrom } from '../options.js';
 import { reportImportError } from '../report-error.js';
+import { shownName } from '../stdin-file.js';
 
 const FORMATS = ['text', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -63,7 +64,7 @@ async function fileDiff(io: Io, args: string[], options: DiffCommandOptions): Pr
   const [oldFile, newFile] = args as [string, string];
   try {
     const importOptions = { ...(options.from ? { from: options.from } : {}), map: options.map ?? {} };
-    return diffLists(await importFile(oldFile, importOptions), await importFile(newFile, importOptions), { old: oldFile, new: newFile });
+    return diffLists(await importFile(oldFile, importOptions), await importFile(newFile, importOptions), { old: shownName(oldFile), new: shownName(newFile) });
   } catch (error) {
     return reportImportError(io, error);
   }

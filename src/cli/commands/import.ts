@@ -8,6 +8,7 @@ import { EXIT, type Io, write } from '../io.js';
 import { collectMap, oneOf, parseFrom, positiveInt } from '../options.js';
 import { openOutput } from '../output.js';
 import { progressBar } from '../progress.js';
+import { shownName } from '../stdin-file.js';
 // errors.js and identity.js alone (no database driver): the store itself loads only for --db.
 import { isStoreError } from '../../store/errors.js';
 import { chosenListKey } from '../../store/write/identity.js';
@@ -55,13 +56,14 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
   let code: number = EXIT.ok;
   try {
     for (const file of files) {
-      const bar = progressBar(io, `导入 ${file}`);
+      const name = shownName(file);
+      const bar = progressBar(io, `导入 ${name}`);
       try {
         const list = await importFile(file, { ...(options.from ? { from: options.from } : {}), map: options.map ?? {}, onProgress: bar.update });
         bar.stop();
         const damaged = list.findings.filter((f) => f.severity !== 'info' && f.ruleId.startsWith('ingest/'));
         if (options.strict && damaged.length > 0) {
-          io.stderr.write(`错误：${file}：有 ${damaged.length} 处损坏的记录（--strict），整个文件未导入：\n`);
+          io.stderr.write(`错误：${name}：有 ${damaged.length} 处损坏的记录（--strict），整个文件未导入：\n`);
           for (const f of damaged) {
             const where = placeText(f.place, { file: false });
             io.stderr.write(`  ${where ? `${where} ` : ''}${f.message}\n`);
@@ -71,10 +73,10 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
         }
         const { outcome, auditFindings } = await publishList(store, list, { ...(options.list === undefined ? {} : { listKey: options.list }), ...(audit ? { audit } : {}) });
         const audited = auditFindings ? `；核查：错误 ${auditFindings.error} 条，警告 ${auditFindings.warning} 条，提示 ${auditFindings.info} 条` : '';
-        await write(io.stdout, `${file}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）${audited}\n`);
+        await write(io.stdout, `${name}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）${audited}\n`);
       } catch (error) {
         bar.stop();
-        code = Math.max(code, reportStoreOrImportError(io, file, error));
+        code = Math.max(code, reportStoreOrImportError(io, name, error));
       }
     }
   } finally {
