@@ -21,12 +21,19 @@ function withDefault(description: string, item: Option | Argument): string {
 /** Punctuation a line must not start with (Chinese typography's 避头点): it stays on the line before. */
 const NO_LINE_START = /^[，。、；：！？）》」』〕】,.;:!?)\]]$/;
 
+/**
+ * Pieces of a line: runs of spaces, single CJK characters and CJK punctuation (full-width
+ * forms, 、。《》, quotation marks, …), and everything else as whole words: an option, a
+ * number or a path keeps its ASCII punctuation (--from, 2.0, ./.quanze/quanze.sqlite).
+ */
+const PIECES = /\s+|[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027]|[^\s\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027]+/gu;
+
 /** Breaks a line at spaces, or between any two characters of CJK text, which has no spaces. */
-function wrapLine(line: string, width: number): string[] {
+export function wrapLine(line: string, width: number): string[] {
   const out: string[] = [];
   let current = '';
   // Words of Latin script stay whole; each CJK character is a place to break.
-  for (const piece of line.match(/\s+|[\p{Script=Han}\p{P}]|[^\s\p{Script=Han}\p{P}]+/gu) ?? []) {
+  for (const piece of line.match(PIECES) ?? []) {
     if (current !== '' && !NO_LINE_START.test(piece) && stringWidth(current + piece) > width) {
       out.push(current.trimEnd());
       current = piece.trimStart();

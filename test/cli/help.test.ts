@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { wrapLine } from '../../src/cli/help.js';
 import { cli } from '../helpers/cli.js';
 
 /** Every command and subcommand, found by walking the help itself. */
@@ -45,5 +46,18 @@ describe('help', () => {
         .map((line) => stringWidth(/^ {2}\S.*? {2,}(?=\S)/.exec(line)?.[0] ?? ''));
       expect(new Set(starts).size, section).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('breaks Chinese between any two characters but never inside an option, a number or a path', async () => {
+    const text = '流程定义：由责任事项或流程图生成，导出为 BPMN 2.0、SVG 或 JSON；数据库为 ./.quanze/quanze.sqlite（可用 --from 指定）';
+    const words = ['BPMN', '2.0', 'SVG', 'JSON', './.quanze/quanze.sqlite', '--from'];
+    for (let width = 24; width <= 80; width++) {
+      const lines = wrapLine(text, width);
+      for (const word of words) expect(lines.some((line) => line.includes(word)), `${width} 列：${lines.join(' | ')}`).toBe(true);
+      expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
+    }
+    // The two the help wrapped inside: quanze's process line and start's embedded database.
+    expect((await cli('--help')).stdout).toMatch(/BPMN\s+2\.0、SVG/);
+    expect((await cli('start', '--help')).stdout).toContain('./.quanze/quanze.sqlite');
   });
 });
