@@ -5,7 +5,7 @@ import type { Store } from '../store/index.js';
 import type { ImportOutcome } from '../store/index.js';
 
 /** What publishing needs of the store: importing a list, and auditing a stored version. */
-export type ListWriter = Pick<Store, 'importList' | 'getPowerList' | 'saveFindings'>;
+export type ListWriter = Pick<Store, 'importList' | 'getList' | 'getPowerList' | 'saveFindings'>;
 
 export interface PublishOptions {
   /** Read as this format instead of detecting it. */
@@ -23,15 +23,22 @@ export interface Published {
   department: string | null;
   /** Findings of the import (the readers and grammars), by severity. */
   importFindings: SeverityCounts;
-  /** Findings of the audit of the new version, by severity; null when it was not audited (unchanged, or no library). */
+  /**
+   * Findings of the audit of the version, by severity; null when it was not audited (no
+   * library, the audit failed, or the store already held the file and had audited it).
+   */
   auditFindings: SeverityCounts | null;
+  /** Why the version stored could not be audited (it stays 未核查 until a later publish or check --db); null if nothing failed. */
+  auditError: string | null;
 }
 
 /**
  * Imports a list file into the store, as one transaction, and audits the version it made:
  * what a department does to publish its list, through the portal's upload form or the API.
- * A file the store already holds is not stored or audited again. Throws the ImportError of
- * a file that cannot be read, before anything is stored.
+ * A file the store already holds is not stored again, and audited only if it never was.
+ * Throws the ImportError of a file that cannot be read, before anything is stored; an audit
+ * that fails after the import committed is told in `auditError`, not thrown, since the
+ * version is stored either way.
  *
  * @example const published = await publishFile(store, '权责清单.xlsx', bytes, { audit: { library, today: '2026-11-23' } });
  */
@@ -43,12 +50,23 @@ export async function publishFile(store: ListWriter, name: string, bytes: Uint8A
 /** publishFile for a list already read (`quanze import --db` reads large files as a stream). */
 export async function publishList(store: ListWriter, list: PowerList, options: Omit<PublishOptions, 'from'> = {}): Promise<Published> {
   const outcome = await store.importList(list, options.listKey === undefined ? {} : { listKey: options.listKey });
-  const audited = outcome.status !== 'unchanged' && options.audit ? await auditVersion(store, outcome.versionId, options.audit) : null;
-  return {
-    outcome,
-    title: list.title,
-    department: list.department,
-    importFindings: countBySeverity(list.findings),
-    auditFindings: audited ? countBySeverity(audited.result.findings) : null,
-  };
+  const published = { outcome, title: list.title, department: list.department, importFindings: countBySeverity(list.findings) };
+  if (!options.audit || !(await needsAudit(store, outcome))) return { ...published, auditFindings: null, auditError: null };
+  try {
+    const audited = await auditVersion(store, outcome.versionId, options.audit);
+    return { ...published, auditFindings: countBySeverity(audited.result.findings), auditError: null };
+  } catch (error) {
+    return { ...published, auditFindings: null, auditError: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * A new version is audited; one the store already held only if it never was (its audit
+ * failed, or it came in without a library): publishing the same file again is the way to
+ * have it audited, since nothing else about it changed.
+ */
+async function needsAudit(store: ListWriter, outcome: ImportOutcome): Promise<boolean> {
+  if (outcome.status !== 'unchanged') return true;
+  const list = await store.getList(outcome.listId);
+  return list !== null && list.latestVersionId === outcome.versionId && list.auditedAt === null;
 }

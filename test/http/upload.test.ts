@@ -2,7 +2,9 @@ import { Ajv } from 'ajv';
 import type { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../src/export/index.js';
+import { openLawLibrary } from '../../src/law/index.js';
 import { importFile } from '../../src/ingest/index.js';
+import type { ListWriter } from '../../src/publish/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
 import { samplePath, sampleText } from '../helpers/samples.js';
@@ -120,6 +122,55 @@ describe('上传清单', () => {
     expect(await empty.text()).toContain('请选择一个不为空的清单文件');
   });
 });
+
+describe('an audit that fails after the import committed', () => {
+  it('says the version is stored but unaudited, and publishing the same file again audits it', async () => {
+    const { store: lists, cases } = await siteApp();
+    let failures = 1;
+    // The store's write lock held elsewhere past its wait, a full disk: the findings cannot be saved once.
+    const flaky: ListWriter = {
+      ...pick(lists),
+      saveFindings: async (id, findings) => {
+        if (failures-- > 0) throw new Error('保存发现项失败，数据库未作任何改动：database is locked');
+        return lists.saveFindings(id, findings);
+      },
+    };
+    const site = createApp({ store: lists, cases, adminToken: TOKEN, publish: { lists: flaky, library: await openLawLibrary() } });
+    const changed = sampleText('liuzhou').replace('柳州市国家保密局权责清单', '柳州市国家保密局权责清单（2026年）');
+    const post = () => site.request('/api/lists?name=liuzhou.txt', { method: 'POST', body: changed, headers: { Authorization: `Bearer ${TOKEN}` } });
+    const first = await post();
+    expect(first.status).toBe(201);
+    const stored = (await first.json()) as { listId: string; auditFindings: unknown; auditError: string };
+    expect(stored).toMatchObject({ status: 'new-version', auditFindings: null, auditError: expect.stringContaining('database is locked') });
+    expect((await lists.getList(stored.listId))?.auditedAt).toBeNull();
+    const again = await post();
+    expect(again.status).toBe(200);
+    expect(await again.json()).toMatchObject({ status: 'unchanged', auditFindings: { error: expect.any(Number) }, auditError: null });
+    expect((await lists.getList(stored.listId))?.auditedAt).not.toBeNull();
+    // Audited now: a third time changes nothing.
+    expect(await (await post()).json()).toMatchObject({ status: 'unchanged', auditFindings: null, auditError: null });
+  });
+
+  it('the portal says so on the result page, in Chinese, with the version stored', async () => {
+    const { store: lists, cases } = await siteApp();
+    const flaky: ListWriter = { ...pick(lists), saveFindings: async () => Promise.reject(new Error('保存发现项失败：<磁盘已满>')) };
+    const site = createApp({ store: lists, cases, adminToken: TOKEN, publish: { lists: flaky, library: await openLawLibrary() } });
+    const { cookie, formToken } = await signIn(site, TOKEN);
+    const form = new FormData();
+    form.append('_csrf', formToken);
+    form.append('file', new File([sampleText('liuzhou').replace('柳州市国家保密局权责清单', '柳州市国家保密局权责清单（修订）')], 'liuzhou.txt'));
+    const res = await site.request('/upload', { method: 'POST', body: form, headers: { Cookie: cookie } });
+    expect(res.status).toBe(201);
+    const page = await res.text();
+    expect(page).toContain('<h1>已导入为新版本</h1>');
+    expect(page).toContain('已导入，但核查未完成：保存发现项失败：&lt;磁盘已满&gt;。再次上传同一文件即可重新核查。');
+  });
+});
+
+/** A list store's reads and import, to put beside a saveFindings that fails. */
+function pick(store: Store): Omit<ListWriter, 'saveFindings'> {
+  return { importList: (l, o) => store.importList(l, o), getList: (id) => store.getList(id), getPowerList: (id) => store.getPowerList(id) };
+}
 
 describe('a site whose list store cannot be written', () => {
   it('does not take uploads', async () => {

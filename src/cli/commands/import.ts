@@ -71,9 +71,10 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
           code = Math.max(code, EXIT.findings);
           continue;
         }
-        const { outcome, auditFindings } = await publishList(store, list, { ...(options.list === undefined ? {} : { listKey: options.list }), ...(audit ? { audit } : {}) });
+        const { outcome, auditFindings, auditError } = await publishList(store, list, { ...(options.list === undefined ? {} : { listKey: options.list }), ...(audit ? { audit } : {}) });
         const audited = auditFindings ? `；核查：错误 ${auditFindings.error} 条，警告 ${auditFindings.warning} 条，提示 ${auditFindings.info} 条` : '';
         await write(io.stdout, `${name}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）${audited}\n`);
+        if (auditError !== null) io.stderr.write(`警告：${name}：已导入，但核查未完成：${auditError}（再次导入同一文件即重新核查）\n`);
       } catch (error) {
         bar.stop();
         code = Math.max(code, reportStoreOrImportError(io, name, error));

@@ -26,13 +26,14 @@ export const PublishResult = z.object({
   title: z.string().nullable(),
   department: z.string().nullable(),
   importFindings: Counts.describe('导入时（读取和单元格解析）的发现，按严重程度'),
-  auditFindings: Counts.nullable().describe('新版本的核查发现，按严重程度；未导入或法规库不可用时为 null'),
+  auditFindings: Counts.nullable().describe('该版本的核查发现，按严重程度；法规库不可用、核查失败，或内容未变且已核查过时为 null（内容未变但从未核查的版本此时核查）'),
+  auditError: z.string().nullable().describe('清单已导入但核查失败的原因（该版本暂为未核查，再次上传同一文件即重新核查）；没有失败为 null'),
 });
 
 export function publishResult(published: Published): z.output<typeof PublishResult> {
   const { status, key, listId, versionId, versionNo, items } = published.outcome;
-  const { title, department, importFindings, auditFindings } = published;
-  return { status, key, listId, versionId, versionNo, items, title, department, importFindings, auditFindings };
+  const { title, department, importFindings, auditFindings, auditError } = published;
+  return { status, key, listId, versionId, versionNo, items, title, department, importFindings, auditFindings, auditError };
 }
 
 export interface ApiPublishOptions {

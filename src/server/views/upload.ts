@@ -52,9 +52,11 @@ export function uploadResultBody(fileName: string, published: Published): SafeHt
   const list = `/lists/${encodeURIComponent(outcome.listId)}`;
   const found = published.auditFindings
     ? html`<p>核查发现：${counts(published.auditFindings)}。<a href="${list}/report">查看核查报告</a></p>`
-    : outcome.status === 'unchanged'
-      ? ''
-      : html`<p>导入时的提示：${counts(published.importFindings)}（法规库不可用，未核查）。</p>`;
+    : published.auditError !== null
+      ? html`<p class="field-error">已导入，但核查未完成：${published.auditError}。再次上传同一文件即可重新核查。</p>`
+      : outcome.status === 'unchanged'
+        ? ''
+        : html`<p>导入时的提示：${counts(published.importFindings)}（法规库不可用，未核查）。</p>`;
   return html`<h1>${STATUS[outcome.status]}</h1>
 <p class="notice">${fileName}：${published.department ?? published.title ?? '（未识别部门）'}，第 ${outcome.versionNo} 版，${outcome.items} 项事项。</p>
 ${found}
