@@ -59,6 +59,8 @@ export function uploadRoutes(options: UploadRoutesOptions): Hono {
     const keep = listKey === undefined ? {} : { listKey };
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) return showForm(c, formToken, 400, { ...keep, error: '请选择一个不为空的清单文件' });
+    // The guard bounds the whole post, the file with room for the other fields; the file itself is held to what the form says, as the API holds it.
+    if (file.size > options.maxBytes) return showForm(c, formToken, 413, { ...keep, error: `清单文件不能超过 ${options.maxBytes / (1024 * 1024)} MB：请压缩或拆分后重新上传` });
     const name = FileName.safeParse(file.name);
     if (!name.success) return showForm(c, formToken, 400, { ...keep, error: `文件名不正确：${name.error.issues[0]?.message ?? ''}` });
     if (listKey !== undefined && !(await options.store.listLists()).some((list) => list.key === listKey)) {
