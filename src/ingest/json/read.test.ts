@@ -3,9 +3,15 @@ import { ImportError } from '../errors.js';
 import { readListJson } from './read.js';
 
 describe('readListJson', () => {
-  it('names the file and the problem for JSON that does not parse', () => {
+  it('names the file and the problem for JSON that does not parse, in Chinese', () => {
     expect(() => readListJson('坏.json', '{"schemaVersion": 1,')).toThrow(ImportError);
-    expect(() => readListJson('坏.json', '{"schemaVersion": 1,')).toThrow(/^坏\.json：JSON 语法错误/);
+    expect(() => readListJson('坏.json', '{"schemaVersion": 1,')).toThrow(/^坏\.json：JSON 在结尾处不完整/);
+    expect(() => readListJson('坏.json', '{"schemaVersion": 1,\n "items": [1,]}')).toThrow(/^坏\.json：JSON 语法错误：有不该出现的“]”/);
+    expect(() => readListJson('坏.json', '{"schemaVersion": 1 "items": []}')).toThrow(/^坏\.json：JSON 语法错误：第 1 行第 21 列附近/);
+    // Not V8's English ("Unexpected token", "is not valid JSON", "at position").
+    for (const text of ['{"schemaVersion": 1,', '[1,]', '权责清单', '{"a" 1}']) {
+      expect(() => readListJson('坏.json', text)).toThrow(/^坏\.json：[^A-Za-z]*JSON[^A-Za-z]*$/);
+    }
   });
 
   it('names the first thing missing from a JSON that is not a quanze list', () => {

@@ -1,4 +1,5 @@
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type PowerItem, PowerList, type RawCell } from '../../model/index.js';
+import { parseJsonText } from '../../json/index.js';
 import { ImportError } from '../errors.js';
 import type { Reader, ReaderInput } from '../reader.js';
 import type { Column, RawRecord, ReadResult } from '../record.js';
@@ -64,13 +65,10 @@ function skipString(text: string, start: number): number {
  * as they are. What the JSON's columns do not name is given its field's Chinese label.
  */
 export function readListJson(file: string, text: string): ReadResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (cause) {
-    throw new ImportError('bad-structure', file, `JSON 语法错误：${(cause as Error).message}`, {}, { cause });
-  }
-  const parsed = PowerList.safeParse(data);
+  // V8's own account of a syntax error is English.
+  const json = parseJsonText(text);
+  if (!json.ok) throw new ImportError('bad-structure', file, json.message);
+  const parsed = PowerList.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ImportError('bad-structure', file, `不是 quanze 导出的清单 JSON：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
