@@ -1,4 +1,5 @@
 import { FIELD_LABELS, FIELD_NAMES, type FieldName, type PowerItem, PowerList, type RawCell } from '../../model/index.js';
+import { z } from 'zod';
 import { parseJsonText } from '../../json/index.js';
 import { ImportError } from '../errors.js';
 import type { Reader, ReaderInput } from '../reader.js';
@@ -59,6 +60,9 @@ function skipString(text: string, start: number): number {
   return text.length;
 }
 
+/** zod's messages in Chinese: the refusal of a JSON that is not a list is shown to users as is. */
+const zhCN = z.locales.zhCN().localeError;
+
 /**
  * Reads quanze's own JSON back. Items become records again from their raw cells, so they
  * pass through the same grammars as any import; process sheets, title and residue are taken
@@ -68,10 +72,10 @@ export function readListJson(file: string, text: string): ReadResult {
   // V8's own account of a syntax error is English.
   const json = parseJsonText(text);
   if (!json.ok) throw new ImportError('bad-structure', file, json.message);
-  const parsed = PowerList.safeParse(json.value);
+  const parsed = PowerList.safeParse(json.value, { error: zhCN });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ImportError('bad-structure', file, `不是 quanze 导出的清单 JSON：${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim());
+    throw new ImportError('bad-structure', file, `不是 quanze 导出的清单 JSON：${issue?.path.join('.') || '（根）'}：${issue?.message ?? ''}`);
   }
   const list = parsed.data;
   const columns: Column[] = list.columns.map((c) => ({
