@@ -16,6 +16,6 @@ describe('readListJson', () => {
 
   it('names the first thing missing from a JSON that is not a quanze list, in Chinese', () => {
     expect(() => readListJson('别的.json', '{"schemaVersion": 1, "items": []}')).toThrow(/^别的\.json：不是 quanze 导出的清单 JSON：title：无效输入：期望 string，实际接收 undefined$/);
-    expect(() => readListJson('别的.json', '[]')).toThrow(/^别的\.json：不是 quanze 导出的清单 JSON：（根）：无效输入：期望 object，实际接收 array/);
+    expect(() => readListJson('别的.json', '[]')).toThrow(/^别的\.json：不是 quanze 导出的清单 JSON：（根）：无效输入：期望 object，实际接收 数组$/);
   });
 });
