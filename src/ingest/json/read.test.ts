@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportError } from '../errors.js';
+import { importBytes } from '../import-list.js';
 import { readListJson } from './read.js';
 
 describe('readListJson', () => {
@@ -17,5 +18,11 @@ describe('readListJson', () => {
   it('names the first thing missing from a JSON that is not a quanze list, in Chinese', () => {
     expect(() => readListJson('别的.json', '{"schemaVersion": 1, "items": []}')).toThrow(/^别的\.json：不是 quanze 导出的清单 JSON：title：无效输入：期望 string，实际接收 undefined$/);
     expect(() => readListJson('别的.json', '[]')).toThrow(/^别的\.json：不是 quanze 导出的清单 JSON：（根）：无效输入：期望 object，实际接收 数组$/);
+  });
+
+  it('read as JSON, a file that is not text is refused as such, not as an empty file', async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF');
+    const error = await importBytes('清单.pdf', pdf, { from: 'json' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'bad-encoding', message: '清单.pdf：无法把文件解码为文本，不是 JSON（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16）' });
   });
 });

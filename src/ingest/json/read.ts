@@ -129,5 +129,9 @@ export const jsonReader: Reader = {
   format: 'json',
   label: 'quanze JSON',
   detect,
-  read: (input) => readListJson(input.file, input.text ?? ''),
+  read: (input) => {
+    // A binary file read with --from json (or ?from=json) has no text, which is not an empty one.
+    if (input.text === undefined) throw new ImportError('bad-encoding', input.file, '无法把文件解码为文本，不是 JSON（不是 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16）');
+    return readListJson(input.file, input.text);
+  },
 };
