@@ -1,5 +1,6 @@
 import { type Finding, makeFinding } from '../../model/index.js';
 import { ImportError } from '../errors.js';
+import { checkZipBudget } from '../zip-budget.js';
 import { convertLegacy, detectLegacy, needsConversion } from '../legacy-office/index.js';
 import type { HeaderOverrides } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
@@ -21,6 +22,7 @@ const LOST_TABLE_ERROR = '文字中有连写在一起的表头（{headers}），
  */
 export async function readDocx(file: string, bytes: Uint8Array, map: HeaderOverrides = {}): Promise<ReadResult> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  await checkZipBudget(file, bytes);
   // Loaded on first use, as exceljs is for workbooks: most imports are text.
   const { default: mammoth } = await import('mammoth');
   let html: string;

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { ImportError } from '../errors.js';
+import { checkZipBudget } from '../zip-budget.js';
 import { type MergeRange, type TableBlock, applyMerges } from '../grid/index.js';
 import { cellValueText } from './cell-text.js';
 
@@ -14,6 +15,7 @@ export interface Sheet {
  * readable XLSX (truncated, corrupt, encrypted) becomes an ImportError naming the file.
  */
 export async function loadSheets(file: string, bytes: Uint8Array): Promise<Sheet[]> {
+  await checkZipBudget(file, bytes);
   // Loaded on first use: exceljs takes a quarter of a second to load, and most imports are text.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();

@@ -1,0 +1,64 @@
+import { createDeflateRaw, crc32 } from 'node:zlib';
+
+/** One entry of a ZIP: its name and its content, given as `repeat` copies of `chunk` (so a test can describe gigabytes without holding them). */
+export interface ZipEntry {
+  name: string;
+  chunk: Uint8Array;
+  repeat?: number;
+}
+
+async function deflated(entry: ZipEntry): Promise<{ data: Buffer; crc: number; size: number }> {
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on('data', (c: Buffer) => out.push(c));
+  const done = new Promise((resolve) => deflate.on('end', resolve));
+  let crc = 0;
+  const repeat = entry.repeat ?? 1;
+  for (let i = 0; i < repeat; i++) {
+    crc = crc32(entry.chunk, crc);
+    if (!deflate.write(entry.chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
+  }
+  deflate.end();
+  await done;
+  return { data: Buffer.concat(out), crc, size: entry.chunk.length * repeat };
+}
+
+/** A ZIP archive of deflated entries, as an Office file is written (no ZIP64: sizes under 4 GiB). */
+export async function zipOf(entries: readonly ZipEntry[]): Promise<Uint8Array> {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const { data, crc, size } = await deflated(entry);
+    const name = Buffer.from(entry.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(size >>> 0, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc >>> 0, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(size >>> 0, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
