@@ -78,6 +78,20 @@ describe('quanze check on the samples', () => {
     expect(stdout).not.toContain('citation-outdated');
   });
 
+  it('does not say 没有发现问题 of files it could not read, and names each unreadable file once', async () => {
+    const bad = join(dir, 'bad.bin');
+    writeFileSync(bad, new Uint8Array(2048).map((_, i) => (i * 7919) % 256));
+    const alone = await cli('check', bad);
+    expect(alone.code).toBe(3);
+    expect(alone.stdout).toBe('✖ 没有核查任何清单：1 个文件无法读取\n');
+    expect(alone.stderr.match(/bad\.bin/g)).toHaveLength(1);
+    const beside = await cli('check', bad, samplePath('liangzhou'));
+    expect(beside.code).toBe(3);
+    expect(beside.stdout).toMatch(/✖ 共 \d+ 个问题（错误 \d+，警告 \d+，提示 \d+）；另有 1 个文件无法读取，未核查\n$/);
+    // JSON and SARIF stay the documents they are, for the lists that were read.
+    expect(JSON.parse((await cli('check', bad, '--format', 'json')).stdout)).toEqual([]);
+  });
+
   it('reports bad configuration and unknown rules as usage errors', async () => {
     const bad = join(dir, 'bad.config.json');
     writeFileSync(bad, JSON.stringify({ rules: { 'no-such-rule': 'error' } }));

@@ -229,7 +229,7 @@ describe('"-" for standard input', () => {
     expect(runs[1]?.stdout).toMatch(/^标准输入：内容未变/);
     expect(runs[2]?.stdout).toMatch(/^版本比对：标准输入（7 项） → /);
     expect(runs[3]?.stdout).toMatch(/ → 标准输入（7 项）/);
-    expect(runs[4]?.stderr).toMatch(/^标准输入：错误：/);
+    expect(runs[4]?.stderr).toMatch(/^错误：标准输入：/);
     for (const { stdout, stderr } of runs) expect(stdout + stderr).not.toContain('quanze-stdin-');
   });
 

@@ -19,7 +19,6 @@ import { openLawLibrary } from '../../law/index.js';
 import { EXIT, type Io, write } from '../io.js';
 import { oneOf, parseFrom } from '../options.js';
 import { progressBar } from '../progress.js';
-import { shownName } from '../stdin-file.js';
 import { reportImportError } from '../report-error.js';
 import { missingDatabase, openMigratedStore } from '../open-store.js';
 
@@ -109,6 +108,7 @@ async function runCheck(io: Io, files: string[], options: CheckOptions, deps: Ch
   const auditOptions = { library, today, plan, ...(listDate !== undefined ? { listDate } : {}) };
   const results: CheckResult[] = [];
   let code: number = EXIT.ok;
+  let unread = 0;
   if (options.db !== undefined) {
     const missing = missingDatabase(options.db === true ? undefined : options.db);
     if (missing) {
@@ -141,12 +141,18 @@ async function runCheck(io: Io, files: string[], options: CheckOptions, deps: Ch
         results.push(checkList(list, auditOptions));
       } catch (error) {
         bar.stop();
-        io.stderr.write(`${shownName(file)}：`);
+        // The import error names the file itself (as 标准输入 for "-").
         code = Math.max(code, reportImportError(io, error));
+        unread++;
       }
     }
   }
-  await write(io.stdout, FORMATTERS[options.format](results, RULES));
+  if (options.format === 'stylish' && unread > 0) {
+    // "✔ 没有发现问题" would speak for files that were never checked.
+    const summary =
+      results.length === 0 ? `✖ 没有核查任何清单：${unread} 个文件无法读取` : `${FORMATTERS.stylish(results).trimEnd()}；另有 ${unread} 个文件无法读取，未核查`;
+    await write(io.stdout, `${summary}\n`);
+  } else await write(io.stdout, FORMATTERS[options.format](results, RULES));
   const errors = results.some((r) => r.findings.some((f) => f.severity === 'error'));
   return Math.max(code, errors ? EXIT.findings : EXIT.ok);
 }

@@ -5,7 +5,7 @@ import type { ListSummary } from '../store-port.js';
 import { listName } from './format.js';
 
 /** File types the readers take, for the file picker; the format is still told by content. */
-export const UPLOAD_ACCEPT = '.xlsx,.xls,.docx,.doc,.pdf,.csv,.tsv,.txt,.md,.html,.htm,.json';
+export const UPLOAD_ACCEPT = '.xlsx,.xlsm,.xls,.ods,.docx,.doc,.odt,.pdf,.csv,.tsv,.txt,.md,.html,.htm,.json';
 
 export interface UploadFormView {
   formToken: string;
