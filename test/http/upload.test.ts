@@ -229,6 +229,8 @@ describe('POST /api/lists', () => {
       [sampleText('liangzhou'), '', 400, 'name'],
       [sampleText('liangzhou'), 'name=..', 400, 'name'],
       [sampleText('liangzhou'), 'name=x.md&from=yaml', 400, 'from'],
+      // A list key that displays as nothing (a zero-width space) would name a list no one can see.
+      [sampleText('liangzhou'), 'name=x.md&list=%E2%80%8B', 400, '不能包含控制字符或不可见的格式字符'],
       ['', 'name=x.md', 400, '请求体为空'],
       [new Uint8Array(10 * 1024 * 1024 + 1), 'name=big.txt', 413, '10 MB'],
     ];

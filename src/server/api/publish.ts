@@ -5,11 +5,11 @@ import { FORMATS, isImportError } from '../../ingest/index.js';
 import { SourceFormat } from '../../model/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { type ListWriter, type Published, publishFile } from '../../publish/index.js';
-import { FileName } from '../../workflow/index.js';
+import { FileName, visibleText } from '../../workflow/index.js';
 
 export const PublishQuery = z.object({
   name: FileName.describe('文件名，如“权责清单.xlsx”：记为清单的来源文件（格式按内容识别，不看扩展名）'),
-  list: z.string().trim().min(1).max(500).optional().describe('作为哪份清单的新版本：清单键（ListSummary.key），没有该键的清单则以它新建；不填则按实施部门归入已有清单，没有则新建'),
+  list: visibleText(500).optional().describe('作为哪份清单的新版本：清单键（ListSummary.key），没有该键的清单则以它新建；不填则按实施部门归入已有清单，没有则新建'),
   from: SourceFormat.optional().describe('按此格式读取，跳过自动识别'),
 });
 

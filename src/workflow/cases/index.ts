@@ -13,7 +13,7 @@ export { computeDues, toPauseInput } from './dues.js';
 export { CaseError, type CaseErrorCode, isCaseError } from './errors.js';
 export { applyEvent, CASE_EVENT_KINDS, type CaseEvent, type CaseEventKind, type CaseEventMap, EVENT_LABELS } from './events.js';
 export { FileName } from './file-name.js';
-export { type MaskedParty, maskParty, maskPartyName, PARTY_KIND_CHOICES, PARTY_KIND_LABELS, PARTY_KINDS, type Party, type PartyKind, PartyInput, partyLabel } from './party.js';
+export { type MaskedParty, maskParty, maskPartyName, PARTY_KIND_CHOICES, PARTY_KIND_LABELS, PARTY_KINDS, type Party, type PartyKind, PartyInput, partyLabel, visibleText } from './party.js';
 export { type OpenForOptions, openCaseForFileItem, openCaseForItem, openCaseForSheet, sourceKey } from './open-for.js';
 export {
   advanceRefusal,
