@@ -1,7 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 
 /** The name a list read from standard input is recorded and reported under. */
@@ -23,11 +25,10 @@ export async function stdinAsFile(command: Command, stdin: Readable): Promise<((
   const dashes = positions.filter(([, , value]) => value === '-');
   if (dashes.length === 0) return null;
   if (dashes.length > 1) throw new StdinTwiceError();
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   const dir = await mkdtemp(join(tmpdir(), 'quanze-stdin-'));
   const path = join(dir, STDIN_NAME);
-  await writeFile(path, Buffer.concat(chunks));
+  // Streamed to the file, so a large list piped in is not held in memory besides.
+  await pipeline(stdin, createWriteStream(path));
   stdinFiles.add(path);
   const [[i, j]] = dashes as unknown as [[number, number]];
   const arg = args[i];
