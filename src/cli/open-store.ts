@@ -34,7 +34,8 @@ export async function openMigratedStore(url: string | undefined, io: Io): Promis
  */
 export function missingDatabase(url: string | undefined): string | null {
   const target = url ?? defaultDatabaseUrl();
-  if (isPostgresUrl(target) || target === ':memory:') return null;
+  // Other URLs are the store's to refuse as unsupported; only SQLite paths are files.
+  if (isPostgresUrl(target) || target === ':memory:' || /^[a-z][a-z0-9+.-]*:\/\//i.test(target)) return null;
   const path = resolve(target.replace(/^sqlite:/i, ''));
   if (existsSync(path)) return null;
   return url === undefined

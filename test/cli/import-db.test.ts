@@ -119,7 +119,13 @@ describe('commands that only read a database', () => {
       ['check', '--db', typo],
       ['diff', '1', '1', '2', '--db', typo],
       ['audit', 'verify', '--db', typo],
+      ['case', 'list', '--db', typo],
+      ['case', 'show', '2025-00001', '--db', typo],
+      ['process', 'list', '--db', typo],
+      ['process', 'export', 'P1', '--to', 'json', '--db', typo],
     ]) {
+      // A command that would create the file must not have created it for another.
+      expect(existsSync(typo), argv.join(' ')).toBe(false);
       const { code, stdout, stderr } = await cli(...argv);
       expect(code, argv.join(' ')).toBe(3);
       expect(stderr, argv.join(' ')).toContain(`错误：数据库文件不存在：${typo}`);

@@ -11,6 +11,7 @@ import type { PowerList } from '../../model/index.js';
 import { defaultDatabaseUrl, isStoreError, openStore } from '../../store/index.js';
 import { findCalendarDir, isCalendarError, isIsoDate, loadCalendar } from '../../workflow/calendar/index.js';
 import {
+  CaseError,
   type CaseStore,
   type CaseView,
   caseListText,
@@ -31,6 +32,7 @@ import {
 import { isPeriodError } from '../../workflow/periods/index.js';
 import { definitionsOfList, deriveFromItem, deriveFromSheet, isProcessError, type ProcessDefinition, validateDefinition } from '../../workflow/process/index.js';
 import { EXIT, type Io, write } from '../io.js';
+import { missingDatabase } from '../open-store.js';
 import { writeOutput } from '../output.js';
 import { oneOf } from '../options.js';
 
@@ -81,7 +83,13 @@ function partyOf(o: PartyOptions): Party | undefined {
 
 const dbUrl = (db: Db) => (typeof db === 'string' ? db : defaultDatabaseUrl());
 
-async function withCases<T>(options: Stored, fn: (cases: CaseStore) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on the case store. A command that only reads (`access: 'read'`) refuses a
+ * database file that does not exist: opening would create it empty and answer 没有案件.
+ */
+async function withCases<T>(options: Stored, fn: (cases: CaseStore) => Promise<T>, access: 'read' | 'write' = 'write'): Promise<T> {
+  const missing = access === 'read' ? missingDatabase(typeof options.db === 'string' ? options.db : undefined) : null;
+  if (missing) throw new CaseError('connect-failed', missing);
   const dir = options.calendar ?? findCalendarDir();
   if (!dir) throw new InvalidArgumentError('找不到工作日历目录 data/calendar，请用 --calendar 指定');
   const cases = await openCaseStore(dbUrl(options.db), { calendar: await loadCalendar(dir), clock: systemClock });
@@ -253,7 +261,7 @@ export function caseCommand(io: Io, setExit: (code: number) => void): Command {
           const view = await cases.getCase(id);
           if (!view) throw new InvalidArgumentError(`没有编号为 ${id} 的案件`);
           await printView(io, cases, view, o.format, true);
-        }),
+        }, 'read'),
       ),
     );
 
@@ -278,7 +286,7 @@ export function caseCommand(io: Io, setExit: (code: number) => void): Command {
             ...(o.limit ? { limit: o.limit } : {}),
           });
           await write(io.stdout, o.format === 'json' ? `${JSON.stringify(page, null, 2)}\n` : caseListText(page, cases.calendar));
-        });
+        }, 'read');
       }),
     );
   return cmd;
@@ -315,7 +323,7 @@ async function definitionFor(target: string, o: Stored & { item?: number; sheet?
     } finally {
       await store.close();
     }
-  });
+  }, 'read');
 }
 
 /** `quanze process …`: export a process as BPMN, SVG or JSON; import a file's processes; save an edited definition. */
@@ -392,7 +400,7 @@ export function processCommand(io: Io, setExit: (code: number) => void): Command
         const all = await cases.listProcesses();
         const text = o.format === 'json' ? `${JSON.stringify(all, null, 2)}\n` : all.map((p) => `${p.id}  第${p.version}版  ${p.name}${p.itemRef ? `  （${p.itemRef}）` : ''}`).join('\n') + (all.length > 0 ? '\n' : '没有流程定义。\n');
         await write(io.stdout, text);
-      }),
+      }, 'read'),
     ),
   );
   return cmd;
