@@ -9,7 +9,8 @@ import { ImportError, importBytes, importFile } from '../../src/ingest/index.js'
 import { openCompoundFile } from '../../src/ingest/legacy-office/cfb.js';
 import { closeFinalTable, convertLegacy, findSoffice, oleKind } from '../../src/ingest/legacy-office/index.js';
 import { type SampleName, samplePath } from '../helpers/samples.js';
-import { compoundFile, storedZip } from './helpers/cfb.js';
+import { compoundFile } from './helpers/cfb.js';
+import { storedZip } from './helpers/zip.js';
 import { docxTables, toDocx } from './helpers/fixtures.js';
 import { listForm } from './helpers/same.js';
 
