@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -63,11 +64,35 @@ interface Measured {
   bad: number;
   /** Mean bytes a response (headers included). */
   bytes: number;
+  /** CPU time of this process (autocannon) and of the servers' process, each as a share of one core; null where /proc is missing. */
+  clientCpu: number;
+  serverCpu: number | null;
 }
 
-async function load(target: Target, seconds: number, connections: number): Promise<Measured> {
+/** User + system CPU seconds of a process so far, from /proc (Linux); null elsewhere. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces, start past its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function load(target: Target, seconds: number, connections: number, serverPid: number | undefined): Promise<Measured> {
+  const clientBefore = process.cpuUsage();
+  const serverBefore = cpuSecondsOf(serverPid);
+  const started = process.hrtime.bigint();
   const result = await autocannon({ url: target.url, connections, duration: seconds, timeout: 10, ...(target.headers ? { headers: target.headers } : {}) });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const client = process.cpuUsage(clientBefore);
+  const serverAfter = cpuSecondsOf(serverPid);
   return {
+    clientCpu: (client.user + client.system) / 1e6 / wall,
+    serverCpu: serverBefore === null || serverAfter === null ? null : (serverAfter - serverBefore) / wall,
     name: target.name,
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -100,6 +125,7 @@ export async function run(): Promise<void> {
     await check(`${info.app}/api${info.itemPath}`, info.itemName);
     await check(`${info.bare}/page`, info.itemName);
     await check(`${info.bare}/page.br`, info.itemName, BROWSER_ENCODING);
+    await check(`${info.raw}/page.br`, info.itemName, BROWSER_ENCODING);
     const targets: Target[] = [
       { name: '裸 Hono “hello”', url: `${info.bare}/` },
       { name: `事项页 ${info.itemPath}`, url: `${info.app}${info.itemPath}` },
@@ -108,14 +134,17 @@ export async function run(): Promise<void> {
       // what moving them costs on this machine, the most the page could reach.
       { name: '裸 Hono 发送同样的字节', url: `${info.bare}/page` },
       { name: '裸 Hono 发送同样的字节（brotli）', url: `${info.bare}/page.br`, headers: BROWSER_ENCODING },
+      // No framework at all: node:http answering every request with those bytes. If this is no
+      // faster than the Hono row, the cost is in moving the bytes (the client's share shows where).
+      { name: 'node:http（无框架）发送同样的字节（brotli）', url: `${info.raw}/page.br`, headers: BROWSER_ENCODING },
       { name: '搜索 API /api/search?q=保密', url: search },
       // Not a target: the same item as JSON, which shows what rendering the page adds.
       { name: `事项 JSON /api${info.itemPath}`, url: `${info.app}/api${info.itemPath}` },
       { name: '裸 Hono “hello”（复测）', url: `${info.bare}/` },
     ];
     const results: Measured[] = [];
-    for (const target of targets) results.push(await load(target, seconds, connections));
-    const [bareFirst, item, itemBrowser, samePlain, sameBrotli, found, , bareLast] = results as [Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured];
+    for (const target of targets) results.push(await load(target, seconds, connections, child.pid));
+    const [bareFirst, item, itemBrowser, samePlain, sameBrotli, rawBrotli, found, , bareLast] = results as [Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured];
     const bare = (bareFirst.rps + bareLast.rps) / 2;
     printTable(
       `bench/http：autocannon，${connections} 个连接，每项 ${seconds} 秒，127.0.0.1`,
@@ -128,6 +157,8 @@ export async function run(): Promise<void> {
         '字节/响应': fmt(r.bytes, 0),
         '非 2xx/错误': r.bad,
         '/ 裸路由': fmt(r.rps / bare, 3),
+        '客户端 CPU': `${fmt(r.clientCpu * 100, 0)}%`,
+        '服务端 CPU': r.serverCpu === null ? '—' : `${fmt(r.serverCpu * 100, 0)}%`,
       })),
     );
     const ratio = item.rps / bare;
@@ -141,6 +172,8 @@ export async function run(): Promise<void> {
       `事项页（浏览器的 Accept-Encoding）/ 裸路由 = ${fmt(browserRatio * 100)}%（目标 ≥ 50%）${browserRatio >= 0.5 ? '达标' : '未达标'}：brotli，${fmt(itemBrowser.bytes / 1024)} KB 一次；` +
         `裸路由发送同样的字节为 ${fmt((sameBrotli.rps / bare) * 100)}%，事项页是它的 ${fmt((itemBrowser.rps / sameBrotli.rps) * 100)}%`,
     );
+    console.log(`无框架的 node:http 发送同样的 brotli 字节为 ${fmt((rawBrotli.rps / bare) * 100)}%：页面字节的上限与服务端用什么框架无关`);
+    console.log('CPU 为一核的百分比：客户端即本进程的 autocannon，服务端即两个服务所在的子进程');
     console.log(`搜索 API / 裸路由 = ${fmt((found.rps / bare) * 100)}%`);
     if (results.some((r) => r.bad > 0)) console.log('注意：有非 2xx 响应或连接错误，见上表');
   } finally {

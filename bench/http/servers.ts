@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +22,8 @@ const SAMPLES = fileURLToPath(new URL('../../data/samples/', import.meta.url));
 export interface ServerInfo {
   app: string;
   bare: string;
+  /** node:http with no framework, sending the item page's brotli bytes at /page.br. */
+  raw: string;
   /** Path of a real item's page, and the name the page must show. */
   itemPath: string;
   itemName: string;
@@ -44,12 +48,19 @@ bareApp.get('/page', (c) => c.body(plainPage, 200, { 'Content-Type': 'text/html;
 bareApp.get('/page.br', (c) => c.body(brotliPage, 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Encoding': 'br' }));
 const app = await serveApp({ app: quanze, port: 0, hostname: '127.0.0.1' });
 const bare = await serveApp({ app: bareApp, port: 0, hostname: '127.0.0.1' });
+const brotliHeaders = { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Encoding': 'br', 'Content-Length': String(brotliPage.byteLength) };
+const raw = createServer((_req, res) => {
+  res.writeHead(200, brotliHeaders);
+  res.end(brotliPage);
+});
+await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all([app.close(), bare.close()]);
+  raw.closeAllConnections();
+  await Promise.all([app.close(), bare.close(), new Promise((resolve) => raw.close(resolve))]);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   process.exit(0);
@@ -60,5 +71,5 @@ process.stdin.resume();
 process.on('SIGTERM', stop);
 setTimeout(stop, LIMIT_MS).unref();
 
-const info: ServerInfo = { app: `http://127.0.0.1:${app.port}`, bare: `http://127.0.0.1:${bare.port}`, itemPath: `/items/${first.id}`, itemName: first.name };
+const info: ServerInfo = { app: `http://127.0.0.1:${app.port}`, bare: `http://127.0.0.1:${bare.port}`, raw: `http://127.0.0.1:${(raw.address() as AddressInfo).port}`, itemPath: `/items/${first.id}`, itemName: first.name };
 console.log(JSON.stringify(info));
