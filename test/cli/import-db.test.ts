@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { cli } from '../helpers/cli.js';
@@ -47,6 +48,24 @@ describe('quanze import --db and quanze db migrate', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('exits 3 when a version was stored but its audit failed, and importing the file again audits it', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'q.sqlite');
+    expect((await cli('db', 'migrate', '--db', db)).code).toBe(0);
+    // The database refuses the audit's findings, as a full disk or a lock would; the import has committed by then.
+    const raw = new Database(db);
+    raw.exec("CREATE TRIGGER refuse_findings BEFORE INSERT ON findings WHEN NEW.origin = 'audit' BEGIN SELECT RAISE(ABORT, '磁盘已满'); END");
+    const failed = await cli('import', samplePath('liuzhou'), '--db', db);
+    expect(failed.code).toBe(3);
+    expect(failed.stdout).toMatch(/新建清单（清单 \d+「[^」]+」，第 1 版，7 项）\n$/);
+    expect(failed.stderr).toContain('已导入，但核查未完成');
+    expect(failed.stderr).toContain('磁盘已满');
+    raw.exec('DROP TRIGGER refuse_findings');
+    raw.close();
+    const again = await cli('import', samplePath('liuzhou'), '--db', db);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/内容未变.*；核查：错误 \d+ 条/);
   });
 
   it('--list files a list under a key of the user\'s choosing instead of its department', async () => {
