@@ -14,16 +14,29 @@ export type ImportErrorCode =
   /** A parse thread failed (out of memory, crashed): the file may import with `--jobs 1`. */
   | 'parse-failed';
 
+/**
+ * What the user can do about an error, kept apart from the message because each front end
+ * names its own control: the CLI's --from and --jobs, the API's `from` parameter, the
+ * upload form's list of formats.
+ */
+export type ImportAdvice =
+  /** Name the format instead of having it detected. */
+  | { kind: 'choose-format'; formats: readonly string[] }
+  /** Import again without parse threads. */
+  | { kind: 'single-thread' };
+
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  readonly advice: ImportAdvice | null;
   constructor(
     readonly code: ImportErrorCode,
     readonly file: string,
     readonly detail: string,
     readonly place: { line?: number; record?: number } = {},
-    options?: { cause?: unknown },
+    options: { cause?: unknown; advice?: ImportAdvice } = {},
   ) {
-    super(formatImportError(file, detail, place), options);
+    super(formatImportError(file, detail, place), 'cause' in options ? { cause: options.cause } : undefined);
+    this.advice = options.advice ?? null;
   }
 }
 

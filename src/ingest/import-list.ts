@@ -393,7 +393,7 @@ async function take(assembler: ListAssembler, batch: SentBatch): Promise<Uint8Ar
   try {
     done = await batch.done;
   } catch (error) {
-    if (error instanceof ParseThreadError) throw new ImportError('parse-failed', assembler.file, error.message, {}, { cause: error });
+    if (error instanceof ParseThreadError) throw new ImportError('parse-failed', assembler.file, error.message, {}, { cause: error, advice: { kind: 'single-thread' } });
     throw error;
   }
   const heads = batch.heads.values();

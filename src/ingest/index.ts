@@ -1,5 +1,5 @@
 export { decodeText, type TextEncoding } from './decode.js';
-export { ImportError, isImportError, type ImportErrorCode } from './errors.js';
+export { type ImportAdvice, ImportError, isImportError, type ImportErrorCode } from './errors.js';
 export { HEADER_SYNONYMS, mapHeader, mapHeaders, normalizeHeader, type HeaderOverrides } from './header-map.js';
 export { importBytes, importFile, importNdjson, importStream, type ImportEvent, type ImportOptions, type ListHead } from './import-list.js';
 export { FORMATS, READERS, detectReader, readerFor } from './readers.js';

@@ -42,11 +42,7 @@ export function detectReader(input: ReaderInput): Reader {
     if (score > 0 && (best === null || score > best.score)) best = { reader, score };
   }
   if (!best) {
-    throw new ImportError(
-      'unknown-format',
-      input.file,
-      `无法识别文件格式：不是已知的清单表格或流程图文本。可用 --from 指定格式（${FORMATS.join('、')}）`,
-    );
+    throw new ImportError('unknown-format', input.file, '无法识别文件格式：不是已知的清单表格或流程图文本', {}, { advice: { kind: 'choose-format', formats: FORMATS } });
   }
   return best.reader;
 }

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../src/export/index.js';
-import { importFile } from '../../src/ingest/index.js';
+import { FORMATS, importFile } from '../../src/ingest/index.js';
 import { PowerList } from '../../src/model/index.js';
 import { cli, cliReading } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
@@ -58,6 +58,16 @@ describe('quanze import', () => {
       expect(stderr, command).toContain(`错误：${basename(folder)}：这是一个文件夹，不是文件`);
       expect(stderr, command).not.toContain('内部错误');
       expect(stdout, command).toContain('柳州市国家保密局');
+    }
+  });
+
+  it('exit 3 for a file in no known format, advising --from with the formats it takes', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'quanze-')), '说明.txt');
+    writeFileSync(file, '这只是一段普通的文字，没有表格。\n');
+    for (const command of ['import', 'inspect', 'check']) {
+      const { code, stderr } = await cli(command, file);
+      expect(code, command).toBe(3);
+      expect(stderr, command).toBe(`错误：说明.txt：无法识别文件格式：不是已知的清单表格或流程图文本。可用 --from 指定格式（${FORMATS.join('、')}）\n`);
     }
   });
 

@@ -114,7 +114,7 @@ describe('上传清单', () => {
     expect(res.status).toBe(422);
     const page = await res.text();
     expect(page).toContain('<p class="field-error" id="upload-file-error">');
-    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;.bin：无法识别文件格式：不是已知的清单表格或流程图。请上传 Excel、Word、PDF、CSV、网页或文本格式的权责清单');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;.bin：无法识别文件格式：不是已知的清单表格或流程图文本。请上传 Excel、Word、PDF、CSV、网页或文本格式的权责清单');
     expect(page).not.toContain('<img src=x');
     expect(await store.listLists()).toEqual(before);
     const empty = await upload(new File([], 'empty.txt'));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportError, importBytes } from '../../src/ingest/index.js';
+import { FORMATS, ImportError, importBytes } from '../../src/ingest/index.js';
 import { SAMPLES, type SampleName, sampleText } from '../helpers/samples.js';
 
 const encoder = new TextEncoder();
@@ -69,7 +69,9 @@ describe('import never fails with anything but ImportError', () => {
     await expect(importBytes('空.txt', new Uint8Array())).rejects.toThrow(/^空\.txt：文件是空的/);
     const error = await importOrTypedError(encoder.encode('这只是一段普通的文字，没有表格。\n'));
     expect(error?.code).toBe('unknown-format');
-    expect(error?.message).toContain('--from');
+    expect(error?.message).toBe('fuzz.txt：无法识别文件格式：不是已知的清单表格或流程图文本');
+    // The advice is the caller's to phrase (the CLI's --from, the API's from parameter).
+    expect(error?.advice).toEqual({ kind: 'choose-format', formats: FORMATS });
   });
 });
 

@@ -35,6 +35,7 @@ import { EXIT, type Io, write } from '../io.js';
 import { missingDatabase } from '../open-store.js';
 import { writeOutput } from '../output.js';
 import { oneOf } from '../options.js';
+import { importErrorText } from '../report-error.js';
 
 type Db = string | true | undefined;
 /** Where a command finds its cases and processes. */
@@ -112,7 +113,7 @@ function runner(io: Io, setExit: (code: number) => void) {
         return setExit(EXIT.input);
       }
       if (isImportError(error) || isStoreError(error)) {
-        io.stderr.write(`错误：${error.message}\n`);
+        io.stderr.write(`错误：${isImportError(error) ? importErrorText(error) : error.message}\n`);
         return setExit(EXIT.input);
       }
       if (isCaseError(error) || isProcessError(error) || isPeriodError(error) || isCalendarError(error) || error instanceof InvalidArgumentError) {

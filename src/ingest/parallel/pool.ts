@@ -15,7 +15,7 @@ export class ParseThreadError extends Error {
 function threadFailure(error: Error): ParseThreadError {
   const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
   const detail = outOfMemory ? '解析线程内存不足' : `解析线程出错：${error.message}`;
-  return new ParseThreadError(`${detail}；可用 --jobs 1 在单线程中重试`, { cause: error });
+  return new ParseThreadError(detail, { cause: error });
 }
 
 /**

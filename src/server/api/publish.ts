@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AuditOptions } from '../../audit/index.js';
-import { FORMATS, isImportError } from '../../ingest/index.js';
+import { isImportError } from '../../ingest/index.js';
 import { SourceFormat } from '../../model/index.js';
 import { HttpProblem, parseRequest } from '../../problem/index.js';
 import { type ListWriter, type Published, publishFile } from '../../publish/index.js';
@@ -69,9 +69,9 @@ export function apiPublishRoutes(options: ApiPublishOptions): Hono {
       return c.json(publishResult(published), created ? 201 : 200);
     } catch (error) {
       if (!isImportError(error)) throw error;
-      // The reader's advice names the CLI's --from; here it is the query parameter.
-      const detail = error.code === 'unknown-format' ? `${query.name}：无法识别文件格式：不是已知的清单表格或流程图文本。可用参数 from 指定格式（${FORMATS.join('、')}）` : error.message;
-      throw new HttpProblem('unreadable-file', detail);
+      // What to do, in this API's terms: the format is the query parameter `from`.
+      const advice = error.advice?.kind === 'choose-format' ? `。可用参数 from 指定格式（${error.advice.formats.join('、')}）` : '';
+      throw new HttpProblem('unreadable-file', `${error.message}${advice}`);
     }
   });
   return api;

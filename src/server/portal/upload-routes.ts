@@ -23,7 +23,7 @@ export interface UploadRoutesOptions {
   page: (c: Context, title: string, body: SafeHtml, crumbs: Crumb[]) => string;
 }
 
-const UNKNOWN_FORMAT = '无法识别文件格式：不是已知的清单表格或流程图。请上传 Excel、Word、PDF、CSV、网页或文本格式的权责清单';
+const UPLOADABLE = '请上传 Excel、Word、PDF、CSV、网页或文本格式的权责清单';
 
 const CRUMBS: Crumb[] = [{ label: '首页', href: '/' }, { label: '上传清单' }];
 
@@ -73,8 +73,8 @@ export function uploadRoutes(options: UploadRoutesOptions): Hono {
     } catch (error) {
       // A file no reader can take changed nothing: the form again, saying why.
       if (isImportError(error)) {
-        // The reader's advice names the CLI's --from, which a web form does not have.
-        const message = error.code === 'unknown-format' ? `${name.data}：${UNKNOWN_FORMAT}` : error.message;
+        // The form has no format choice: the advice is which kinds of file to upload.
+        const message = error.advice?.kind === 'choose-format' ? `${error.message}。${UPLOADABLE}` : error.message;
         return showForm(c, formToken, 422, { ...keep, error: message });
       }
       throw error;
