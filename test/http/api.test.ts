@@ -201,21 +201,25 @@ describe('GET /api/search', () => {
     expect(second.items.map((h) => h.id)).toEqual([two.items[1]?.id]);
   });
 
-  it('narrows by agency as documented: the full name of the list’s department or the item’s 实施主体, in any width or spacing', async () => {
+  it('narrows by agency as documented: the list’s department or the item’s 实施主体, whole or in part, in any width or spacing', async () => {
     const doc = (await json('/api/openapi.json')) as { paths: Record<string, { get: { parameters: { name: string; description?: string }[] } }> };
     const described = doc.paths['/api/search']?.get.parameters.find((p) => p.name === 'agency')?.description ?? '';
-    expect(described).toContain('全称');
-    expect(described).toContain('名称的一部分或承办机构不算');
+    expect(described).toContain('名称或其中一部分');
+    expect(described).toContain('承办机构不算');
     const hits = async (agency: string) => SearchPage.parse(await json(`/api/search?q=${encodeURIComponent('处')}&pageSize=100&agency=${encodeURIComponent(agency)}`));
     const liangzhou = sample('liangzhou');
     // Its department, written with full-width brackets, asked for with ASCII ones and spaces.
     const department = (await hits(' 中共凉州区委网络安全和信息化办公室 (区互联网信息办公室)')).items;
     expect(department.length).toBeGreaterThan(0);
     expect(department.every((h) => h.listId === liangzhou.outcome.listId)).toBe(true);
-    // The 实施主体 of its items; their 承办机构 (网络监管组) and a part of a name match nothing, as described.
-    expect((await hits('凉州区互联网信息办公室')).items.map((h) => h.id)).toEqual(department.map((h) => h.id));
+    // The 实施主体 of its items, and part of either name, find the same items; their 承办机构 (网络监管组) matches nothing.
+    for (const name of ['凉州区互联网信息办公室', '凉州区', '网络安全和信息化']) expect((await hits(name)).items.map((h) => h.id), name).toEqual(department.map((h) => h.id));
     expect(liangzhou.list.items[0]?.office?.text).toBe('网络监管组');
-    for (const part of ['网络监管组', '凉州区', '办公室']) expect((await hits(part)).total, part).toBe(0);
+    expect((await hits('网络监管组')).total).toBe(0);
+    // A part that several departments hold (自治区国家保密局, 柳州市国家保密局) finds the items of each.
+    const bureaus = (await hits('保密局')).items;
+    expect(new Set(bureaus.map((h) => h.listId))).toEqual(new Set([sample('baomi').outcome.listId, sample('liuzhou').outcome.listId]));
+    expect(bureaus.every((h) => (h.department ?? '').includes('保密局'))).toBe(true);
   });
 
   it('walks to every hit exactly once, in the order of one long page, for any page size and filter', async () => {

@@ -32,7 +32,7 @@ export const SearchParams = PageParams.extend({
     .min(1)
     .max(100)
     .optional()
-    .describe('部门全称：清单所属部门或事项的实施主体，忽略全角半角、大小写和空白的差异；名称的一部分或承办机构不算'),
+    .describe('部门：清单所属部门或事项的实施主体的名称或其中一部分（如“保密局”），忽略全角半角、大小写和空白的差异；承办机构不算'),
   listId: Id.optional().describe('只在这份清单中搜索'),
   level: Level.optional().describe('只看这一层级的清单'),
 });

@@ -23,7 +23,7 @@ function searchForm(view: SearchView): SafeHtml {
     <option value="">全部</option>
     ${POWER_TYPES.map((t) => html`<option value="${t}"${t === view.type ? html` selected` : ''}>${t}</option>`)}
   </select></label>
-  <label>部门<input name="agency" type="text" value="${view.agency ?? ''}" maxlength="100"></label>
+  <label>部门<input name="agency" type="text" value="${view.agency ?? ''}" maxlength="100" placeholder="部门或实施主体，可只填一部分"></label>
   <button type="submit">搜索</button>
 </form>`;
 }

@@ -9,7 +9,7 @@ export interface SearchFilter {
   listId?: number;
   type?: PowerTypeName;
   level?: Level;
-  /** Normalised department or 实施主体 name. */
+  /** Normalised department or 实施主体 name, or part of one. */
   agency?: string;
 }
 

@@ -48,7 +48,8 @@ function cheapTests(request: SearchRequest) {
   if (filter.listId !== undefined) parts.push(sql`list_id = ${filter.listId}`);
   if (filter.type !== undefined) parts.push(sql`power_type = ${filter.type}`);
   if (filter.level !== undefined) parts.push(sql`level = ${filter.level}`);
-  if (filter.agency !== undefined) parts.push(sql`agencies @> ${[filter.agency]}::text[]`);
+  // A whole name or part of one: a document names at most two agencies (department, 实施主体).
+  if (filter.agency !== undefined) parts.push(sql`exists (select 1 from unnest(agencies) as agency where strpos(agency, ${filter.agency}) > 0)`);
   if (request.excludeTitle) {
     const title = zoneTests('title', request.plan);
     parts.push(title.text ? sql`not (${title.grams} and ${title.text})` : sql`not (${title.grams})`);

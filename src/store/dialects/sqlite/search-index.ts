@@ -1,8 +1,9 @@
 import { type RawBuilder, sql } from 'kysely';
 import { docRangeOf, type SearchDocument } from '../../search/document.js';
 import { codePoints } from '../../search/grams.js';
+import type { Db } from '../../tables.js';
 import type { SearchIndex, SearchRequest, SearchZone } from '../adapter.js';
-import { agencyToken, encodeChar, encodeGram, levelToken, quoted, typeToken } from './tokens.js';
+import { agencyOfToken, agencyToken, encodeChar, encodeGram, levelToken, quoted, typeToken } from './tokens.js';
 
 /**
  * SQLite: four contentless FTS5 tables keyed by document id. The *_bi tables hold one
@@ -44,18 +45,34 @@ function tableFor(zone: SearchZone, request: SearchRequest): string {
   return codePoints(request.plan.query).length === 1 ? TABLES[zone].uni : TABLES[zone].bi;
 }
 
-function matchExpression(request: SearchRequest): string {
+/**
+ * The agencies the index holds, read from FTS5's vocabulary of the table every document is in
+ * (a virtual table over the index, made once per connection in `temp`: nothing is stored).
+ * Agency tokens sort together after their prefix, so this reads only them: a few hundred
+ * terms for a province.
+ */
+async function agencyTokensContaining(db: Db, part: string): Promise<string[]> {
+  await sql`create virtual table if not exists temp.search_vocabulary using fts5vocab(main, ${sql.raw(TABLES.all.uni)}, row)`.execute(db);
+  const terms = await sql<{ term: string }>`select term from temp.search_vocabulary where term >= 'ag_' and term < 'ag\`'`.execute(db);
+  return terms.rows.map((row) => row.term).filter((term) => agencyOfToken(term)?.includes(part));
+}
+
+async function matchExpression(db: Db, request: SearchRequest): Promise<string> {
   const { plan, filter } = request;
   const parts = [quoted(plan.grams.map(encodeGram))];
   if (filter.type !== undefined) parts.push(quoted([typeToken(filter.type)]));
   if (filter.level !== undefined) parts.push(quoted([levelToken(filter.level)]));
-  if (filter.agency !== undefined) parts.push(quoted([agencyToken(filter.agency)]));
+  if (filter.agency !== undefined) {
+    // A whole name is its own token; part of one is every agency that contains it.
+    const tokens = new Set([agencyToken(filter.agency), ...(await agencyTokensContaining(db, filter.agency))]);
+    parts.push(`(${[...tokens].map((token) => quoted([token])).join(' OR ')})`);
+  }
   return parts.join(' AND ');
 }
 
-function matching(request: SearchRequest): RawBuilder<unknown> {
+async function matching(db: Db, request: SearchRequest): Promise<RawBuilder<unknown>> {
   const table = sql.table(tableFor(request.zone, request));
-  const expression = matchExpression(request);
+  const expression = await matchExpression(db, request);
   const range =
     request.filter.listId === undefined
       ? sql``
@@ -99,12 +116,12 @@ export const sqliteSearch: SearchIndex = {
   },
 
   async find(db, request, { offset, limit }) {
-    const result = await sql<{ rowid: number }>`${matching(request)} order by rowid limit ${limit} offset ${offset}`.execute(db);
+    const result = await sql<{ rowid: number }>`${await matching(db, request)} order by rowid limit ${limit} offset ${offset}`.execute(db);
     return result.rows.map((row) => Number(row.rowid));
   },
 
   async count(db, request, limit) {
-    const result = await sql<{ n: number }>`select count(*) as n from (${matching(request)} limit ${limit})`.execute(db);
+    const result = await sql<{ n: number }>`select count(*) as n from (${await matching(db, request)} limit ${limit})`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
 };

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agencyToken, encodeGram, quoted, typeToken } from './tokens.js';
+import { agencyOfToken, agencyToken, encodeGram, quoted, typeToken } from './tokens.js';
 
 describe('FTS5 tokens', () => {
   it.each([
@@ -15,6 +16,12 @@ describe('FTS5 tokens', () => {
 
   it('keeps filter tokens apart from gram tokens', () => {
     for (const token of [typeToken('行政许可'), typeToken(null), agencyToken('保密办')]) expect(token).toContain('_');
+  });
+
+  it('reads the agency back from its token, and nothing from other tokens', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', minLength: 1 }), (agency) => agencyOfToken(agencyToken(agency)) === agency));
+    expect(agencyOfToken(agencyToken('柳州市国家保密局'))).toBe('柳州市国家保密局');
+    for (const token of [typeToken('行政许可'), encodeGram('保密'), 'ag_0lh']) expect(agencyOfToken(token)).toBeNull();
   });
 
   it('quotes a phrase', () => {

@@ -29,8 +29,18 @@ export function levelToken(level: Level | string | null): string {
   return level === null ? 'lv_' : `lv_${encodeGram(level)}`;
 }
 
+const AGENCY = 'ag_';
+
 export function agencyToken(normalizedAgency: string): string {
-  return `ag_${encodeGram(normalizedAgency)}`;
+  return `${AGENCY}${encodeGram(normalizedAgency)}`;
+}
+
+/** The agency an agency token names; null for any other token. */
+export function agencyOfToken(token: string): string | null {
+  if (!token.startsWith(AGENCY) || (token.length - AGENCY.length) % 4 !== 0) return null;
+  let out = '';
+  for (let i = AGENCY.length; i < token.length; i += 4) out += String.fromCodePoint(Number.parseInt(token.slice(i, i + 4), 36));
+  return out;
 }
 
 /** An FTS5 string literal; tokens never hold a double quote, but quoting keeps the grammar closed. */

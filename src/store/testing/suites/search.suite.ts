@@ -89,11 +89,17 @@ export function searchSuite(dbs: TestDatabases): void {
 
     it('applies type, level, agency and list filters exactly', async () => {
       const q = '法';
+      const holds = (name: string | null | undefined, part: string) => name != null && normalizeForSearch(name).includes(normalizeForSearch(part));
       const cases: [SearchQuery, (e: Entry) => boolean][] = [
         [{ q, type: '行政许可' }, (e) => e.item.powerType.type === '行政许可'],
         [{ q, level: '市级' }, (e) => e.list.level === '市级'],
-        [{ q, agency: lists[1]!.department! }, (e) => e.list.department === lists[1]!.department || e.item.subject?.text === lists[1]!.department],
-        [{ q, agency: ' 保密办 ' }, (e) => e.item.subject?.text === '保密办'],
+        [{ q, agency: lists[1]!.department! }, (e) => holds(e.list.department, lists[1]!.department!) || holds(e.item.subject?.text, lists[1]!.department!)],
+        [{ q, agency: ' 保密办 ' }, (e) => holds(e.list.department, '保密办') || holds(e.item.subject?.text, '保密办')],
+        // Part of a name: of departments (测试乙1局, 测试乙11局 …), of 实施主体 (市场监管所), of every department.
+        [{ q, agency: '乙' }, (e) => holds(e.list.department, '乙') || holds(e.item.subject?.text, '乙')],
+        [{ q, agency: '监管' }, (e) => holds(e.list.department, '监管') || holds(e.item.subject?.text, '监管')],
+        [{ q, agency: '乙１' }, (e) => holds(e.list.department, '乙１') || holds(e.item.subject?.text, '乙１')],
+        [{ q, agency: '测试' }, () => true],
         [{ q, listId: entries[50]!.listId }, (e) => e.listId === entries[50]!.listId],
         [{ q, type: '行政处罚', level: '省级' }, (e) => e.item.powerType.type === '行政处罚' && e.list.level === '省级'],
       ];
@@ -101,8 +107,9 @@ export function searchSuite(dbs: TestDatabases): void {
         const want = expected(entries.filter(keep), q);
         expect(want.length, JSON.stringify(query)).toBeGreaterThan(0);
         const hits = await allHits(store, query);
-        expect(hits.map((h) => [h.listId, h.position])).toEqual(want.map((e) => [e.listId, e.position]));
+        expect(hits.map((h) => [h.listId, h.position]), JSON.stringify(query)).toEqual(want.map((e) => [e.listId, e.position]));
       }
+      expect((await store.search({ q, agency: '没有这个部门' })).total).toBe(0);
     });
 
     it('pages through the same order, across the title and body groups', async () => {
