@@ -19,6 +19,14 @@ export function typeChips(counts: Readonly<Record<string, number>> | readonly [s
   )}</ul>`;
 }
 
+/** What a list holds: its items, its flowcharts (a flowchart document holds no items, so "0 项事项" says nothing), its versions. */
+function listCounts(list: ListSummary): string {
+  const parts = list.itemCount > 0 || list.processCount === 0 ? [`${list.itemCount} 项事项`] : [];
+  if (list.processCount > 0) parts.push(`办理流程图 ${list.processCount} 份`);
+  if (list.versionCount > 1) parts.push(`${list.versionCount} 个版本`);
+  return parts.join('，');
+}
+
 /** The home page body: every list with its counts by power type. */
 export function homeBody(lists: readonly ListSummary[]): SafeHtml {
   const items = lists.reduce((sum, l) => sum + l.itemCount, 0);
@@ -31,7 +39,7 @@ ${lists.map(
   (list) => html`<li class="card">
   <h2><a href="${href(['lists', list.id])}">${listName(list)}</a></h2>
   <p class="muted">${list.department ?? '部门未知'}${list.level ? ` · ${list.level}` : ''}${list.region ? ` · ${list.region}` : ''}</p>
-  <p>${list.itemCount} 项事项${list.processCount > 0 ? `，办理流程图 ${list.processCount} 份` : ''}${list.versionCount > 1 ? `，${list.versionCount} 个版本` : ''}</p>
+  <p>${listCounts(list)}</p>
   ${typeChips(list.countsByType, (type) => href(['lists', list.id], { type }))}
   <p class="audit">核查：${auditSummary(list)}</p>
   <p class="muted">来源：${list.sourceFile} · 导入于 ${formatDateTime(list.importedAt)}</p>
