@@ -1,20 +1,11 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { ImportError } from './errors.js';
+import { inflateBudget, overBudget } from './unpack-budget.js';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-const MiB = 1024 * 1024;
-
-/**
- * How much a ZIP (a workbook, a Word document) may hold unpacked: 50 times its own size,
- * at least 64 MiB and at most 1 GiB. Real Office files unpack to 5–20 times their size; a
- * "zip bomb" of a few MB unpacks to gigabytes and would take the process's memory with it.
- */
-export function inflateBudget(zipBytes: number): number {
-  return Math.min(1024 * MiB, Math.max(64 * MiB, 50 * zipBytes));
-}
 
 interface Entry {
   method: number;
@@ -22,13 +13,7 @@ interface Entry {
   dataStart: number;
 }
 
-function tooBig(file: string, bytes: number, budget: number): ImportError {
-  return new ImportError(
-    'bad-structure',
-    file,
-    `压缩包解开后超过 ${Math.round(budget / MiB)} MB（文件本身 ${(bytes / MiB).toFixed(1)} MB），远超正常的表格或文档：可能是恶意构造的“压缩炸弹”，拒绝读取`,
-  );
-}
+const ZIP_BOMB = { packed: '压缩包', normal: '正常的表格或文档' };
 
 /** The entries of a ZIP's central directory, where each one's data starts; null when the directory cannot be found. */
 function entries(file: string, bytes: Uint8Array): Entry[] | null {
@@ -95,9 +80,9 @@ export async function checkZipBudget(file: string, bytes: Uint8Array): Promise<v
     if (entry.method === 0) total += data.length;
     else if (entry.method === 8) {
       const size = await inflatedSize(data, budget - total);
-      if (size === null) throw tooBig(file, bytes.length, budget);
+      if (size === null) throw overBudget(file, bytes.length, budget, ZIP_BOMB);
       total += size;
     }
-    if (total > budget) throw tooBig(file, bytes.length, budget);
+    if (total > budget) throw overBudget(file, bytes.length, budget, ZIP_BOMB);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../src/export/index.js';
 import { ImportError, importBytes, importFile } from '../../src/ingest/index.js';
-import { inflateBudget } from '../../src/ingest/zip-budget.js';
+import { inflateBudget } from '../../src/ingest/unpack-budget.js';
 import { samplePath } from '../helpers/samples.js';
 import { zipOf } from './helpers/zip.js';
 

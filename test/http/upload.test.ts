@@ -7,6 +7,7 @@ import { importFile } from '../../src/ingest/index.js';
 import type { ListWriter } from '../../src/publish/index.js';
 import { createApp } from '../../src/server/index.js';
 import type { Store } from '../../src/store/index.js';
+import { flateSpaces, handPdf, streamObject } from '../formats/helpers/pdf-bomb.js';
 import { samplePath, sampleText } from '../helpers/samples.js';
 import { siteApp, signIn } from './helpers.js';
 
@@ -243,6 +244,16 @@ describe('POST /api/lists', () => {
       // The API's parameter, not the CLI's option.
       expect(problem, query).not.toContain('--');
     }
+    expect(await store.listLists()).toEqual(before);
+  });
+
+  it('refuses a PDF whose content stream inflates past the budget with 422 unreadable-file, before pdf.js reads it, storing nothing', async () => {
+    const before = await store.listLists();
+    const bomb = handPdf([streamObject('/Filter /FlateDecode', await flateSpaces(80))]);
+    const res = await post(bomb, `name=${encodeURIComponent('清单.pdf')}`);
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await res.json()).toMatchObject({ type: 'urn:quanze:problem:unreadable-file', status: 422, detail: expect.stringMatching(/^清单\.pdf：PDF 中的压缩数据解开后超过 64 MB.*压缩炸弹/) });
     expect(await store.listLists()).toEqual(before);
   });
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ImportError } from '../errors.js';
+import { checkPdfBudget, passwordProtected } from './budget/index.js';
 import { type Segment, pathSegments } from './segments.js';
 
 /** A run of text on a page, in top-down page coordinates (points). */
@@ -39,9 +40,12 @@ function assetUrl(folder: string): string {
 
 /**
  * Opens a PDF and reads each page's text runs and ruled lines. Scripts in the PDF are never
- * evaluated (isEvalSupported: false). Errors name the file and say what is wrong.
+ * evaluated (isEvalSupported: false), and a PDF whose streams decode to far more than a real
+ * one's is refused before pdf.js decodes any (checkPdfBudget). Errors name the file and say
+ * what is wrong.
  */
 export async function loadPdf(file: string, bytes: Uint8Array): Promise<PdfPage[]> {
+  checkPdfBudget(file, bytes);
   const lib = await pdfjs();
   const task = lib.getDocument({
     data: new Uint8Array(bytes),
@@ -59,7 +63,7 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<PdfPage[
   } catch (cause) {
     const name = (cause as { name?: string } | null)?.name;
     if (name === 'PasswordException') {
-      throw new ImportError('unsupported-format', file, 'PDF 有密码保护，无法读取；请提供未加密的文件', {}, { cause });
+      throw passwordProtected(file, cause);
     }
     throw new ImportError('bad-structure', file, '无法作为 PDF 打开：文件已损坏、不完整或不是 PDF', {}, { cause });
   }

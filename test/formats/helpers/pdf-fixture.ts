@@ -6,16 +6,23 @@ export const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'
 export const CJK_FONT_NAME = 'NotoSansCJKsc-Regular';
 export const hasCjkFont = existsSync(CJK_FONT);
 
-type Doc = InstanceType<typeof PDFDocument>;
+export type Doc = InstanceType<typeof PDFDocument>;
+
+/** What a fixture adds to what pdfkit writes: document options (encryption …) and objects written after the drawing. */
+export interface PdfExtras {
+  options?: PDFKit.PDFDocumentOptions;
+  after?: (doc: Doc) => void;
+}
 
 /** Renders with pdfkit and resolves to the PDF's bytes. */
-export function renderPdf(size: [number, number], draw: (doc: Doc) => void): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size, margin: 0, autoFirstPage: true, compress: true });
+export function renderPdf(size: [number, number], draw: (doc: Doc) => void, extras: PdfExtras = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ ...extras.options, size, margin: 0, autoFirstPage: true, compress: true });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve) => doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks)))));
   if (hasCjkFont) doc.font(CJK_FONT, CJK_FONT_NAME);
   draw(doc);
+  extras.after?.(doc);
   doc.end();
   return done;
 }
@@ -70,7 +77,7 @@ export interface TableLayout {
  * across pages) with the cells whose text is done left empty. `rules` and `repeatHeader`
  * make the unruled variants.
  */
-export function tablePdf(layout: TableLayout): Promise<Uint8Array> {
+export function tablePdf(layout: TableLayout, extras: PdfExtras = {}): Promise<Uint8Array> {
   const [pageWidth, pageHeight] = layout.page ?? [1190.55, 841.89];
   const size = layout.fontSize ?? 7;
   const margin = 28;
@@ -136,5 +143,5 @@ export function tablePdf(layout: TableLayout): Promise<Uint8Array> {
         newPage();
       }
     }
-  });
+  }, extras);
 }

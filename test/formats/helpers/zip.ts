@@ -1,4 +1,5 @@
 import { createDeflateRaw, crc32 } from 'node:zlib';
+import { compressRepeated } from './compress.js';
 
 /** One entry of a ZIP: its name and its content, given as `repeat` copies of `chunk` (so a test can describe gigabytes without holding them). */
 export interface ZipEntry {
@@ -8,19 +9,10 @@ export interface ZipEntry {
 }
 
 async function deflated(entry: ZipEntry): Promise<{ data: Buffer; crc: number; size: number }> {
-  const deflate = createDeflateRaw({ level: 9 });
-  const out: Buffer[] = [];
-  deflate.on('data', (c: Buffer) => out.push(c));
-  const done = new Promise((resolve) => deflate.on('end', resolve));
-  let crc = 0;
   const repeat = entry.repeat ?? 1;
-  for (let i = 0; i < repeat; i++) {
-    crc = crc32(entry.chunk, crc);
-    if (!deflate.write(entry.chunk)) await new Promise((resolve) => deflate.once('drain', resolve));
-  }
-  deflate.end();
-  await done;
-  return { data: Buffer.concat(out), crc, size: entry.chunk.length * repeat };
+  let crc = 0;
+  for (let i = 0; i < repeat; i++) crc = crc32(entry.chunk, crc);
+  return { data: await compressRepeated(createDeflateRaw({ level: 9 }), entry.chunk, repeat), crc, size: entry.chunk.length * repeat };
 }
 
 /** One member as the archive holds it: stored (method 0) or deflated (8), with its CRC and unpacked size. */
