@@ -6,6 +6,14 @@ export const OUT_DIR = fileURLToPath(new URL('./.out/', import.meta.url));
 const SAMPLE = fileURLToPath(new URL('../data/samples/000_02bf2a8e6665d46e.txt', import.meta.url));
 
 /**
+ * The 自治区密码管理局 sample's records `copies` times over (150 KB and 19 items a copy),
+ * joined at a group boundary (blank line) so that they read as one long list.
+ */
+export function repeatedSample(copies: number): string {
+  return `${readFileSync(SAMPLE, 'utf8').trimEnd()}\n\t\n\n`.repeat(copies);
+}
+
+/**
  * A large headerless list made by repeating the 自治区密码管理局 sample's records, as a
  * province's lists at every level would add up. Reused between runs when big enough.
  */
@@ -13,13 +21,10 @@ export async function largeList(minBytes: number): Promise<string> {
   await mkdir(OUT_DIR, { recursive: true });
   const path = `${OUT_DIR}large-${Math.round(minBytes / 1e6)}mb.txt`;
   if (existsSync(path) && statSync(path).size >= minBytes) return path;
-  const sample = readFileSync(SAMPLE, 'utf8').trimEnd();
-  // Copies join at a group boundary (blank line) so the file reads as one long list.
-  const copy = `${sample}\n\t\n\n`;
+  const chunk = repeatedSample(64);
   const out = createWriteStream(path);
   let written = 0;
   while (written < minBytes) {
-    const chunk = copy.repeat(64);
     written += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   }

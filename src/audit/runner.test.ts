@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importBytes } from '../ingest/index.js';
-import type { LawLibrary } from '../law/index.js';
+import { SAMPLES, type SampleName, samplePath } from '../../test/helpers/samples.js';
+import { importBytes, importFile } from '../ingest/index.js';
+import { type LawLibrary, openLawLibrary } from '../law/index.js';
 import type { Place } from '../model/index.js';
 import { planRules } from './config.js';
 import { defineRule } from './rule.js';
 import { RULES } from './rules/index.js';
-import { auditList, checkList, RULE_FAILURE } from './runner.js';
+import { auditList, checkList, checkListPaced, RULE_FAILURE } from './runner.js';
 import { list, testLibrary } from './testing/index.js';
 
 let library: LawLibrary;
@@ -108,5 +109,22 @@ describe('checkList', () => {
     const without = checkList({ ...base, findings: reader }, { library, today, plan: planRules(RULES, { rules: { 'cell-integrity': 'off' } }) });
     expect(without.findings.map((f) => f.ruleId)).toEqual(['ingest/missing-cells', 'parse/truncated-cell']);
     expect(result.items).toEqual([{ record: 0, label: '1', name: '对关键信息基础设施运营者未按要求使用商用密码的处罚' }]);
+  });
+});
+
+describe('checkListPaced', () => {
+  it('finds what checkList finds, in the same order, in every sample and with a rule that throws', async () => {
+    const real = await openLawLibrary();
+    const broken = defineRule({ id: 'broken', meta: { type: 'problem', severity: 'error', docs: { description: '测试' }, messages: { x: '测试' } }, check: () => { throw new Error('坏了'); } });
+    const plans = [undefined, [...planRules(RULES), { rule: broken, severity: 'error' as const, options: undefined }]];
+    for (const name of Object.keys(SAMPLES) as SampleName[]) {
+      const sample = await importFile(samplePath(name));
+      for (const plan of plans) {
+        const options = { library: real, today, ...(plan ? { plan } : {}) };
+        const paced = await checkListPaced(sample, options);
+        expect(paced.findings.length, name).toBeGreaterThan(0);
+        expect(paced, name).toEqual(checkList(sample, options));
+      }
+    }
   });
 });

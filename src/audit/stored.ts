@@ -1,6 +1,6 @@
 import type { Finding } from '../model/index.js';
 import type { Store } from '../store/index.js';
-import { type AuditOptions, type CheckResult, checkList } from './runner.js';
+import { type AuditOptions, type CheckResult, checkListPaced } from './runner.js';
 
 /** What checking one stored list did: its result and whether its findings were saved. */
 export type StoredCheck =
@@ -41,7 +41,7 @@ export async function auditVersion(
 ): Promise<{ result: CheckResult; saved: number }> {
   const list = await store.getPowerList(versionId);
   if (!list) throw new Error(`清单版本 ${versionId} 不存在`);
-  const result = checkList(list, options);
+  const result = await checkListPaced(list, options);
   const reader = new Set<Finding>(list.findings);
   const audit = result.findings.filter((f) => !reader.has(f));
   await store.saveFindings(versionId, audit);

@@ -11,6 +11,7 @@ import type {
   ProcessSheet,
   SourceFormat,
 } from '../model/index.js';
+import { pacer } from '../pace/index.js';
 import { toPowerItem } from '../parse/power-item.js';
 import { decodeText, detectEncoding, looksLikeText, textDecoder } from './decode.js';
 import { ImportError } from './errors.js';
@@ -114,9 +115,12 @@ export async function importBytes(file: string, bytes: Uint8Array, options: Impo
 
 async function collect(events: AsyncGenerator<ImportEvent>): Promise<PowerList> {
   const items: PowerItem[] = [];
+  // The grammars take a fraction of a millisecond an item, thousands of items a large file:
+  // paced, so that reading an upload leaves the site answering (see pacer).
   for await (const event of events) {
     if (event.kind === 'item') items.push(event.item);
     else return { ...event.list, items };
+    if (pacer.due) await pacer.pause();
   }
   throw new Error('import stream ended without its list');
 }
@@ -154,11 +158,17 @@ class ListAssembler {
   }
 
   async *readWhole(bytes: Uint8Array): AsyncGenerator<ReadResult> {
+    // Hashing, decoding and detecting a 10 MB file take up to tens of milliseconds each: the
+    // event loop may go round between them.
+    await pacer.step();
     this.hash.update(bytes);
     this.bytes += bytes.length;
+    await pacer.step();
     const text = looksLikeText(bytes) ? decodeText(bytes, this.file).text : undefined;
+    await pacer.step();
     const input = { file: this.file, bytes, ...(text !== undefined ? { text } : {}) };
     const reader = this.pickReader(input);
+    await pacer.step();
     yield await reader.read(input, { map: this.options.map ?? {} });
   }
 

@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { SAMPLES, type SampleName, samplePath } from '../../../test/helpers/samples.js';
+import { importFile } from '../../ingest/index.js';
+import type { PowerList } from '../../model/index.js';
 import { item, powerList } from '../testing/factories.js';
 import { canonicalJson, contentHash, listKey } from './identity.js';
 
@@ -25,5 +29,17 @@ describe('contentHash', () => {
 
   it('does not depend on property order', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+
+  it('hashes, an item at a time, the canonical JSON of the whole content', async () => {
+    const whole = (l: PowerList) => {
+      const { findings: _findings, source, ...rest } = l;
+      return createHash('sha256')
+        .update(canonicalJson({ ...rest, source: { sha256: source.sha256, bytes: source.bytes, format: source.format } }))
+        .digest('hex');
+    };
+    const samples = await Promise.all((Object.keys(SAMPLES) as SampleName[]).map((name) => importFile(samplePath(name))));
+    const odd = { ...powerList({ items: [] }), title: undefined, extra: { b: 1, a: undefined } } as unknown as PowerList;
+    for (const l of [...samples, list, powerList({ items: [] }), odd]) expect(contentHash(l)).toBe(whole(l));
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { PowerList } from '../../model/index.js';
+import { runToEnd, type Steps } from '../../pace/index.js';
 import { StoreError } from '../errors.js';
 import { normalizeForSearch } from '../search/normalize.js';
 
@@ -37,9 +38,37 @@ export function chosenListKey(key: string): string {
  * Keys are sorted so that property order does not matter.
  */
 export function contentHash(list: PowerList): string {
-  const { findings: _findings, source, ...rest } = list;
-  const content = { ...rest, source: { sha256: source.sha256, bytes: source.bytes, format: source.format } };
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return runToEnd(contentHashSteps(list));
+}
+
+/**
+ * contentHash one item at a time: the bytes hashed are canonicalJson of the content, written
+ * out at its top level so that the items go in one by one (a 10 MB list is 300 ms of
+ * canonical JSON in one piece, and a 25 MB string).
+ */
+export function* contentHashSteps(list: PowerList): Steps<string> {
+  const { findings: _findings, source, items, ...rest } = list;
+  const content: Record<string, unknown> = { ...rest, items, source: { sha256: source.sha256, bytes: source.bytes, format: source.format } };
+  const hash = createHash('sha256');
+  let separator = '{';
+  for (const key of Object.keys(content).sort()) {
+    // As JSON.stringify leaves out an undefined member.
+    if (content[key] === undefined) continue;
+    hash.update(`${separator}${JSON.stringify(key)}:`);
+    separator = ',';
+    if (key !== 'items') {
+      hash.update(canonicalJson(content[key]));
+      continue;
+    }
+    hash.update('[');
+    for (const [i, item] of items.entries()) {
+      hash.update(i === 0 ? canonicalJson(item) : `,${canonicalJson(item)}`);
+      yield;
+    }
+    hash.update(']');
+  }
+  hash.update(separator === '{' ? '{}' : '}');
+  return hash.digest('hex');
 }
 
 /** JSON with object keys sorted at every depth; undefined members are left out as JSON.stringify does. */

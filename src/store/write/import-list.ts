@@ -1,4 +1,6 @@
-import { PowerList } from '../../model/index.js';
+import type { z } from 'zod';
+import { PowerItem, PowerList } from '../../model/index.js';
+import { pacer, runPaced, type Steps } from '../../pace/index.js';
 import type { DialectAdapter } from '../dialects/adapter.js';
 import { causeText, isStoreError, StoreError } from '../errors.js';
 import { POSITIONS_PER_LIST, searchDocument } from '../search/document.js';
@@ -7,12 +9,16 @@ import type { Db } from '../tables.js';
 import { inWriteTransaction, nextId } from '../transaction.js';
 import type { ImportListOptions, ImportOutcome } from '../types.js';
 import { insertRows } from './batch-insert.js';
-import { chosenListKey, contentHash, listKey } from './identity.js';
+import { chosenListKey, contentHashSteps, listKey } from './identity.js';
 import { itemLocator, partOf } from './place-items.js';
 import { countsByType, dutyRows, findingRows, itemRow, provisionRows, versionMeta } from './rows.js';
 
-/** Items written per round; bounds the rows held in memory for a large list. */
-const ITEMS_PER_ROUND = 250;
+/**
+ * Items written per round: bounds the rows held in memory for a large list, and the longest
+ * stretch of a paced import (a round of 50 of the largest sample's items is 55 ms, half of it
+ * the search index's one call).
+ */
+const ITEMS_PER_ROUND = 50;
 
 export interface ImportDeps {
   db: Db;
@@ -20,15 +26,45 @@ export interface ImportDeps {
   now: () => Date;
 }
 
+const ListHead = PowerList.omit({ items: true });
+const SHAPE = Object.keys(PowerList.shape);
+
+/**
+ * PowerList.safeParse one item at a time (a 10 MB list is 100–200 ms of validation in one
+ * piece): the same list, or the same issues in the same order as the whole list's parse.
+ */
+export function* listIssues(input: unknown): Steps<{ list: PowerList; issues: null } | { list: null; issues: z.core.$ZodIssue[] }> {
+  const items = (input as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) {
+    const whole = PowerList.safeParse(input);
+    return whole.success ? { list: whole.data, issues: null } : { list: null, issues: whole.error.issues };
+  }
+  const head = ListHead.safeParse(input);
+  const parsed: PowerItem[] = [];
+  const itemIssues: z.core.$ZodIssue[] = [];
+  for (const [i, item] of items.entries()) {
+    const one = PowerItem.safeParse(item);
+    if (one.success) parsed.push(one.data);
+    else for (const issue of one.error.issues) itemIssues.push({ ...issue, path: ['items', i, ...issue.path] });
+    yield;
+  }
+  if (head.success && itemIssues.length === 0) return { list: { ...head.data, items: parsed }, issues: null };
+  // The whole list's parse reports its members in the schema's order: the items' issues among the head's.
+  const itemsAt = SHAPE.indexOf('items');
+  const before = (issue: z.core.$ZodIssue) => SHAPE.indexOf(String(issue.path[0])) < itemsAt;
+  const headIssues = head.success ? [] : head.error.issues;
+  return { list: null, issues: [...headIssues.filter(before), ...itemIssues, ...headIssues.filter((issue) => !before(issue))] };
+}
+
 /** Checks a list against the model before any write, naming the first few problems in Chinese. */
-export function validateList(input: unknown): PowerList {
-  const parsed = PowerList.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues
+export async function validateList(input: unknown): Promise<PowerList> {
+  const { list, issues } = await runPaced(listIssues(input));
+  if (list) return list;
+  const named = issues
     .slice(0, 3)
     .map((issue) => `${issue.path.join('.') || '（根）'}：${issue.message}`)
     .join('；');
-  throw new StoreError('invalid-list', `清单数据不符合模型，未导入：${issues}`);
+  throw new StoreError('invalid-list', `清单数据不符合模型，未导入：${named}`);
 }
 
 /**
@@ -36,12 +72,15 @@ export function validateList(input: unknown): PowerList {
  * latest version is a no-op; other content becomes the next version, the old ones kept.
  */
 export async function importList({ db, adapter, now }: ImportDeps, input: PowerList, options: ImportListOptions = {}): Promise<ImportOutcome> {
-  const list = validateList(input);
+  // Paced throughout, the transaction too: a large list is seconds of work, and the site that
+  // publishes it goes on answering meanwhile. Its readers wait for SQLite's one connection
+  // only while the rows are written; the validation and the hash come before.
+  const list = await validateList(input);
   if (list.items.length >= POSITIONS_PER_LIST) {
     throw new StoreError('too-many-items', `清单 ${list.source.file} 有 ${list.items.length} 个事项，超过单个清单的上限 ${POSITIONS_PER_LIST - 1}`);
   }
   const key = options.listKey === undefined ? listKey(list) : chosenListKey(options.listKey);
-  const hash = contentHash(list);
+  const hash = await runPaced(contentHashSteps(list));
   try {
     return await inWriteTransaction(db, adapter, async (trx) => {
       const existing = await trx.selectFrom('lists').select('id').where('list_key', '=', key).executeTakeFirst();
@@ -100,11 +139,15 @@ export async function importList({ db, adapter, now }: ImportDeps, input: PowerL
         const round = list.items.slice(start, start + ITEMS_PER_ROUND);
         const ids = round.map((_, i) => firstItemId + start + i);
         await insertRows(trx, adapter, 'items', round.map((item, i) => itemRow({ id: ids[i]!, versionId, listId }, start + i, item)));
+        await pacer.step();
         await insertRows(trx, adapter, 'provisions', round.flatMap((item, i) => provisionRows(ids[i]!, item)));
         await insertRows(trx, adapter, 'duties', round.flatMap((item, i) => dutyRows(ids[i]!, item)));
+        await pacer.step();
         const docs = round.map((item, i) => searchDocument(context, ids[i]!, start + i, item));
         await insertRows(trx, adapter, 'search_docs', docs.map((d) => ({ doc_id: d.docId, item_id: d.itemId, list_id: listId, version_id: versionId, texts: d.texts })));
+        await pacer.step();
         await adapter.search.add(trx, docs);
+        await pacer.step();
       }
       const locate = itemLocator(
         list.items.map((item, i) => ({

@@ -97,6 +97,15 @@ export function importSuite(dbs: TestDatabases): void {
       expect(detail?.item).toEqual(list.items[0]);
     });
 
+    it('gives back a list of many items whole, in order, however its items fall into the pages it reads', async () => {
+      const { store } = await ctx.open();
+      for (const n of [100, 101, 149]) {
+        const list = powerList({ department: `${n}项局`, items: manyItems(n) });
+        const outcome = await store.importList(list);
+        expect(await store.getPowerList(outcome.versionId)).toEqual(PowerList.parse(list));
+      }
+    });
+
     it('rejects a list the model does not accept, writing nothing', async () => {
       const { store, url } = await ctx.open();
       const before = await tableCounts(url);
@@ -119,7 +128,7 @@ export function importSuite(dbs: TestDatabases): void {
       const before = await tableCounts(url);
       await failInsertsNamed(url, 'BOOM');
       try {
-        // 600 items: the failing one is written in the third round of inserts, after others have gone in.
+        // 600 items: the failing one is written in a late round of inserts, after others have gone in.
         const fresh = powerList({ department: '新局', items: manyItems(600, (i) => (i === 520 ? 'BOOM' : `新事项${i}`)) });
         await expect(store.importList(fresh)).rejects.toMatchObject({ code: 'write-failed' });
         const update = powerList({ department: '已有局', items: manyItems(600, (i) => (i === 520 ? 'BOOM' : `新版事项${i}`)) });

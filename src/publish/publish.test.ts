@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { repeatedSample } from '../../bench/large-list.js';
+import { openLawLibrary } from '../law/index.js';
+import { SLICE_MS } from '../pace/index.js';
+import { openStore } from '../store/index.js';
+import { type ListWriter, publishFile } from './index.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('publishFile', () => {
+  it('lets the event loop go round an item at a time in every stage: reading, storing, reading back, auditing', async () => {
+    const store = await openStore(':memory:');
+    await store.migrate();
+    const library = await openLawLibrary();
+    const bytes = new TextEncoder().encode(repeatedSample(4));
+    let stage = 'reading';
+    const writer: ListWriter = {
+      importList: async (list, options) => {
+        stage = 'storing';
+        return store.importList(list, options).finally(() => {
+          stage = 'between';
+        });
+      },
+      getList: (id) => store.getList(id),
+      getPowerList: async (id) => {
+        stage = 'reading back';
+        return store.getPowerList(id).finally(() => {
+          stage = 'auditing';
+        });
+      },
+      saveFindings: async (id, findings) => {
+        stage = 'saving';
+        return store.saveFindings(id, findings);
+      },
+    };
+    // Time flies: whenever paced work asks, its slice has run out, so it stops at every point it may.
+    let now = performance.now();
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += SLICE_MS));
+    const turns = new Map<string, number>();
+    let publishing = true;
+    const count = () => {
+      turns.set(stage, (turns.get(stage) ?? 0) + 1);
+      if (publishing) setImmediate(count);
+    };
+    setImmediate(count);
+    const published = await publishFile(writer, 'large.txt', bytes, { audit: { library, today: '2025-06-03' } });
+    publishing = false;
+    expect(published).toMatchObject({ outcome: { status: 'created', items: 76 }, auditError: null });
+    for (const busy of ['reading', 'storing', 'reading back', 'auditing']) expect(turns.get(busy) ?? 0, busy).toBeGreaterThanOrEqual(76);
+    await store.close();
+  });
+});
