@@ -3,6 +3,7 @@ import { BpmnModdle, type ModdleElement } from 'bpmn-moddle';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../ingest/index.js';
 import { definitionsOfList, type ProcessDefinition, validateDefinition } from '../../workflow/process/index.js';
+import { layoutGraph, toFlowGraph } from '../svg/index.js';
 import { toBpmnXml } from './index.js';
 
 const defs: ProcessDefinition[] = [];
@@ -27,6 +28,43 @@ describe('toBpmnXml', () => {
       expect(ofType(elementsById, 'bpmn:DataObjectReference').map((d) => d.get('name'))).toEqual(def.steps.flatMap((s) => s.documents.map((d) => `《${d}》`)));
       expect(ofType(elementsById, 'bpmndi:BPMNShape')).toHaveLength(tasks.length + 2 + def.steps.reduce((n, s) => n + s.documents.length, 0));
       expect(ofType(elementsById, 'bpmndi:BPMNEdge')).toHaveLength(def.flows.length + 2);
+    }
+  });
+
+  it('places the names drawn outside their shapes (events, conditions) where the SVG draws them, clear of every shape', async () => {
+    const branching = validateDefinition({
+      schemaVersion: 1,
+      name: '分支',
+      source: { kind: 'manual' },
+      steps: ['决定', '发证', '不予许可'].map((name, i) => ({ id: `s${i + 1}`, name, text: '', documents: [] })),
+      flows: [
+        { from: 's1', to: 's2', condition: '批准' },
+        { from: 's1', to: 's3', condition: '不批准' },
+      ],
+      start: 's1',
+    });
+    for (const def of [...defs, branching]) {
+      const layout = await layoutGraph(toFlowGraph(def));
+      const { elementsById } = await BpmnModdle().fromXML(await toBpmnXml(def));
+      const rect = (b: ModdleElement) => ({ x: Number(b.get('x')), y: Number(b.get('y')), width: Number(b.get('width')), height: Number(b.get('height')) });
+      const box = (di: ModdleElement) => {
+        const b = (di.get('label') as ModdleElement | undefined)?.get('bounds') as ModdleElement | undefined;
+        return b && rect(b);
+      };
+      const shapes = ofType(elementsById, 'bpmndi:BPMNShape');
+      const events = shapes.filter((s) => ['bpmn:StartEvent', 'bpmn:EndEvent'].includes((s.get('bpmnElement') as ModdleElement).$type));
+      expect(events.map(box), def.name).toEqual(['start', 'end'].map((kind) => layout.nodes.find((n) => n.kind === kind)?.labelBox));
+      const conditions = ofType(elementsById, 'bpmndi:BPMNEdge').filter((e) => (e.get('bpmnElement') as ModdleElement).get('name'));
+      expect(conditions.map(box), def.name).toEqual(layout.edges.filter((e) => e.label).map((e) => e.labelBox));
+      for (const label of [...events, ...conditions].map(box)) {
+        expect(label?.width, def.name).toBeGreaterThan(0);
+        for (const shape of shapes) {
+          const b = rect(shape.get('bounds') as ModdleElement);
+          const apart = label!.x + label!.width <= b.x || b.x + b.width <= label!.x || label!.y + label!.height <= b.y || b.y + b.height <= label!.y;
+          expect(apart, `${def.name}: a label over ${shape.get('id')}`).toBe(true);
+        }
+      }
+      if (def === branching) expect(conditions).toHaveLength(2);
     }
   });
 

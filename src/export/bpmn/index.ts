@@ -1,6 +1,6 @@
 import { BpmnModdle, type BpmnModdleInstance, type ModdleElement } from 'bpmn-moddle';
 import type { ProcessDefinition, StepDef } from '../../workflow/process/index.js';
-import { type FlowNode, type Layout, layoutGraph, toFlowGraph } from '../svg/index.js';
+import { type FlowNode, type LabelBox, type Layout, layoutGraph, toFlowGraph } from '../svg/index.js';
 
 export interface BpmnOptions {
   /** The process element's id; letters, digits, "_" and "-" only. Defaults to "Process_1". */
@@ -89,8 +89,11 @@ export async function toBpmnXml(definition: ProcessDefinition, options: BpmnOpti
     flowElements,
   });
 
+  // Where the SVG draws a name outside its shape (events, conditions), BPMNDI says so too:
+  // a modeller otherwise puts it in its own default place, over an arrow.
+  const label = (box: LabelBox | undefined) => (box ? { label: moddle.create('bpmndi:BPMNLabel', { bounds: bounds(moddle, box) }) } : {});
   const shapes: ModdleElement[] = layout.nodes.map((node) =>
-    moddle.create('bpmndi:BPMNShape', { id: `${node.id}_di`, bpmnElement: elements.get(node.id), bounds: bounds(moddle, node) }),
+    moddle.create('bpmndi:BPMNShape', { id: `${node.id}_di`, bpmnElement: elements.get(node.id), bounds: bounds(moddle, node), ...label(node.labelBox) }),
   );
   // Data objects sit to the right of the task that writes them.
   dataAssociations.forEach(({ ref, node }, i) => {
@@ -111,6 +114,7 @@ export async function toBpmnXml(definition: ProcessDefinition, options: BpmnOpti
       id: `${edge.id}_di`,
       bpmnElement: flows[i],
       waypoint: edge.points.map((p) => moddle.create('dc:Point', { x: Math.round(p.x), y: Math.round(p.y) })),
+      ...label(edge.labelBox),
     }),
   );
   const plane = moddle.create('bpmndi:BPMNPlane', { id: 'BPMNPlane_1', bpmnElement: process, planeElement: [...shapes, ...edges] });

@@ -4,7 +4,7 @@ import { layoutGraph } from './layout.js';
 import { renderSvg, type SvgOptions } from './render.js';
 
 export { type FlowEdge, type FlowGraph, type FlowNode, type NodeKind, nodeIds, toFlowGraph } from './graph.js';
-export { type Layout, layoutGraph, type PlacedEdge, type PlacedNode, type Point } from './layout.js';
+export { type LabelBox, type Layout, layoutGraph, type PlacedEdge, type PlacedNode, type Point } from './layout.js';
 export type { SvgOptions } from './render.js';
 export { escapeXml, textWidth, wrapText } from './text.js';
 

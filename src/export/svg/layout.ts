@@ -7,17 +7,23 @@ export interface Point {
   y: number;
 }
 
+/** A label's place: top left, and the size ELK kept clear for it. */
+export interface LabelBox extends Point {
+  width: number;
+  height: number;
+}
+
 export interface PlacedNode extends FlowNode {
   x: number;
   y: number;
-  /** Top left of an event's name, which is drawn outside its circle. */
-  labelAt?: Point;
+  /** An event's name, which is drawn outside its circle. */
+  labelBox?: LabelBox;
 }
 
 export interface PlacedEdge extends FlowEdge {
   /** Start, bends, end. */
   points: Point[];
-  labelAt?: Point;
+  labelBox?: LabelBox;
 }
 
 export interface Layout {
@@ -65,6 +71,12 @@ function elkNode(n: FlowNode): ElkNode {
   };
 }
 
+/** An ELK label's box, moved from its parent's coordinates by `origin`; nothing when ELK did not place it. */
+function labelBoxOf(label: { x?: number; y?: number; width?: number; height?: number }, origin: Point): { labelBox: LabelBox } | Record<string, never> {
+  if (label.x === undefined || label.y === undefined) return {};
+  return { labelBox: { x: origin.x + label.x, y: origin.y + label.y, width: label.width ?? 0, height: label.height ?? 0 } };
+}
+
 /** Lays the graph out top to bottom with ELK's layered algorithm and orthogonal edges. */
 export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
   // Loaded on first use: ELK is 1.6 MB of script, which every command that merely can draw
@@ -92,7 +104,7 @@ export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
     const x = (placed?.x ?? 0) + MARGIN;
     const y = (placed?.y ?? 0) + MARGIN;
     const label = placed?.labels?.[0];
-    return { ...n, x, y, ...(label?.x !== undefined && label.y !== undefined ? { labelAt: { x: x + label.x, y: y + label.y } } : {}) };
+    return { ...n, x, y, ...(label ? labelBoxOf(label, { x, y }) : {}) };
   });
   const edgeById = new Map((out.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
   const edges = graph.edges.map((e): PlacedEdge => {
@@ -100,7 +112,7 @@ export async function layoutGraph(graph: FlowGraph): Promise<Layout> {
     const label = edgeById.get(e.id)?.labels?.[0];
     const shift = (p: Point) => ({ x: p.x + MARGIN, y: p.y + MARGIN });
     const points = section ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(shift) : [];
-    return { ...e, points, ...(label && label.x !== undefined && label.y !== undefined ? { labelAt: shift({ x: label.x, y: label.y }) } : {}) };
+    return { ...e, points, ...(label ? labelBoxOf(label, { x: MARGIN, y: MARGIN }) : {}) };
   });
   return { width: Math.ceil((out.width ?? 0) + MARGIN * 2), height: Math.ceil((out.height ?? 0) + MARGIN * 2), nodes, edges };
 }

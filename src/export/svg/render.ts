@@ -49,7 +49,7 @@ function nodeSvg(node: PlacedNode, options: SvgOptions): string {
   if (node.kind === 'start' || node.kind === 'end') {
     const r = node.width / 2;
     const stroke = node.kind === 'end' ? 3 : 1.5;
-    return `<g class="event ${node.kind}" id="${escapeXml(node.id)}"><title>${escapeXml(node.title.join(''))}</title><circle cx="${round(cx)}" cy="${round(cy)}" r="${round(r - stroke / 2)}" fill="#fff" stroke="${COLORS.stroke}" stroke-width="${stroke}"/>${node.labelAt ? labelSvg(node.title.join(''), node.labelAt) : ''}</g>`;
+    return `<g class="event ${node.kind}" id="${escapeXml(node.id)}"><title>${escapeXml(node.title.join(''))}</title><circle cx="${round(cx)}" cy="${round(cy)}" r="${round(r - stroke / 2)}" fill="#fff" stroke="${COLORS.stroke}" stroke-width="${stroke}"/>${node.labelBox ? labelSvg(node.title.join(''), node.labelBox) : ''}</g>`;
   }
   if (node.kind === 'gateway') {
     const p = [
@@ -71,7 +71,7 @@ function nodeSvg(node: PlacedNode, options: SvgOptions): string {
 function edgeSvg(edge: PlacedEdge): string {
   if (edge.points.length < 2) return '';
   const d = edge.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`).join('');
-  const label = edge.label && edge.labelAt ? labelSvg(edge.label, edge.labelAt) : '';
+  const label = edge.label && edge.labelBox ? labelSvg(edge.label, edge.labelBox) : '';
   return `<g class="flow" id="${escapeXml(edge.id)}"><path d="${d}" fill="none" stroke="${COLORS.edge}" stroke-width="1.3" marker-end="url(#arrow)"/>${label}</g>`;
 }
 
