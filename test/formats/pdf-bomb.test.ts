@@ -1,6 +1,7 @@
 import { createDeflateRaw, deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ImportError, importBytes, importFile } from '../../src/ingest/index.js';
+import { loadPdf, MAX_IMAGE_PIXELS } from '../../src/ingest/pdf/load.js';
 import { inflateBudget } from '../../src/ingest/unpack-budget.js';
 import { samplePath } from '../helpers/samples.js';
 import { compressRepeated } from './helpers/compress.js';
@@ -150,5 +151,21 @@ describe.skipIf(skip)('a PDF that needs a password to open', () => {
     const rows = listRows(await importFile(samplePath('liuzhou')));
     const bytes = await tablePdf(rows, { options: { ...restrictedAs(pdfVersion), userPassword: '123456' } });
     expect(await refusal('清单.pdf', bytes)).toMatchObject({ code: 'unsupported-format', message: '清单.pdf：PDF 有密码保护，无法读取；请提供未加密的文件' });
+  });
+});
+
+describe('an image whose pixels would take more memory than a page needs', () => {
+  /** A one-bit image of width × height, all black, as a page's /Im1 drawn over its text. */
+  const withImage = (width: number, height: number) =>
+    handPdf([streamObject('', new TextEncoder().encode('q 100 0 0 100 150 50 cm /Im1 Do Q'))], [streamObject(`/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`, deflateSync(new Uint8Array((Math.ceil(width / 8) * height))))], '/Im1 7 0 R');
+
+  it.each([
+    { what: 'a scan-sized image is decoded and counted', width: 2480, height: 3508, images: 1 },
+    { what: 'one past the limit is dropped, the text still read', width: 8000, height: 8000, images: 0 },
+  ])('$what', async ({ width, height, images }) => {
+    expect(width * height > MAX_IMAGE_PIXELS).toBe(images === 0);
+    const [page] = await loadPdf('图.pdf', withImage(width, height));
+    expect(page?.images).toBe(images);
+    expect(page?.runs.map((r) => r.text).join('')).toContain('a small PDF');
   });
 });

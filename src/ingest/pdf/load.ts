@@ -38,6 +38,9 @@ function assetUrl(folder: string): string {
   return `${pathToFileURL(join(dirname(packageJson), folder)).href}/`;
 }
 
+/** The most pixels an image may have for pdf.js to decode it (see loadPdf). */
+export const MAX_IMAGE_PIXELS = 40_000_000;
+
 /**
  * Opens a PDF and reads each page's text runs and ruled lines. Scripts in the PDF are never
  * evaluated (isEvalSupported: false), and a PDF whose streams decode to far more than a real
@@ -55,6 +58,10 @@ export async function loadPdf(file: string, bytes: Uint8Array): Promise<PdfPage[
     cMapUrl: assetUrl('cmaps'),
     cMapPacked: true,
     standardFontDataUrl: assetUrl('standard_fonts'),
+    // Reading the operators decodes each image's pixels, which a list's text never needs; a
+    // small JPEG may declare 60,000 × 60,000 (10 GB decoded), which the stream budget cannot see.
+    // Larger than this (a 300 dpi A2 scan) is dropped: counted as no image, its text still read.
+    maxImageSize: MAX_IMAGE_PIXELS,
     verbosity: 0,
   });
   let document: Awaited<typeof task.promise>;

@@ -86,14 +86,15 @@ export function streamObject(entries: string, data: Uint8Array, length = String(
 /**
  * A one-page PDF written by hand, the least a valid one holds: a line of Helvetica text as
  * the page's first content stream (object 5), `contents` as the next ones (objects 6, 7 …),
- * then `others` numbered after them, and a correct cross-reference table.
+ * then `others` numbered after them, and a correct cross-reference table. `xobjects` is the
+ * page's XObject resources (`/Im1 8 0 R`), for images among `others`.
  */
-export function handPdf(contents: readonly (string | Uint8Array)[], others: readonly (string | Uint8Array)[] = []): Uint8Array {
+export function handPdf(contents: readonly (string | Uint8Array)[], others: readonly (string | Uint8Array)[] = [], xobjects = ''): Uint8Array {
   const contentRefs = contents.map((_, i) => `${6 + i} 0 R`).join(' ');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >> >> /Contents [5 0 R ${contentRefs}] >>`,
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 4 0 R >>${xobjects ? ` /XObject << ${xobjects} >>` : ''} >> /Contents [5 0 R ${contentRefs}] >>`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     streamObject('', bytesOf('BT /F1 12 Tf 20 100 Td (a small PDF) Tj ET')),
     ...contents,
