@@ -83,6 +83,15 @@ describe('a PDF whose streams inflate to far more than a real one does (a PDF bo
     });
   });
 
+  it('is refused, not failed with a RangeError, when a stream dictionary nests arrays a hundred thousand deep', async () => {
+    const nested = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const bytes = handPdf([streamObject(`/Filter /FlateDecode /Deep ${nested}`, await flateSpaces(1))]);
+    expect(await refusal('清单.pdf', bytes)).toMatchObject({
+      code: 'bad-structure',
+      message: '清单.pdf：PDF 的对象相互嵌套重叠，读出其结构要花的工夫远超正常的 PDF 文档：可能是恶意构造的文件，拒绝读取',
+    });
+  });
+
   it('leaves a small PDF written by hand to pdf.js, which reads its text', async () => {
     const error = await refusal('清单.pdf', handPdf([streamObject('/Filter /FlateDecode', await flateSpaces(1))]));
     expect((error as ImportError).message).toBe('清单.pdf：PDF中没有找到清单表格，提取出的文字也不是可识别的清单或流程图');

@@ -41,6 +41,14 @@ export function hexDigit(c: number): number {
 /** Thrown inside the parser only (ObjectReader answers null): one value, as a stack trace for each of thousands of bad objects would cost more than reading them. */
 const MALFORMED = Symbol('malformed');
 
+/**
+ * How deep arrays and dictionaries may nest: a real file's go a few levels, and the parser
+ * recurses, so a file of nothing but "[" would end it in a RangeError instead of a refusal.
+ */
+const MAX_NESTING = 1000;
+/** Thrown when objects nest deeper than MAX_NESTING: the file is refused as tangled, not read as if the object were not there. */
+const TOO_DEEP = Symbol('too deep');
+
 type Token = PdfObject | typeof END | typeof BAD;
 const END = Symbol('end');
 /** A ")" outside a string: an error once the parser gets to it, not while it only looks ahead. */
@@ -245,6 +253,7 @@ class Parser {
   private buf2: Token;
   /** Where buf2 starts. */
   private at2 = 0;
+  private depth = 0;
   constructor(private readonly lexer: Lexer) {
     this.buf1 = lexer.next();
     this.buf2 = this.read();
@@ -267,11 +276,12 @@ class Parser {
     this.shift();
     if (token === END || token === BAD) throw MALFORMED;
     if (token instanceof Keyword) {
+      if ((token.word === '[' || token.word === '<<') && this.depth >= MAX_NESTING) throw TOO_DEEP;
       if (token.word === '[') {
         const array: PdfObject[] = [];
         while (!isKeyword(this.buf1, ']')) {
           if (this.buf1 === END) throw MALFORMED;
-          array.push(this.object().value);
+          array.push(this.nested());
         }
         this.shift();
         return { value: array, next: -1 };
@@ -288,7 +298,7 @@ class Parser {
           const key = this.buf1.name;
           this.shift();
           if ((this.buf1 as Token) === END) throw MALFORMED;
-          dict.set(key, this.object().value);
+          dict.set(key, this.nested());
         }
         const next = this.buf2 === END ? -1 : this.at2;
         // A stream's data follows: nothing there is a token.
@@ -304,6 +314,14 @@ class Parser {
       return { value: ref, next: -1 };
     }
     return { value: token, next: -1 };
+  }
+
+  /** A member of an array or dictionary, one level deeper. */
+  private nested(): PdfObject {
+    this.depth++;
+    const { value } = this.object();
+    this.depth--;
+    return value;
   }
 }
 
@@ -333,7 +351,9 @@ export class ObjectReader {
         return new Parser(lexer).object();
       } catch (error) {
         if (error === MALFORMED) return null;
-        throw error;
+        if (error !== TOO_DEEP) throw error;
+        this.tangled = true;
+        return null;
       }
     });
   }
