@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { importFile } from '../../src/ingest/index.js';
 import { openStore } from '../../src/store/index.js';
 import { cli } from '../helpers/cli.js';
 import { samplePath } from '../helpers/samples.js';
@@ -28,5 +29,17 @@ describe('quanze import --db without a law library', () => {
       await store.close();
     }
     expect((await cli('import', samplePath('liangzhou'), '--db', db, '--no-audit')).code).toBe(0);
+  });
+
+  it('exits 0 when every file is one the store already holds, audited', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'quanze-db-')), 'q.sqlite');
+    const store = await openStore(db);
+    await store.migrate();
+    const outcome = await store.importList(await importFile(samplePath('liuzhou')));
+    await store.saveFindings(outcome.versionId, []);
+    await store.close();
+    const again = await cli('import', samplePath('liuzhou'), '--db', db);
+    expect(again.stdout).toContain('内容未变');
+    expect(again.code).toBe(0);
   });
 });

@@ -53,8 +53,7 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
   // Each new version is audited, as the portal's and the API's uploads are, so the portal
   // shows its findings at once rather than 未核查.
   const audit = options.audit ? await auditOptions(io) : undefined;
-  // Asked to audit (the default) but without a library: the files still go in, unaudited, and the exit code says so.
-  let code: number = options.audit && !audit ? EXIT.input : EXIT.ok;
+  let code: number = EXIT.ok;
   try {
     for (const file of files) {
       const name = shownName(file);
@@ -75,6 +74,9 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
         const { outcome, auditFindings, auditError } = await publishList(store, list, { ...(options.list === undefined ? {} : { listKey: options.list }), ...(audit ? { audit } : {}) });
         const audited = auditFindings ? `；核查：错误 ${auditFindings.error} 条，警告 ${auditFindings.warning} 条，提示 ${auditFindings.info} 条` : '';
         await write(io.stdout, `${name}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）${audited}\n`);
+        // Asked to audit (the default) but without a library: the file still goes in, and the exit
+        // code says a version is left unaudited (not one the store had and had audited already).
+        if (options.audit && !audit && (await store.getList(outcome.listId))?.auditedAt === null) code = Math.max(code, EXIT.input);
         // The version is stored either way; a script must still learn that it was not audited.
         if (auditError !== null) {
           io.stderr.write(`错误：${name}：已导入，但核查未完成：${auditError}（再次导入同一文件即重新核查）\n`);
