@@ -33,7 +33,7 @@ export class ImportError extends Error {
     readonly file: string,
     readonly detail: string,
     readonly place: { line?: number; record?: number } = {},
-    options: { cause?: unknown; advice?: ImportAdvice } = {},
+    options: { cause?: unknown; advice?: ImportAdvice | null } = {},
   ) {
     super(formatImportError(file, detail, place), 'cause' in options ? { cause: options.cause } : undefined);
     this.advice = options.advice ?? null;

@@ -239,7 +239,7 @@ class ListAssembler {
     if (!(error instanceof ImportError) || this.lines === 0) return error;
     if (error.place.line === undefined && error.place.record === undefined) return error;
     const place = shiftPlace(error.place, this.lines, this.records);
-    return new ImportError(error.code, error.file, error.detail, place, { cause: error });
+    return new ImportError(error.code, error.file, error.detail, place, { cause: error, advice: error.advice });
   }
 
   private pickReader(input: Parameters<Reader['detect']>[0]): Reader {

@@ -41,7 +41,7 @@ export function readTables(file: string, tables: readonly { name: string; blocks
       result = readGrid(file, blocks, map);
     } catch (error) {
       if (!isImportError(error)) throw error;
-      firstError ??= new ImportError(error.code, file, several ? `工作表“${name}”：${error.detail}` : error.detail, error.place, { cause: error });
+      firstError ??= new ImportError(error.code, file, several ? `工作表“${name}”：${error.detail}` : error.detail, error.place, { cause: error, advice: error.advice });
       unread.push({ name, blocks, error });
       continue;
     }
