@@ -59,7 +59,28 @@ export async function publishFile(store: ListWriter, name: string, bytes: Uint8A
  * client), and a list sent to another thread arrives as one structured clone, 300 ms for a
  * 10 MB list, itself a longer stop than any pacing leaves.
  */
-export async function publishList(store: ListWriter, list: PowerList, options: Omit<PublishOptions, 'from'> = {}): Promise<Published> {
+export function publishList(store: ListWriter, list: PowerList, options: Omit<PublishOptions, 'from'> = {}): Promise<Published> {
+  return oneAtATime(store, () => importAndAudit(store, list, options));
+}
+
+/**
+ * Publishes into one store run one after another. Paced, two at once would each hold the
+ * database meanwhile (on PostgreSQL a pooled client each, waiting on the import lock), and a
+ * file sent twice at once would be audited twice: the second finds it stored but not yet
+ * audited. In turn, the second finds it audited.
+ */
+const queues = new WeakMap<ListWriter, Promise<unknown>>();
+
+function oneAtATime<T>(store: ListWriter, work: () => Promise<T>): Promise<T> {
+  const turn = (queues.get(store) ?? Promise.resolve()).then(work);
+  queues.set(
+    store,
+    turn.catch(() => {}),
+  );
+  return turn;
+}
+
+async function importAndAudit(store: ListWriter, list: PowerList, options: Omit<PublishOptions, 'from'>): Promise<Published> {
   await pacer.pause();
   const outcome = await store.importList(list, options.listKey === undefined ? {} : { listKey: options.listKey });
   const published = { outcome, title: list.title, department: list.department, importFindings: countBySeverity(list.findings) };

@@ -51,4 +51,38 @@ describe('publishFile', () => {
     for (const busy of ['reading', 'storing', 'reading back', 'auditing']) expect(turns.get(busy) ?? 0, busy).toBeGreaterThanOrEqual(76);
     await store.close();
   });
+
+  it('publishes one file at a time into a store: the same file sent twice at once is stored and audited once', async () => {
+    const store = await openStore(':memory:');
+    await store.migrate();
+    const library = await openLawLibrary();
+    const bytes = new TextEncoder().encode(repeatedSample(2));
+    let audits = 0;
+    let failNext = false;
+    const writer: ListWriter = {
+      importList: (list, options) => {
+        if (!failNext) return store.importList(list, options);
+        failNext = false;
+        return Promise.reject(new Error('磁盘已满'));
+      },
+      getList: (id) => store.getList(id),
+      getPowerList: (id) => store.getPowerList(id),
+      saveFindings: async (id, findings) => {
+        audits++;
+        return store.saveFindings(id, findings);
+      },
+    };
+    const audit = { library, today: '2025-06-03' };
+    const [first, second] = await Promise.all([publishFile(writer, 'a.txt', bytes, { audit }), publishFile(writer, 'a.txt', bytes, { audit })]);
+    expect(first).toMatchObject({ outcome: { status: 'created' }, auditError: null, auditFindings: { error: expect.any(Number) } });
+    expect(second).toMatchObject({ outcome: { status: 'unchanged', versionId: first.outcome.versionId }, auditFindings: null, auditError: null });
+    expect(audits).toBe(1);
+    // A publish that fails in the store does not hold up the one queued behind it.
+    failNext = true;
+    const other = new TextEncoder().encode(repeatedSample(1));
+    const [failed, next] = await Promise.allSettled([publishFile(writer, 'b.txt', other, { audit }), publishFile(writer, 'b.txt', other, { audit })]);
+    expect(failed).toMatchObject({ status: 'rejected', reason: { message: '磁盘已满' } });
+    expect(next).toMatchObject({ status: 'fulfilled', value: { outcome: { status: 'new-version' }, auditError: null } });
+    await store.close();
+  });
 });
