@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { repeatedSample } from '../../bench/large-list.js';
+import { slowPdf } from '../formats/helpers/pdf-bomb.js';
 import { siteApp, signIn } from './helpers.js';
 
 const TOKEN = 'pacing-token-0123456789abcdef';
@@ -59,5 +60,23 @@ describe('a site publishing a large list', () => {
     expect(await readRes.text()).toContain(DEPARTMENT);
     expect(publishRes.status).toBe(201);
     expect(await publishRes.text()).toContain('<h1>已导入为新版本</h1>');
+  });
+
+  it('answers GET /api/lists while a PDF slow to read is being published, then refuses the PDF at its deadline', async () => {
+    const { app } = await siteApp({ adminToken: TOKEN });
+    // PDFs are read on their own thread; a 1 s deadline against some 10 s for this one.
+    vi.stubEnv('QUANZE_PDF_TIMEOUT', '1');
+    try {
+      const { order, publishRes, readRes } = await race(
+        () => app.request('/api/lists?name=slow.pdf', { method: 'POST', body: slowPdf(), headers: { Authorization: `Bearer ${TOKEN}` } }),
+        () => app.request('/api/lists'),
+      );
+      expect(order).toEqual(['read', 'publish']);
+      expect(readRes.status).toBe(200);
+      expect(publishRes.status).toBe(422);
+      expect(await publishRes.json()).toMatchObject({ type: 'urn:quanze:problem:unreadable-file', detail: expect.stringMatching(/^slow\.pdf：读取 PDF 超过 1 秒仍未完成/) });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -1,11 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { threadScript } from '../thread-script.js';
 import type { ParseDone, ParseJob } from './protocol.js';
-
-/** The worker script: a compiled build's worker.js, or an entry that loads the sources through tsx. */
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.js') ? './worker.js' : './worker-entry.mjs', import.meta.url);
-}
 
 /** Why a parse thread stopped answering, in the words a user can act on. */
 export class ParseThreadError extends Error {
@@ -32,7 +28,7 @@ export class ParsePool {
   private closing = false;
 
   constructor(size = Math.max(1, availableParallelism())) {
-    const url = workerUrl();
+    const url = threadScript(import.meta.url, 'worker');
     this.workers = Array.from({ length: size }, () => {
       // A small old generation makes each worker collect early: pieces are independent, so
       // nothing needs to live long, and the whole import stays within its memory budget.

@@ -1,108 +1,136 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { ImportError } from '../errors.js';
-import { checkPdfBudget, passwordProtected } from './budget/index.js';
-import { type Segment, pathSegments } from './segments.js';
+import { threadScript } from '../thread-script.js';
+import type { PdfPage } from './pages.js';
+import type { ErrorFields, PdfAnswer, PdfJob } from './thread.js';
 
-/** A run of text on a page, in top-down page coordinates (points). */
-export interface TextRun {
-  text: string;
-  x: number;
-  /** Baseline, measured from the top of the page. */
-  y: number;
-  width: number;
-  size: number;
-}
+export { MAX_IMAGE_PIXELS, type PdfPage, type TextRun } from './pages.js';
 
-export interface PdfPage {
-  number: number;
-  width: number;
-  height: number;
-  runs: TextRun[];
-  segments: Segment[];
-  images: number;
-}
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-
-let pdfjsModule: Promise<PdfJs> | null = null;
-function pdfjs(): Promise<PdfJs> {
-  pdfjsModule ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjsModule;
-}
-
-/** Where pdfjs keeps the character maps older Chinese PDFs need (UniGB-UCS2-H …). */
-function assetUrl(folder: string): string {
-  const packageJson = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-  return `${pathToFileURL(join(dirname(packageJson), folder)).href}/`;
-}
-
-/** The most pixels an image may have for pdf.js to decode it (see loadPdf). */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+const MiB = 1024 * 1024;
+const FLOOR_MS = 30_000;
+const PER_MiB_MS = 10_000;
 
 /**
- * Opens a PDF and reads each page's text runs and ruled lines. Scripts in the PDF are never
- * evaluated (isEvalSupported: false), and a PDF whose streams decode to far more than a real
- * one's is refused before pdf.js decodes any (checkPdfBudget). Errors name the file and say
- * what is wrong.
+ * The time a PDF may take to read: a tenfold margin for a real one (a 223-page, 1.1 MB table
+ * PDF reads in 2.5 s on a 2-core development machine), while a crafted one (streams the budget
+ * check re-reads for each header, over-subscribed Huffman tables) can take minutes.
+ */
+export function pdfDeadlineMs(bytes: number): number {
+  return Math.round(FLOOR_MS + (bytes / MiB) * PER_MiB_MS);
+}
+
+/** The heap a PDF thread may use; past it, the thread is stopped and the PDF refused (that 223-page PDF needs under 64 MB). */
+export const PDF_THREAD_HEAP_MB = 1024;
+
+/** `QUANZE_PDF_TIMEOUT` (seconds) replaces the deadline: to read a PDF known to be slow, or in tests. */
+function deadlineFor(bytes: number): number {
+  const setting = process.env.QUANZE_PDF_TIMEOUT;
+  if (setting === undefined || setting === '') return pdfDeadlineMs(bytes);
+  const seconds = Number(setting);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`环境变量 QUANZE_PDF_TIMEOUT 应为正数（秒），而不是“${setting}”`);
+  return seconds * 1000;
+}
+
+/** How long a thread waits for the next PDF before it is ended, giving back the memory pdf.js holds. */
+const IDLE_MS = 60_000;
+
+/**
+ * The thread kept after a PDF for the next one: a new thread costs 0.1 s to start and load
+ * pdf.js into, and reads its first PDF 0.1–0.3 s slower than a warm one.
+ */
+let idle: { worker: Worker; timer: NodeJS.Timeout } | null = null;
+
+function startThread(): Worker {
+  const worker = new Worker(threadScript(import.meta.url, 'thread'), { resourceLimits: { maxOldGenerationSizeMb: PDF_THREAD_HEAP_MB } });
+  // A thread never keeps the process alive: while a PDF is read, its deadline's timer does.
+  worker.unref();
+  // While a PDF is read, loadPdf listens for the thread's failure; an idle thread that fails
+  // is only forgotten (an 'error' nobody listens to would end the process).
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    if (idle?.worker !== worker) return;
+    clearTimeout(idle.timer);
+    idle = null;
+  });
+  return worker;
+}
+
+function takeThread(): Worker {
+  if (!idle) return startThread();
+  const { worker, timer } = idle;
+  clearTimeout(timer);
+  idle = null;
+  return worker;
+}
+
+/** Keeps a thread that answered for the next PDF, unless one is kept already (two PDFs were read at once). */
+function releaseThread(worker: Worker): void {
+  if (idle) {
+    void worker.terminate();
+    return;
+  }
+  idle = { worker, timer: setTimeout(() => void worker.terminate(), IDLE_MS).unref() };
+}
+
+/**
+ * Opens a PDF and reads each page's text runs and ruled lines (see readPages) on a thread of
+ * its own: checking the stream budget and running pdf.js take long for some crafted files,
+ * and meanwhile the main thread answers other requests. A PDF still being read at the
+ * deadline (pdfDeadlineMs), or needing more heap than PDF_THREAD_HEAP_MB, is refused with an
+ * ImportError naming the file, and its thread ended; the thread's own refusals come back as
+ * the ImportError it threw.
  */
 export async function loadPdf(file: string, bytes: Uint8Array): Promise<PdfPage[]> {
-  checkPdfBudget(file, bytes);
-  const lib = await pdfjs();
-  const task = lib.getDocument({
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    cMapUrl: assetUrl('cmaps'),
-    cMapPacked: true,
-    standardFontDataUrl: assetUrl('standard_fonts'),
-    // Reading the operators decodes each image's pixels, which a list's text never needs; a
-    // small JPEG may declare 60,000 × 60,000 (10 GB decoded), which the stream budget cannot see.
-    // Larger than this (a 300 dpi A2 scan) is dropped: counted as no image, its text still read.
-    maxImageSize: MAX_IMAGE_PIXELS,
-    verbosity: 0,
+  const deadline = deadlineFor(bytes.length);
+  // A copy the caller cannot see moves to the thread (pdf.js was given a copy before, too).
+  const job: PdfJob = { file, bytes: new Uint8Array(bytes) };
+  const worker = takeThread();
+  return new Promise<PdfPage[]>((resolve, reject) => {
+    const finish = (outcome: () => void, reusable: boolean) => {
+      clearTimeout(timer);
+      worker.off('message', onAnswer).off('error', onError).off('exit', onExit);
+      if (reusable) releaseThread(worker);
+      else void worker.terminate();
+      outcome();
+    };
+    const onAnswer = (answer: PdfAnswer) => finish(() => ('pages' in answer ? resolve(answer.pages) : reject(rebuilt(file, answer))), true);
+    const onError = (error: Error) => finish(() => reject(threadError(file, error)), false);
+    const onExit = (code: number) => finish(() => reject(new Error(`${file}：读取 PDF 的线程意外退出（退出码 ${code}）`)), false);
+    const timer = setTimeout(() => finish(() => reject(tooSlow(file, deadline)), false), deadline);
+    worker.on('message', onAnswer).on('error', onError).on('exit', onExit);
+    worker.postMessage(job, [job.bytes.buffer as ArrayBuffer]);
   });
-  let document: Awaited<typeof task.promise>;
-  try {
-    document = await task.promise;
-  } catch (cause) {
-    const name = (cause as { name?: string } | null)?.name;
-    if (name === 'PasswordException') {
-      throw passwordProtected(file, cause);
-    }
-    throw new ImportError('bad-structure', file, '无法作为 PDF 打开：文件已损坏、不完整或不是 PDF', {}, { cause });
-  }
-  try {
-    const pages: PdfPage[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
-      const page = await document.getPage(number);
-      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
-      const height = y1 - y0;
-      const toTop = (y: number) => y1 - y;
-      const content = await page.getTextContent();
-      const runs: TextRun[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || !item.str.trim()) continue;
-        const [a, b, c, d, e, f] = item.transform as number[];
-        const size = Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0) || item.height;
-        runs.push({ text: item.str, x: (e ?? 0) - x0, y: toTop(f ?? 0), width: item.width, size });
-      }
-      const operators = await page.getOperatorList();
-      const { segments, images } = pathSegments(lib.OPS, operators.fnArray, operators.argsArray);
-      pages.push({
-        number,
-        width: x1 - x0,
-        height,
-        runs,
-        segments: segments.map((s) => ({ ...s, y1: toTop(s.y1), y2: toTop(s.y2), x1: s.x1 - x0, x2: s.x2 - x0 })),
-        images,
-      });
-      page.cleanup();
-    }
-    return pages;
-  } finally {
-    await document.destroy();
-  }
+}
+
+function tooSlow(file: string, deadline: number): ImportError {
+  const seconds = Number((deadline / 1000).toFixed(2));
+  return new ImportError('bad-structure', file, `读取 PDF 超过 ${seconds} 秒仍未完成，远超正常的 PDF 文档：文件结构异常复杂，可能是恶意构造的文件，拒绝读取`);
+}
+
+function threadError(file: string, error: Error): Error {
+  if ((error as { code?: string }).code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+  return new ImportError(
+    'bad-structure',
+    file,
+    `读取 PDF 所需内存超过 ${PDF_THREAD_HEAP_MB} MB，远超正常的 PDF 文档：文件结构异常复杂，可能是恶意构造的文件，拒绝读取`,
+    {},
+    { cause: error },
+  );
+}
+
+/** The thread's refusal as the ImportError it threw, or its unexpected error as an Error of the same name and message. */
+function rebuilt(file: string, answer: Exclude<PdfAnswer, { pages: PdfPage[] }>): Error {
+  if ('failed' in answer) return asError(answer.failed);
+  const { code, detail, place, advice, cause } = answer.refused;
+  return new ImportError(code, file, detail, place, {
+    ...(cause !== undefined ? { cause: asError(cause) } : {}),
+    ...(advice !== null ? { advice } : {}),
+  });
+}
+
+function asError(fields: ErrorFields): Error {
+  const error = new Error(fields.message);
+  error.name = fields.name;
+  if (fields.stack !== undefined) error.stack = fields.stack;
+  return error;
 }

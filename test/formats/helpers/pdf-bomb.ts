@@ -73,6 +73,65 @@ export function lzwSpaces(length: number): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/**
+ * FlateDecode data that is slow to read, not big: `blocks` dynamic Huffman blocks whose
+ * literal/length code lengths over-subscribe the code space (255 codes of one bit), which
+ * zlib refuses at once but a JavaScript inflater (pdf.js's, the budget check's) builds a
+ * table for, of 2^15 entries, block after block. 31 KB per thousand blocks, some 3 s to read
+ * on the development machine.
+ */
+export function slowFlate(blocks: number): Uint8Array {
+  const out = [0x78, 0x01];
+  let acc = 0;
+  let bits = 0;
+  const bit = (b: number) => {
+    acc |= b << bits;
+    if (++bits === 8) {
+      out.push(acc);
+      acc = 0;
+      bits = 0;
+    }
+  };
+  const put = (value: number, width: number) => {
+    for (let i = 0; i < width; i++) bit((value >> i) & 1);
+  };
+  // Huffman codes go most significant bit first.
+  const code = (value: number) => {
+    bit((value >> 1) & 1);
+    bit(value & 1);
+  };
+  // The code-length alphabet: lengths 0, 1, 15 and "repeat the last 3–6 times", two bits each.
+  const ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  const CL: Record<number, number> = { 0: 0b00, 1: 0b01, 15: 0b10, 16: 0b11 };
+  for (let b = 0; b < blocks; b++) {
+    put(b === blocks - 1 ? 1 : 0, 1);
+    put(2, 2);
+    put(0, 5); // 257 literal/length codes
+    put(0, 5); // one distance code
+    put(19 - 4, 4);
+    for (const symbol of ORDER) put(symbol in CL ? 2 : 0, 3);
+    code(CL[15] as number); // literal 0: 15 bits
+    code(CL[1] as number); // literal 1: 1 bit
+    for (let left = 255; left > 0; ) {
+      const run = Math.min(6, left);
+      if (run < 3) {
+        for (let i = 0; i < run; i++) code(CL[1] as number);
+      } else {
+        code(CL[16] as number);
+        put(run - 3, 2);
+      }
+      left -= run;
+    }
+    code(CL[0] as number); // the distance code: unused
+    bit(1); // a one-bit code: ends the block when read as 256
+  }
+  if (bits > 0) out.push(acc);
+  return Uint8Array.from(out);
+}
+
+/** A one-page PDF whose second content stream is slowFlate's: some 10 s to read, 32 KB. */
+export const slowPdf = () => handPdf([streamObject('/Filter /FlateDecode', slowFlate(1000))]);
+
 /** ASCIIHexDecode data of `data`. */
 export const asciiHex = (data: Uint8Array) => new TextEncoder().encode(`${Buffer.from(data).toString('hex')}>`);
 
