@@ -14,6 +14,20 @@ beforeAll(async () => {
   }
 });
 
+/** A step with two ways out, each with its condition. */
+const branchingDefinition = () =>
+  validateDefinition({
+    schemaVersion: 1,
+    name: '分支',
+    source: { kind: 'manual' },
+    steps: ['决定', '发证', '不予许可'].map((name, i) => ({ id: `s${i + 1}`, name, text: '', documents: [] })),
+    flows: [
+      { from: 's1', to: 's2', condition: '批准' },
+      { from: 's1', to: 's3', condition: '不批准' },
+    ],
+    start: 's1',
+  });
+
 const ofType = (byId: Record<string, ModdleElement>, type: string) => Object.values(byId).filter((e) => e.$type === type);
 
 describe('toBpmnXml', () => {
@@ -32,17 +46,7 @@ describe('toBpmnXml', () => {
   });
 
   it('places the names drawn outside their shapes (events, conditions) where the SVG draws them, clear of every shape', async () => {
-    const branching = validateDefinition({
-      schemaVersion: 1,
-      name: '分支',
-      source: { kind: 'manual' },
-      steps: ['决定', '发证', '不予许可'].map((name, i) => ({ id: `s${i + 1}`, name, text: '', documents: [] })),
-      flows: [
-        { from: 's1', to: 's2', condition: '批准' },
-        { from: 's1', to: 's3', condition: '不批准' },
-      ],
-      start: 's1',
-    });
+    const branching = branchingDefinition();
     for (const def of [...defs, branching]) {
       const layout = await layoutGraph(toFlowGraph(def));
       const { elementsById } = await BpmnModdle().fromXML(await toBpmnXml(def));
@@ -77,17 +81,7 @@ describe('toBpmnXml', () => {
   });
 
   it('turns several ways out of a step into an exclusive gateway with conditions', async () => {
-    const def = validateDefinition({
-      schemaVersion: 1,
-      name: '分支',
-      source: { kind: 'manual' },
-      steps: ['决定', '发证', '不予许可'].map((name, i) => ({ id: `s${i + 1}`, name, text: '', documents: [] })),
-      flows: [
-        { from: 's1', to: 's2', condition: '批准' },
-        { from: 's1', to: 's3', condition: '不批准' },
-      ],
-      start: 's1',
-    });
+    const def = branchingDefinition();
     const { elementsById, warnings } = await BpmnModdle().fromXML(await toBpmnXml(def));
     expect(warnings).toEqual([]);
     const [gateway] = ofType(elementsById, 'bpmn:ExclusiveGateway');
