@@ -4,7 +4,7 @@ import { loadPdf } from '../../src/ingest/pdf/load.js';
 import { handPdf, slowPdf } from './helpers/pdf-bomb.js';
 
 /**
- * PDFs are read on a thread of their own with a deadline. QUANZE_PDF_TIMEOUT makes the
+ * PDFs are read on a thread of their own with a deadline. QUANZE_READ_TIMEOUT makes the
  * deadline 1 s here, against some 10 s for slowPdf (its inflater builds a 32,768-entry table
  * for each of 1,000 blocks, in the budget check and again in pdf.js).
  */
@@ -14,7 +14,7 @@ describe('a PDF that takes far longer to read than a real one', () => {
   });
 
   it('is refused at the deadline with a typed error naming the file; the next PDF is read on a new thread', async () => {
-    vi.stubEnv('QUANZE_PDF_TIMEOUT', '1');
+    vi.stubEnv('QUANZE_READ_TIMEOUT', '1');
     const error = await importBytes('清单.pdf', slowPdf()).then(
       () => null,
       (e: unknown) => e,
@@ -27,8 +27,8 @@ describe('a PDF that takes far longer to read than a real one', () => {
     expect(page?.runs.map((run) => run.text)).toEqual(['a small PDF']);
   });
 
-  it('says what is wrong with a QUANZE_PDF_TIMEOUT that is not a number of seconds', async () => {
-    vi.stubEnv('QUANZE_PDF_TIMEOUT', '1分钟');
-    await expect(loadPdf('小.pdf', handPdf([]))).rejects.toThrow('环境变量 QUANZE_PDF_TIMEOUT 应为正数（秒），而不是“1分钟”');
+  it('says what is wrong with a QUANZE_READ_TIMEOUT that is not a number of seconds', async () => {
+    vi.stubEnv('QUANZE_READ_TIMEOUT', '1分钟');
+    await expect(loadPdf('小.pdf', handPdf([]))).rejects.toThrow('环境变量 QUANZE_READ_TIMEOUT 应为正数（秒），而不是“1分钟”');
   });
 });

@@ -65,7 +65,7 @@ describe('a site publishing a large list', () => {
   it('answers GET /api/lists while a PDF slow to read is being published, then refuses the PDF at its deadline', async () => {
     const { app } = await siteApp({ adminToken: TOKEN });
     // PDFs are read on their own thread; a 1 s deadline against some 10 s for this one.
-    vi.stubEnv('QUANZE_PDF_TIMEOUT', '1');
+    vi.stubEnv('QUANZE_READ_TIMEOUT', '1');
     try {
       const { order, publishRes, readRes } = await race(
         () => app.request('/api/lists?name=slow.pdf', { method: 'POST', body: slowPdf(), headers: { Authorization: `Bearer ${TOKEN}` } }),

@@ -1,6 +1,7 @@
 import { type Finding, makeFinding } from '../../model/index.js';
 import { ImportError } from '../errors.js';
 import { checkZipBudget } from '../zip-budget.js';
+import { readOnThread } from '../document-thread/index.js';
 import { convertLegacy, detectLegacy, needsConversion } from '../legacy-office/index.js';
 import type { HeaderOverrides } from '../header-map.js';
 import type { Reader, ReaderInput } from '../reader.js';
@@ -21,16 +22,9 @@ const LOST_TABLE_ERROR = '文字中有连写在一起的表头（{headers}），
  * is read as text by the text readers (a flowchart, a tab-separated list).
  */
 export async function readDocx(file: string, bytes: Uint8Array, map: HeaderOverrides = {}): Promise<ReadResult> {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   await checkZipBudget(file, bytes);
-  // Loaded on first use, as exceljs is for workbooks: most imports are text.
-  const { default: mammoth } = await import('mammoth');
-  let html: string;
-  try {
-    html = (await mammoth.convertToHtml({ buffer })).value;
-  } catch (cause) {
-    throw new ImportError('bad-structure', file, '无法作为 Word 文档（.docx）打开：文件已损坏或不完整（ZIP 压缩包无法解开）', {}, { cause });
-  }
+  // mammoth reads the document on a document thread, with a deadline and a heap limit (readOnThread).
+  const html = await readOnThread('docx-html', file, bytes);
   if (/<table[\s>]/i.test(html)) {
     // mammoth writes the document on one line; a line per paragraph and table row gives
     // records and findings the place a user counts to in the document (its Nth paragraph or row).
@@ -39,7 +33,7 @@ export async function readDocx(file: string, bytes: Uint8Array, map: HeaderOverr
     return result;
   }
   // mammoth ends every paragraph with a blank line; one paragraph is one line of the text.
-  const text = (await mammoth.extractRawText({ buffer })).value.replace(/\n\n$/, '').split('\n\n').join('\n');
+  const text = (await readOnThread('docx-text', file, bytes)).replace(/\n\n$/, '').split('\n\n').join('\n');
   if (!text.trim()) throw new ImportError('empty-file', file, 'Word 文档里没有任何文字');
   return readAsText(file, text, map, 'Word 文档').catch((error: unknown) => {
     const headers = text.split('\n').map(runTogetherHeaders).find((found) => found !== null);

@@ -42,7 +42,7 @@ function assetUrl(folder: string): string {
 export const MAX_IMAGE_PIXELS = 40_000_000;
 
 /**
- * Opens a PDF and reads each page's text runs and ruled lines, on the PDF thread (see
+ * Opens a PDF and reads each page's text runs and ruled lines, on a document thread (see
  * loadPdf): `bytes` are handed to pdf.js, which may keep or detach them. Scripts in the PDF
  * are never evaluated (isEvalSupported: false), and a PDF whose streams decode to far more
  * than a real one's is refused before pdf.js decodes any (checkPdfBudget). Errors name the
