@@ -76,7 +76,12 @@ function releaseThread(worker: Worker): void {
     void worker.terminate();
     return;
   }
-  idle = { worker, timer: setTimeout(() => void worker.terminate(), IDLE_MS).unref() };
+  // Forgotten as it is told to end, not when it has ended: a document arriving meanwhile would be posted to a thread that is stopping.
+  const timer = setTimeout(() => {
+    idle = null;
+    void worker.terminate();
+  }, IDLE_MS).unref();
+  idle = { worker, timer };
 }
 
 /**
