@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readOnThread } from './index.js';
+import { documentsReading, MAX_DOCUMENT_THREADS, readOnThread } from './index.js';
 
 async function workbook(text: string): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -22,5 +22,22 @@ describe('readOnThread', () => {
     // The kept thread's idle time runs out: it is told to end, and ends a moment later.
     vi.advanceTimersByTime(60_000);
     expect(await cells(second)).toEqual([[['事项名称', '第二份']]]);
+  });
+
+  it('reads no more documents at once than MAX_DOCUMENT_THREADS; the others wait their turn and are read too', async () => {
+    const count = MAX_DOCUMENT_THREADS + 3;
+    const books = await Promise.all(Array.from({ length: count }, (_, i) => workbook(`第${i + 1}份`)));
+    let most = 0;
+    let watching = true;
+    const watch = () => {
+      most = Math.max(most, documentsReading());
+      if (watching) setImmediate(watch);
+    };
+    watch();
+    const read = await Promise.all(books.map((bytes) => readOnThread('xlsx', '清单.xlsx', bytes)));
+    watching = false;
+    expect(read.map((sheets) => sheets[0]?.values[0]?.[1])).toEqual(books.map((_, i) => `第${i + 1}份`));
+    expect(most).toBe(MAX_DOCUMENT_THREADS);
+    expect(documentsReading()).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ImportError } from '../errors.js';
 import { threadScript } from '../thread-script.js';
@@ -37,6 +38,37 @@ const KINDS: Record<JobName, { reading: string; normal: string }> = {
   'docx-html': { reading: '读取 Word 文档', normal: '正常的 Word 文档' },
   'docx-text': { reading: '读取 Word 文档', normal: '正常的 Word 文档' },
 };
+
+/**
+ * How many documents are read at once, one thread each; more wait their turn. Each thread
+ * may take a core and DOCUMENT_THREAD_HEAP_MB until its deadline, so ten crafted uploads at
+ * once would otherwise take every core and ten times the memory.
+ */
+export const MAX_DOCUMENT_THREADS = Math.max(1, availableParallelism());
+
+let reading = 0;
+const waiting: (() => void)[] = [];
+
+/** Resolves when a document may be read; its deadline starts then, not while it waits. */
+function takeTurn(): Promise<void> {
+  if (reading < MAX_DOCUMENT_THREADS) {
+    reading++;
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+/** Hands the turn to the next document waiting, if any. */
+function endTurn(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else reading--;
+}
+
+/** Documents being read now (at most MAX_DOCUMENT_THREADS). */
+export function documentsReading(): number {
+  return reading;
+}
 
 /** How long a thread waits for the next document before it is ended, giving back the memory the libraries hold. */
 const IDLE_MS = 60_000;
@@ -96,13 +128,21 @@ export async function readOnThread<N extends JobName>(job: N, file: string, byte
   const kind = KINDS[job];
   // A copy the caller cannot see moves to the thread (the libraries may keep or detach it).
   const message: DocumentJob = { job, file, bytes: new Uint8Array(bytes) };
-  const worker = takeThread();
+  await takeTurn();
+  let worker: Worker;
+  try {
+    worker = takeThread();
+  } catch (error) {
+    endTurn();
+    throw error;
+  }
   return new Promise<JobResult<N>>((resolve, reject) => {
     const finish = (outcome: () => void, reusable: boolean) => {
       clearTimeout(timer);
       worker.off('message', onAnswer).off('error', onError).off('exit', onExit);
       if (reusable) releaseThread(worker);
       else void worker.terminate();
+      endTurn();
       outcome();
     };
     const onAnswer = (answer: DocumentAnswer) => finish(() => ('data' in answer ? resolve(answer.data as JobResult<N>) : reject(rebuilt(file, answer))), true);
