@@ -76,7 +76,10 @@ async function importToStore(io: Io, files: string[], options: ImportCommandOpti
         await write(io.stdout, `${name}：${OUTCOME[outcome.status]}（清单 ${outcome.listId}「${outcome.key}」，第 ${outcome.versionNo} 版，${outcome.items} 项）${audited}\n`);
         // Asked to audit (the default) but without a library: the file still goes in, and the exit
         // code says a version is left unaudited (not one the store had and had audited already).
-        if (options.audit && !audit && (await store.getList(outcome.listId))?.auditedAt === null) code = Math.max(code, EXIT.input);
+        if (options.audit && !audit) {
+          const stored = await store.getList(outcome.listId);
+          if (stored?.latestVersionId === outcome.versionId && stored.auditedAt === null) code = Math.max(code, EXIT.input);
+        }
         // The version is stored either way; a script must still learn that it was not audited.
         if (auditError !== null) {
           io.stderr.write(`错误：${name}：已导入，但核查未完成：${auditError}（再次导入同一文件即重新核查）\n`);
