@@ -170,10 +170,7 @@ function threadError(file: string, kind: (typeof KINDS)[JobName], error: Error):
 function rebuilt(file: string, answer: Exclude<DocumentAnswer, { data: unknown }>): Error {
   if ('failed' in answer) return asError(answer.failed);
   const { code, detail, place, advice, cause } = answer.refused;
-  return new ImportError(code, file, detail, place, {
-    ...(cause !== undefined ? { cause: asError(cause) } : {}),
-    ...(advice !== null ? { advice } : {}),
-  });
+  return new ImportError(code, file, detail, place, { ...(cause !== undefined ? { cause: asError(cause) } : {}), advice });
 }
 
 function asError(fields: ErrorFields): Error {
